@@ -4,8 +4,10 @@ import SitegenMarkdown
 /// Checks that every internal `href`/`src` and `#fragment` in the generated site resolves to
 /// a generated file (and an element id in it). Pure: works on the files in memory.
 struct LinkChecker {
-    /// The base URL's path (`/` or `/handbook/`): root-absolute links must start with it.
+    /// The base URL's path (`/` or `/handbook/`) that root-absolute links start with.
     var basePath: String = "/"
+    /// Pages served at any depth (`404.html`), whose links must be root-absolute.
+    var rootAbsolutePages: Set<String> = ["404.html"]
 
     static func brokenMessage(_ link: String, _ reason: String) -> String { "broken link '\(link)': \(reason)" }
 
@@ -52,7 +54,7 @@ struct LinkChecker {
         if decoded.isEmpty {
             target = page
         } else if decoded.hasPrefix("/") {
-            guard decoded.hasPrefix(basePath) else {
+            guard rootAbsolutePages.contains(page), decoded.hasPrefix(basePath) else {
                 return "root-absolute links break under a sub-path and from file://; use a relative link"
             }
             target = String(decoded.dropFirst(basePath.count))

@@ -13,26 +13,21 @@ struct FrontMatter: Sendable, Hashable {
 
     static let unterminated = "front matter is not closed: add a line '---' after the YAML that starts on line 1"
 
-    /// Splits `text`; a file that opens a `---` fence and never closes it is an error.
+    /// Splits `text`; a file that opens a `---` fence and never closes it is an error. Any
+    /// line ending (`\n`, `\r\n`) ends a line; the parts are rejoined with `\n`.
     static func parse(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingCarriageReturn() == "---" else {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let first = lines.first, first == "---" else {
             return .success(FrontMatter(yaml: "", yamlFirstLine: 1, body: String(text), bodyFirstLine: 1, hasFrontMatter: false))
         }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingCarriageReturn() == "---" })
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" })
         else {
             return .failure(.error(unterminated, at: SourceLocation(file: file, line: 1, column: 1)))
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
         return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2, hasFrontMatter: true))
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingTrailingCarriageReturn() -> Substring {
-        hasSuffix("\r") ? dropLast() : self
     }
 }

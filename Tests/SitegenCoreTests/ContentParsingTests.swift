@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import SitegenCore
+
+@Suite struct ContentParsingTests {
+    @Test func frontMatterSplitsAndCountsLines() throws {
+        let split = try FrontMatter.parse("---\ntitle: A\n---\nBody line\n", file: "a.md").get()
+        #expect(split.yaml == "title: A")
+        #expect(split.yamlFirstLine == 2)
+        #expect(split.body == "Body line\n")
+        #expect(split.bodyFirstLine == 4)
+    }
+
+    @Test func aFileWithoutFrontMatterIsAllBody() throws {
+        let split = try FrontMatter.parse("# Hello\n", file: "a.md").get()
+        #expect(!split.hasFrontMatter)
+        #expect(split.body == "# Hello\n")
+    }
+
+    @Test func aByteOrderMarkAndWindowsLineEndingsAreAccepted() throws {
+        let split = try FrontMatter.parse("\u{FEFF}---\r\ntitle: A\r\n---\r\nBody", file: "a.md").get()
+        #expect(split.hasFrontMatter)
+        #expect(split.body == "Body")
+    }
+
+    @Test func aRoleDecodesEveryField() throws {
+        let text = try String(contentsOf: Fixtures.url("Sites/basic/Content/roles/alpha.md"), encoding: .utf8)
+        let (role, diagnostics) = Role.parse(text, contentPath: "roles/alpha.md", file: "alpha.md")
+        #expect(diagnostics.isEmpty)
+        let alpha = try #require(role)
+        #expect(alpha.slug == "alpha")
+        #expect(alpha.title == #"Alpha <Lead> & "Chief""#)
+        #expect(alpha.media == ["film", "television"])
+        #expect(alpha.supervises.map(\.value) == ["beta"])
+        #expect(alpha.duties.count == 3)
+        #expect(alpha.skills.map(\.value) == ["Budgeting", "Leadership", "Negotiation"])
+        #expect(alpha.requirements.experience == "5+ years")
+        #expect(alpha.attributes == ["focus": "Money & people", "final_say": "Everything"])
+        #expect(alpha.careerPath.count == 2)
+        #expect(alpha.sources.first?.url == "https://example.org/source")
+        #expect(alpha.updated == "2026-11-23")
+        #expect(alpha.onet == "27-2012.00")
+        #expect(alpha.bodyFirstLine == 33)
+    }
+
+    @Test func unknownKeysWarnWithASuggestion() {
+        let (role, diagnostics) = Role.parse("---\ntitle: A\nsummary: S.\nduties: [a, b, c]\nskils: [x]\n---\n", contentPath: "roles/a.md", file: "a.md")
+        #expect(role != nil)
+        #expect(diagnostics.map(\.description) == ["a.md:5:1: warning: unknown key 'skils' in role front matter; did you mean 'skills'?"])
+    }
+
+    @Test(arguments: [("Problem solving", "problem-solving"), ("C++ & Rust", "c-rust"), ("Décor", "decor"), ("  Lead  ", "lead")])
+    func slugsAreMadeFromText(text: String, slug: String) {
+        #expect(Slug.make(text) == slug)
+    }
+
+    @Test(arguments: [("producer", true), ("line-producer", true), ("a1", true), ("Line", false), ("a--b", false), ("-a", false), ("a_b", false), ("", false)])
+    func slugRule(slug: String, valid: Bool) {
+        #expect(Slug.isValid(slug) == valid)
+    }
+
+    @Test func draftsAreLeftOutUnlessAsked() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        let withDrafts = site.root.appendingPathComponent("with-drafts")
+        #expect(site.build().isEmpty)
+        #expect(site.build(output: withDrafts, drafts: true).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("roles/gamma/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: withDrafts.appendingPathComponent("roles/gamma/index.html").path))
+    }
+
+    @Test func frontMatterValuesAreEscapedInEveryPage() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        for (path, data) in snapshot(of: site.output) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<Lead>"), "unescaped title in \(path)")
+            #expect(!html.contains("<everything>"), "unescaped summary in \(path)")
+            #expect(!html.contains("<script>alert"), "raw script in \(path)")
+            #expect(!html.contains("javascript:"), "javascript: URL in \(path)")
+        }
+    }
+}
