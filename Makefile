@@ -46,6 +46,7 @@ unit-test: build-debug
 
 e2e-test: build-debug
 	SITEGEN=$(DEBUG_BIN) bash Tests/EndToEnd/run.sh
+	SITEGEN=$(DEBUG_BIN) bash Tests/EndToEnd/serve.sh
 
 # Regenerate the copy of Templates/ that is compiled into the binary.
 theme:

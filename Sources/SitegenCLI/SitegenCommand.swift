@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The `sitegen` command: a static site generator for role handbooks.
-public struct SitegenCommand: ParsableCommand {
+public struct SitegenCommand: AsyncParsableCommand {
     /// Command metadata.
     public static let configuration = CommandConfiguration(
         commandName: "sitegen",
@@ -12,7 +12,7 @@ public struct SitegenCommand: ParsableCommand {
             3 I/O or environment errors.
             """,
         version: SitegenVersion.current,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 
@@ -20,10 +20,14 @@ public struct SitegenCommand: ParsableCommand {
     public init() {}
 
     /// Parses `arguments`, runs the command and returns the process exit code.
-    public static func main(arguments: [String]) -> Int32 {
+    public static func main(arguments: [String]) async -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             return 0
         } catch let exit as ExitCode {
             return exit.rawValue

@@ -1,4 +1,4 @@
 import Foundation
 import SitegenCLI
 
-exit(SitegenCommand.main(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(await SitegenCommand.main(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import SitegenCore
+import SitegenServer
+
+/// `sitegen serve`: build, serve the output on loopback, rebuild and live-reload on changes.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it locally and rebuild it when the sources change.",
+        discussion: """
+            Serves the output folder over HTTP (127.0.0.1 by default) and watches Content/, \
+            Templates/ and sitegen.yml. After each change the site is rebuilt and open pages \
+            reload; a failed rebuild keeps serving the last good site and shows the errors in \
+            the browser. Ctrl-C stops the server.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Where to write the site (default: <source>/Output).")
+    var output: String?
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8000
+
+    @Flag(help: "Open the site in the default browser.")
+    var open = false
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .customLong("no-watch"), help: "Serve only; do not watch or rebuild.")
+    var noWatch = false
+
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let terminal = verbosity.terminal
+        let options = BuildOptions(
+            source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts)
+        let first = await Self.build(options, terminal: terminal, progress: true, onFailure: "serving the previous output, if any")
+        if case .failure(let failure) = first, failure.step == BuildPipeline.steps.last {
+            throw ExitCode(ExitStatus.environment.rawValue)
+        }
+        let root = options.source
+        let watched = noWatch ? [] : ["Content", "Templates", "sitegen.yml"].map { root.appendingPathComponent($0) }
+        let server = DevServer(
+            configuration: DevServerConfiguration(
+                siteFolder: options.output, sourceRoot: root, watchPaths: watched, host: host, port: port,
+                initialFailure: Self.browserText(first), verbose: verbosity.verbose)
+        ) { changes in
+            terminal.say(Self.describe(changes))
+            let result = await Self.build(options, terminal: terminal, progress: terminal.verbose, onFailure: "still serving the last good site")
+            return Self.outcome(result)
+        }
+        do {
+            try await server.run { [open, noWatch] url in
+                terminal.say("Serving \(options.output.path) at \(url)\(noWatch ? "" : " (watching for changes)"); press Ctrl-C to stop")
+                if open { Self.openBrowser(url, terminal: terminal) }
+            }
+        } catch {
+            terminal.error("cannot serve on \(host):\(port): \(error)")
+            throw ExitCode(ExitStatus.environment.rawValue)
+        }
+        terminal.say("Stopped.")
+    }
+
+    /// Runs the build pipeline off the concurrency pool (it is synchronous and CPU-bound) and
+    /// reports it like `sitegen build` does; `onFailure` ends the error line.
+    static func build(
+        _ options: BuildOptions, terminal: Terminal, progress: Bool, onFailure: String
+    ) async -> Result<BuildReport, BuildFailure> {
+        let started = Date()
+        let result = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(
+                    returning: Result { () throws(BuildFailure) in
+                        try BuildPipeline(options: options).run(progress: progress ? StepPrinter(terminal: terminal) : nil)
+                    })
+            }
+        }
+        let cwd = FileManager.default.currentDirectoryPath.asFileURL
+        switch result {
+        case .success(let report):
+            terminal.report(report.warnings, root: cwd)
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            terminal.say("Built \(report.pageCount) pages (\(report.fileCount) files) in \(seconds) s")
+        case .failure(let failure):
+            terminal.report(failure.diagnostics, root: cwd)
+            terminal.error("build failed at step '\(failure.step)'; \(onFailure)")
+        }
+        return result
+    }
+
+    /// What the browser is told about a build.
+    static func outcome(_ result: Result<BuildReport, BuildFailure>) -> RebuildOutcome {
+        browserText(result).map { .failure(diagnostics: $0) } ?? .success
+    }
+
+    /// A failed build's diagnostics as plain text (no colour), or nil after a success.
+    static func browserText(_ result: Result<BuildReport, BuildFailure>) -> String? {
+        guard case .failure(let failure) = result else { return nil }
+        let printer = DiagnosticPrinter(colour: false, root: FileManager.default.currentDirectoryPath.asFileURL)
+        let text = printer.format(failure.diagnostics)
+        return "Build failed at step '\(failure.step)'.\n\n" + (text.isEmpty ? "(no details)" : text)
+    }
+
+    /// `Content/roles/producer.md changed; rebuilding`.
+    static func describe(_ changes: ChangeSet) -> String {
+        if changes.isComplete { return "Some changes may have been missed; rebuilding everything" }
+        let paths = changes.files.keys.sorted()
+        guard paths.count > 1 else { return "\(paths.first ?? "A source") changed; rebuilding" }
+        let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? ", …" : "")
+        return "\(paths.count) files changed (\(shown)); rebuilding"
+    }
+
+    /// Opens `url` with the desktop's opener; a missing opener is only a warning.
+    static func openBrowser(_ url: URL, terminal: Terminal) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { terminal.error("cannot open a browser (\(error.localizedDescription)); open \(url) yourself") }
+    }
+}
