@@ -13,7 +13,7 @@ struct Terminal: Sendable {
 
     func say(_ line: String) {
         guard !quiet else { return }
-        print(line)
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     func report(_ diagnostics: [Diagnostic], root: URL?) {
@@ -28,11 +28,13 @@ struct Terminal: Sendable {
     }
 }
 
-/// Prints `[3/7] Rendering Markdown` lines.
+/// Prints `[3/7] Rendering Markdown` lines; with `--verbose`, the seconds since the build began.
 struct StepPrinter: BuildProgress {
     var terminal: Terminal
+    var started = Date()
 
     func stepStarted(_ index: Int, of count: Int, _ name: String) {
-        terminal.say("[\(index)/\(count)] \(name)")
+        let elapsed = terminal.verbose ? String(format: " (at %.2f s)", Date().timeIntervalSince(started)) : ""
+        terminal.say("[\(index)/\(count)] \(name)\(elapsed)")
     }
 }

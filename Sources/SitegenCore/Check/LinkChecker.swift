@@ -16,26 +16,23 @@ struct LinkChecker {
         for path in paths where path.hasSuffix("/index.html") || path == "index.html" {
             paths.insert(String(path.dropLast("index.html".count)))
         }
-        var idCache: [String: Set<String>] = [:]
-        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        func ids(_ path: String) -> Set<String> {
-            if let cached = idCache[path] { return cached }
-            let found = byPath[path].map { HTMLScanner.ids(in: String(decoding: $0.contents, as: UTF8.self)) } ?? []
-            idCache[path] = found
-            return found
-        }
-
-        var diagnostics: [Diagnostic] = []
-        for file in files where file.isHTML {
-            var reported: Set<String> = []
-            for link in HTMLScanner.links(in: String(decoding: file.contents, as: UTF8.self)) where !reported.contains(link) {
-                guard let reason = problem(with: link, on: file.path, paths: paths, ids: ids) else { continue }
-                reported.insert(link)
-                let location = file.markdownLinks[link] ?? file.source.map { SourceLocation(file: $0) }
-                diagnostics.append(.error("\(Self.brokenMessage(link, reason)) (in \(file.path))", at: location))
+        let pages = files.filter(\.isHTML)
+        let scans = pages.parallelMap { HTMLScanner.scan($0.contents) }
+        var ids: [String: Set<String>] = [:]
+        for (page, scan) in zip(pages, scans) { ids[page.path] = scan.ids }
+        let known = paths
+        let targets = ids
+        let problems = Array(zip(pages, scans)).parallelMap { page, scan in
+            var diagnostics: [Diagnostic] = []
+            var seen: Set<String> = []
+            for link in scan.links where seen.insert(link).inserted {
+                guard let reason = problem(with: link, on: page.path, paths: known, ids: { targets[$0] ?? [] }) else { continue }
+                let location = page.markdownLinks[link] ?? page.source.map { SourceLocation(file: $0) }
+                diagnostics.append(.error("\(Self.brokenMessage(link, reason)) (in \(page.path))", at: location))
             }
+            return diagnostics
         }
-        return diagnostics
+        return problems.flatMap { $0 }
     }
 
     /// Why a link does not resolve, or nil when it does (or is external).
@@ -48,7 +45,7 @@ struct LinkChecker {
             pathPart = pathPart[..<hash]
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
-        let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+        let decoded = pathPart.contains("%") ? (String(pathPart).removingPercentEncoding ?? String(pathPart)) : String(pathPart)
 
         var target: String
         if decoded.isEmpty {
@@ -69,7 +66,7 @@ struct LinkChecker {
             if paths.contains(target + "/index.html") { target += "/index.html" } else { return "no file '\(target)' in the output" }
         }
         if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-            let id = fragment.removingPercentEncoding ?? fragment
+            let id = fragment.contains("%") ? (fragment.removingPercentEncoding ?? fragment) : fragment
             if !ids(target).contains(id) { return "'\(target)' has no element with id '\(id)'" }
         }
         return nil

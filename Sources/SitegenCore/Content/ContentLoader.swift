@@ -37,34 +37,48 @@ public struct ContentLoader: Sendable {
         }
 
         var content = LoadedContent(config: config ?? SiteConfig.placeholder, home: nil, roles: [], comparisonProse: [], pages: [], assets: [])
-        for path in Self.listFiles(under: contentURL) {
-            guard path.hasSuffix(".md") else {
-                content.assets.append(path)
-                continue
-            }
-            let file = display("\(Self.contentFolder)/\(path)")
-            guard let text = read(contentURL.appendingPathComponent(path), shownAs: file, into: &diagnostics) else { continue }
-            if path.hasPrefix("roles/") {
-                let (role, found) = Role.parse(text, contentPath: path, file: file)
-                diagnostics += found
-                if let role, includeDrafts || !role.draft { content.roles.append(role) }
-            } else {
-                let isHome = path == "index.md"
-                let isProse = path.hasPrefix("compare/")
-                let (page, found) = Page.parse(text, contentPath: path, file: file, titleRequired: !isHome && !isProse)
-                diagnostics += found
-                guard let page, includeDrafts || !page.draft else { continue }
-                if isHome {
-                    content.home = page
-                } else if isProse {
-                    content.comparisonProse.append(page)
-                } else {
-                    content.pages.append(page)
-                }
+        let paths = Self.listFiles(under: contentURL)
+        content.assets = paths.filter { !$0.hasSuffix(".md") }
+        let parsed = paths.filter { $0.hasSuffix(".md") }.parallelMap { path in
+            parse(path, in: contentURL, includeDrafts: includeDrafts)
+        }
+        for (file, found) in parsed {
+            diagnostics += found
+            switch file {
+            case .role(let role): content.roles.append(role)
+            case .home(let page): content.home = page
+            case .comparisonProse(let page): content.comparisonProse.append(page)
+            case .page(let page): content.pages.append(page)
+            case nil: break
             }
         }
         guard config != nil, !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (content, diagnostics)
+    }
+
+    /// One parsed Markdown file, by the folder it sits in.
+    enum ParsedFile: Sendable {
+        case role(Role)
+        case home(Page)
+        case comparisonProse(Page)
+        case page(Page)
+    }
+
+    /// Reads and parses one Markdown file; nil when it failed or is a draft left out.
+    private func parse(_ path: String, in contentURL: URL, includeDrafts: Bool) -> (ParsedFile?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let file = display("\(Self.contentFolder)/\(path)")
+        guard let text = read(contentURL.appendingPathComponent(path), shownAs: file, into: &diagnostics) else { return (nil, diagnostics) }
+        if path.hasPrefix("roles/") {
+            let (role, found) = Role.parse(text, contentPath: path, file: file)
+            guard let role, includeDrafts || !role.draft else { return (nil, found) }
+            return (.role(role), found)
+        }
+        let isHome = path == "index.md"
+        let isProse = path.hasPrefix("compare/")
+        let (page, found) = Page.parse(text, contentPath: path, file: file, titleRequired: !isHome && !isProse)
+        guard let page, includeDrafts || !page.draft else { return (nil, found) }
+        return (isHome ? .home(page) : isProse ? .comparisonProse(page) : .page(page), found)
     }
 
     /// Every regular file below `folder`, relative to it, sorted; dotfiles and dot-folders

@@ -3,7 +3,7 @@ import Yams
 
 extension Role {
     static let knownKeys = [
-        "title", "summary", "department", "media", "alternate_titles", "onet", "reports_to", "supervises",
+        "title", "summary", "department", "media", "alternate_titles", "onet", "reports_to", "supervises", "works_with",
         "stages", "duties", "skills", "requirements", "attributes", "career_path", "compare_with", "related",
         "sources", "updated", "draft",
     ]
@@ -46,6 +46,7 @@ extension Role {
             onet: fields.string("onet", in: root),
             reportsTo: references("reports_to", &fields),
             supervises: references("supervises", &fields),
+            worksWith: references("works_with", &fields),
             stages: fields.stringList("stages", in: root).map(\.value),
             duties: duties,
             skills: fields.stringList("skills", in: root).map { Located(value: $0.value, location: $0.location) },

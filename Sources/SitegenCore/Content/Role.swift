@@ -44,6 +44,8 @@ public struct Role: Sendable, Hashable {
     public var onet: String?
     public var reportsTo: [Located]
     public var supervises: [Located]
+    /// Peers the role works alongside without a reporting line (role slugs).
+    public var worksWith: [Located]
     public var stages: [String]
     public var duties: [String]
     public var skills: [Located]

@@ -12,7 +12,9 @@ enum Slug {
     static func make(_ text: String) -> String {
         var out = ""
         var pendingDash = false
-        for character in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
+        // Folding accents goes through Foundation and is slow; plain ASCII needs none.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        for character in folded.lowercased() {
             if character.isASCII && (character.isLetter || character.isNumber) {
                 if pendingDash && !out.isEmpty { out.append("-") }
                 out.append(character)

@@ -109,7 +109,7 @@ struct YAMLFields {
             return sequence.compactMap { item in
                 guard let value = string(item, field: "\(key) item") else {
                     if case .scalar = item {
-                        diagnostics.append(.error("empty item in '\(key)'", at: location(of: item)))
+                        diagnostics.append(.warning("empty item in '\(key)' is ignored", at: location(of: item)))
                     }
                     return nil
                 }

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var checkLinks: Bool
     /// How paths under the site root are shown in diagnostics (`""` when it is the current folder).
     public var displayPrefix: String
+    /// Treat warnings as errors.
+    public var strict = false
 
     /// Creates options; `displayPrefix` defaults to the source path relative to the current folder.
     public init(

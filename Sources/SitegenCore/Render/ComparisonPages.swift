@@ -4,7 +4,7 @@ import SitegenMarkdown
 /// `/compare/<a>-vs-<b>/` per unordered pair.
 enum ComparisonPages {
     static func render(_ context: RenderContext) -> [OutputFile] {
-        [hub(context)] + context.site.pairs.compactMap { pairPage($0, context: context) }
+        [hub(context)] + context.site.pairs.parallelMap { pairPage($0, context: context) }.compactMap { $0 }
     }
 
     /// A link to a pair page, titled "A vs B".
@@ -45,7 +45,7 @@ enum ComparisonPages {
         let url = URLs.pair(pair)
         let link = { (target: String) in ContentPath.relativeLink(from: url, to: target) }
         let skillLinks = { (role: Role) in
-            role.skills.map { LinkView(title: $0.value, url: link(URLs.skill(Slug.make($0.value)))) }
+            role.skills.map { LinkView(title: $0.value, url: link(URLs.skill(site.skillSlug($0.value)))) }
         }
         let summary = pair.prose?.summary ?? "How the \(first.title) and the \(second.title) differ: duties, skills, requirements and who has the final say."
         let values: [String: any Sendable] = [
@@ -62,7 +62,7 @@ enum ComparisonPages {
                 second: second.duties.map { LinkView(title: $0, url: "") }, key: normalisedDuty),
             "skills": SplitView.split(
                 idPrefix: "skills", firstTitle: first.title, secondTitle: second.title,
-                first: skillLinks(first), second: skillLinks(second), key: Slug.make),
+                first: skillLinks(first), second: skillLinks(second), key: site.skillSlug),
         ]
         let title = pair.prose?.title ?? "\(first.title) vs \(second.title)"
         let view = ListView(title: title, summary: summary, values: values)
@@ -94,6 +94,10 @@ enum ComparisonPages {
 
     /// Duties match when they are equal ignoring case, punctuation and spacing.
     static func normalisedDuty(_ duty: String) -> String {
-        duty.lowercased().filter { $0.isLetter || $0.isNumber }
+        var key = String.UnicodeScalarView()
+        for scalar in duty.lowercased().unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            key.append(scalar)
+        }
+        return String(key)
     }
 }

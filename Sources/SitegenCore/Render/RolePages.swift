@@ -2,7 +2,7 @@ import SitegenMarkdown
 /// `/roles/<slug>/` and `/roles/<slug>/duties/`, one of each per role.
 enum RolePages {
     static func render(_ context: RenderContext) -> [OutputFile] {
-        context.site.roles.flatMap { role in
+        context.site.roles.parallelMap { role in
             let roleURL = URLs.role(role.slug)
             let dutiesURL = URLs.duties(role.slug)
             let article = RenderContext.article(for: role.title)
@@ -17,6 +17,6 @@ enum RolePages {
                     content: RoleView(role, pageURL: dutiesURL, context: context, withBody: false),
                     source: role.file),
             ]
-        }
+        }.flatMap { $0 }
     }
 }

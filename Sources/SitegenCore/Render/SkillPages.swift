@@ -17,7 +17,7 @@ enum SkillPages {
             values: ["skills": links]
         )
         var files = [context.page(layout: "skills", url: indexURL, title: index.title, description: index.summary, content: index)]
-        for skill in site.skills {
+        files += site.skills.parallelMap { skill in
             let url = URLs.skill(skill.slug)
             let roles = skill.roleSlugs.compactMap { site.role($0) }
             let count = roles.count == 1 ? "1 role lists" : "\(roles.count) roles list"
@@ -26,7 +26,7 @@ enum SkillPages {
                 summary: "\(count) \(skill.name) as a skill.",
                 values: ["roles": roles.map { RoleCardView($0, from: url) }]
             )
-            files.append(context.page(layout: "skill", url: url, title: skill.name, description: view.summary, content: view))
+            return context.page(layout: "skill", url: url, title: skill.name, description: view.summary, content: view)
         }
         return files
     }

@@ -26,6 +26,12 @@ extension Site {
         let (pairs, pairDiagnostics) = resolvePairs(roles: bySlug, prose: content.comparisonProse)
         diagnostics += pairDiagnostics
 
+        let compared = Set(pairs.flatMap { [$0.first, $0.second] })
+        for slug in slugs where !compared.contains(slug) {
+            if let role = bySlug[slug] {
+                diagnostics.append(.warning("role '\(slug)' is in no comparison; add compare_with to compare it with a neighbouring role", at: SourceLocation(file: role.file, line: 1, column: 1)))
+            }
+        }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let site = Site(
             config: content.config,
@@ -35,14 +41,19 @@ extension Site {
             skills: skills,
             pages: content.pages,
             assets: content.assets,
-            rolesBySlug: bySlug
+            rolesBySlug: bySlug,
+            skillSlugs: Dictionary(bySlug.values.flatMap { $0.skills.map { ($0.value, Slug.make($0.value)) } }, uniquingKeysWith: { first, _ in first }),
+            pairIndexes: pairs.enumerated().reduce(into: [:]) { index, pair in
+                index[pair.element.first, default: []].append(pair.offset)
+                index[pair.element.second, default: []].append(pair.offset)
+            }
         )
         return (site, diagnostics)
     }
 
     private static func checkReferences(of role: Role, known: [String: Role], slugs: [String]) -> [Diagnostic] {
         let fields: [(String, [Role.Located])] = [
-            ("reports_to", role.reportsTo), ("supervises", role.supervises),
+            ("reports_to", role.reportsTo), ("supervises", role.supervises), ("works_with", role.worksWith),
             ("compare_with", role.compareWith), ("related", role.related),
         ]
         var diagnostics: [Diagnostic] = []

@@ -18,6 +18,13 @@ public struct Site: Sendable {
 
     /// Index of roles by slug.
     var rolesBySlug: [String: Role]
+    /// Skill slugs by the names written in front matter.
+    var skillSlugs: [String: String]
+    /// Indexes into `pairs` by role slug.
+    var pairIndexes: [String: [Int]]
+
+    /// The URL slug of a skill name as written in a role.
+    func skillSlug(_ name: String) -> String { skillSlugs[name] ?? Slug.make(name) }
 
     /// The role with this slug.
     func role(_ slug: String) -> Role? { rolesBySlug[slug] }
@@ -26,7 +33,7 @@ public struct Site: Sendable {
     func roles(_ references: [Role.Located]) -> [Role] { references.compactMap { rolesBySlug[$0.value] } }
 
     /// The comparison pairs that include a role.
-    func pairs(including slug: String) -> [ComparisonPair] { pairs.filter { $0.first == slug || $0.second == slug } }
+    func pairs(including slug: String) -> [ComparisonPair] { (pairIndexes[slug] ?? []).map { pairs[$0] } }
 }
 
 /// Two roles compared on one page, `/compare/<first>-vs-<second>/`.

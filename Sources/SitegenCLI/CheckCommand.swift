@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SitegenCore
+
+/// `sitegen check`: everything `build` validates, without writing anything.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate content, configuration, templates and links without writing output.",
+        discussion: "Exit codes: 0 clean, 1 problems found (warnings count only with --strict), 2 usage errors."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(help: "Output format: text (like a compiler) or json (for editors and CI).")
+    var format: Format = .text
+
+    func run() throws {
+        var options = BuildOptions(source: site.sourceURL, includeDrafts: drafts)
+        options.strict = strict
+        let terminal = Terminal(quiet: false, verbose: false)
+        let diagnostics: [Diagnostic]
+        let failed: Bool
+        do {
+            diagnostics = try BuildPipeline(options: options).render().warnings
+            failed = false
+        } catch {
+            diagnostics = error.diagnostics
+            failed = true
+        }
+        switch format {
+        case .json:
+            print(Self.json(diagnostics))
+        case .text:
+            terminal.report(diagnostics, root: FileManager.default.currentDirectoryPath.asFileURL)
+            if diagnostics.isEmpty { print("No problems found.") }
+        }
+        if failed { throw ExitCode(ExitStatus.contentErrors.rawValue) }
+    }
+
+    /// `[{"severity": "error", "file": …, "line": …, "column": …, "message": …}]`, sorted.
+    static func json(_ diagnostics: [Diagnostic]) -> String {
+        struct Entry: Encodable {
+            var severity: String
+            var file: String?
+            var line: Int?
+            var column: Int?
+            var message: String
+        }
+        let entries = diagnostics.sortedForDisplay().map { diagnostic in
+            Entry(
+                severity: diagnostic.severity.rawValue, file: diagnostic.location?.file,
+                line: diagnostic.location.flatMap { $0.line > 0 ? $0.line : nil },
+                column: diagnostic.location.flatMap { $0.column > 0 ? $0.column : nil },
+                message: diagnostic.message)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+}

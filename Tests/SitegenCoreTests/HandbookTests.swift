@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import SitegenCore
+
+/// The shipped production-roles handbook (`Content/`) meets the editorial bar of issue 3.
+@Suite struct HandbookTests {
+    static let root = Fixtures.repositoryRoot
+
+    static func load() throws -> (LoadedContent, Site) {
+        let (content, diagnostics) = ContentLoader(root: root, displayPrefix: "").load(includeDrafts: false)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let loaded = try #require(content)
+        let (site, siteDiagnostics) = Site.resolve(loaded)
+        #expect(siteDiagnostics.isEmpty, "\(siteDiagnostics)")
+        return (loaded, try #require(site))
+    }
+
+    static func words(_ markdown: String) -> Int {
+        markdown.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }.count
+    }
+
+    @Test func theShippedSiteBuildsWithZeroDiagnostics() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let report = try BuildPipeline(options: BuildOptions(source: Self.root, output: output, displayPrefix: "")).run()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let files = snapshot(of: output).keys
+        #expect(files.filter { $0.hasPrefix("roles/") && $0.hasSuffix("/duties/index.html") }.count >= 15)
+    }
+
+    @Test func everyRoleHasEveryRequiredSection() throws {
+        let (_, site) = try Self.load()
+        #expect(site.roles.count >= 15)
+        let dimensions = site.config.dimensions.map(\.key)
+        #expect(!dimensions.isEmpty)
+        for role in site.roles {
+            let name = role.file
+            #expect(role.summary.filter { $0 == "." }.count <= 1 && role.summary.hasSuffix("."), "\(name): summary must be one sentence")
+            #expect(role.department != nil, "\(name): department")
+            #expect(!role.media.isEmpty, "\(name): media")
+            #expect(!role.stages.isEmpty, "\(name): stages")
+            #expect(!role.reportsTo.isEmpty || !role.supervises.isEmpty || !role.worksWith.isEmpty, "\(name): reporting lines")
+            #expect(role.duties.count >= 8, "\(name): \(role.duties.count) duties")
+            #expect(role.skills.count >= 6, "\(name): \(role.skills.count) skills")
+            #expect(role.requirements.education != nil && role.requirements.experience != nil && role.requirements.certification != nil, "\(name): requirements")
+            for key in dimensions { #expect(role.attributes[key] != nil, "\(name): no value for dimension \(key)") }
+            #expect((400...900).contains(Self.words(role.body)), "\(name): body has \(Self.words(role.body)) words")
+            #expect(role.sources.count >= 2 && role.sources.allSatisfy { $0.url?.hasPrefix("https://") == true }, "\(name): sources")
+            #expect(role.updated != nil, "\(name): updated")
+            #expect(!role.careerPath.isEmpty, "\(name): career path")
+        }
+    }
+
+    @Test func everyRoleIsInAComparisonAndSixHaveProse() throws {
+        let (_, site) = try Self.load()
+        for role in site.roles {
+            #expect(!site.pairs(including: role.slug).isEmpty, "\(role.slug) is in no comparison")
+        }
+        let withProse = site.pairs.compactMap(\.prose)
+        #expect(withProse.count >= 6)
+        #expect(site.pairs.contains { $0.slug == "producer-vs-executive-producer" && $0.prose != nil })
+        for prose in withProse {
+            #expect((250...600).contains(Self.words(prose.body)), "\(prose.file): \(Self.words(prose.body)) words")
+        }
+    }
+
+    @Test func skillsAreSpelledOneWay() throws {
+        let (_, site) = try Self.load()
+        var spellings: [String: Set<String>] = [:]
+        for role in site.roles {
+            for skill in role.skills {
+                let folded = skill.value.lowercased().filter { $0.isLetter || $0.isNumber }
+                spellings[folded, default: []].insert(skill.value)
+            }
+        }
+        for (folded, names) in spellings { #expect(names.count == 1, "skill \(folded) is spelled \(names.sorted())") }
+        #expect(site.skills.contains { $0.roleSlugs.count >= 5 }, "shared skills should be shared")
+    }
+
+    @Test func theExecutiveProducerCarriesTheRequiredFacts() throws {
+        let (_, site) = try Self.load()
+        let ep = try #require(site.role("executive-producer"))
+        let skills = Set(ep.skills.map { $0.value.lowercased() })
+        for skill in ["strategic planning", "budgeting", "scheduling", "organisation", "leadership", "delegation", "communication", "motivation", "problem solving", "decision making", "creative thinking"] {
+            #expect(skills.contains(skill), "EP lacks skill \(skill)")
+        }
+        #expect(ep.requirements.experience?.contains("5") == true)
+        #expect(ep.requirements.certification?.lowercased().contains("no") == true || ep.requirements.certification?.lowercased().contains("none") == true)
+        #expect(ep.requirements.education?.lowercased().contains("bachelor") == true)
+        let duties = ep.duties.joined(separator: " ").lowercased()
+        for fact in ["fund", "budget", "distribution", "post-production", "casting", "marketing", "premiere"] {
+            #expect(duties.contains(fact), "EP duties do not mention \(fact)")
+        }
+    }
+}
