@@ -29,13 +29,17 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-link-check"), help: "Skip checking internal links and anchors.")
     var noLinkCheck = false
 
+    @Option(help: "Markdown worker processes (default: one per core).")
+    var jobs: Int?
+
     @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
         let terminal = verbosity.terminal
-        let options = BuildOptions(
+        var options = BuildOptions(
             source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
             includeDrafts: drafts, checkLinks: !noLinkCheck)
+        options.markdownWorkers = .selfHosted(count: jobs)
         let started = Date()
         do {
             let report = try BuildPipeline(options: options).run(progress: StepPrinter(terminal: terminal))

@@ -152,3 +152,22 @@ import Testing
         #expect(ContentPath.resolve("./a/../b.md", against: "") == "b.md")
     }
 }
+
+@Suite struct MarkdownWireTests {
+    @Test func requestsAndResponsesRoundTrip() throws {
+        let options = MarkdownOptions(documentPath: "roles/ä.md", smartPunctuation: true, reservedIDs: ["skills", "main"])
+        let request = MarkdownWire.encodeRequest("# Héllo\n", options)
+        #expect(MarkdownWire.frameLength(request) == request.count - 4)
+        let (text, decodedOptions) = try #require(MarkdownWire.decodeRequest(request.dropFirst(4)))
+        #expect(text == "# Héllo\n")
+        #expect(decodedOptions == options)
+        let rendered = MarkdownRenderer.render("# A\n\n[x](b.md) ![i](c.png)\n", options: options)
+        let response = MarkdownWire.encodeResponse(rendered)
+        #expect(MarkdownWire.decodeResponse(response.dropFirst(4)) == rendered)
+    }
+
+    @Test func truncatedPayloadsAreRejected() {
+        let response = MarkdownWire.encodeResponse(RenderedMarkdown(html: "<p>x</p>", headings: [], links: []))
+        #expect(MarkdownWire.decodeResponse(response.dropFirst(4).dropLast(3)) == nil)
+    }
+}

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var displayPrefix: String
     /// Treat warnings as errors.
     public var strict = false
+    /// Render Markdown in isolated worker processes (nil: in this process, serialised
+    /// around cmark-gfm's global state).
+    public var markdownWorkers: MarkdownWorkers?
 
     /// Creates options; `displayPrefix` defaults to the source path relative to the current folder.
     public init(

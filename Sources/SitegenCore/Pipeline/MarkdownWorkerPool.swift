@@ -1,0 +1,151 @@
+import Foundation
+import SitegenMarkdown
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Where and how Markdown is rendered in separate processes.
+public struct MarkdownWorkers: Sendable {
+    /// The program to start (the sitegen binary itself) and its arguments for worker mode.
+    public var executable: URL
+    /// Arguments that put the program in worker mode.
+    public var arguments: [String]
+    /// Number of worker processes (one per core by default).
+    public var count: Int
+    /// Seconds each document may take, before its size allowance.
+    public var deadline: Double
+    /// Extra seconds per 100 KB of Markdown.
+    public var deadlinePer100KB: Double
+    /// Address-space limit of each worker, in bytes.
+    public var memoryLimit: Int
+
+    /// Creates a configuration.
+    public init(
+        executable: URL, arguments: [String], count: Int = ProcessInfo.processInfo.activeProcessorCount,
+        deadline: Double = 2, deadlinePer100KB: Double = 1, memoryLimit: Int = 1 << 30
+    ) {
+        self.executable = executable
+        self.arguments = arguments
+        self.count = max(1, count)
+        self.deadline = deadline
+        self.deadlinePer100KB = deadlinePer100KB
+        self.memoryLimit = memoryLimit
+    }
+
+    /// The deadline for a document of `bytes` bytes.
+    func deadline(forBytes bytes: Int) -> Double { deadline + deadlinePer100KB * Double(bytes) / 100_000 }
+}
+
+/// Why a document could not be rendered by a worker.
+enum MarkdownWorkerFailure: Error, Sendable, Equatable {
+    case timedOut(seconds: Double)
+    case crashed(String)
+    case unavailable(String)
+
+    var message: String {
+        switch self {
+        case .timedOut(let seconds):
+            "Markdown rendering did not finish in \(Self.format(seconds)) s (input too complex for cmark-gfm)"
+        case .crashed(let how):
+            "Markdown rendering crashed (\(how)); the input is too complex or malformed for cmark-gfm"
+        case .unavailable(let why):
+            "cannot start a Markdown worker process: \(why)"
+        }
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+    }
+}
+
+/// Renders documents on a pool of long-lived worker processes, one thread driving each. A
+/// worker that overruns its deadline is killed, one that crashes is reaped, and either is
+/// replaced; only that document fails.
+struct MarkdownWorkerPool: Sendable {
+    var configuration: MarkdownWorkers
+
+    /// Renders every job; results are in job order.
+    func render(_ jobs: [(text: String, options: MarkdownOptions)]) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
+        signal(SIGPIPE, SIG_IGN)
+        let queue = JobQueue(count: jobs.count)
+        let results = ResultBox(count: jobs.count)
+        let workers = min(configuration.count, max(1, jobs.count))
+        let configuration = self.configuration
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var worker: WorkerProcess?
+            while let index = queue.next() {
+                let job = jobs[index]
+                if worker == nil {
+                    do {
+                        worker = try WorkerProcess(configuration)
+                    } catch {
+                        results.set(index, .failure(.unavailable("\(error)")))
+                        continue
+                    }
+                }
+                let outcome = worker!.render(job.text, job.options, deadline: configuration.deadline(forBytes: job.text.utf8.count))
+                if case .failure = outcome {
+                    worker?.stop()
+                    worker = nil
+                }
+                results.set(index, outcome)
+            }
+            worker?.stop()
+        }
+        return results.values
+    }
+}
+
+/// Hands out job indexes to the driving threads.
+private final class JobQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+}
+
+/// Results written by the driving threads, each index once, under a lock.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<RenderedMarkdown, MarkdownWorkerFailure>?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<RenderedMarkdown, MarkdownWorkerFailure>) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.map { $0 ?? .failure(.crashed("no result")) }
+    }
+}
+
+extension MarkdownWorkers {
+    /// The body of a worker process (`sitegen __markdown-worker`): serves render requests on
+    /// standard input and output until input closes; returns the exit status.
+    public static func serve(memoryLimit: Int) -> Int32 {
+        MarkdownWorker.run(memoryLimit: memoryLimit)
+    }
+
+    /// Workers that run this very executable in worker mode.
+    public static func selfHosted(count: Int?) -> MarkdownWorkers {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return MarkdownWorkers(
+            executable: executable, arguments: ["__markdown-worker"],
+            count: count ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
