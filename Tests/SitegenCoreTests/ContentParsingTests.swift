@@ -82,4 +82,15 @@ import Testing
             #expect(!html.contains("javascript:"), "javascript: URL in \(path)")
         }
     }
+
+    @Test func referencesToADraftRoleAreDroppedNotReported() throws {
+        let site = try TestSite.make([
+            "Content/roles/director.md": "---\ntitle: Director\nsummary: S.\nduties: [a, b, c]\ndraft: true\n---\n",
+            "Content/roles/line-producer.md": "---\ntitle: Line Producer\nsummary: S.\nduties: [a, b, c]\nrelated: [director]\nskills: [Budgeting]\n---\n",
+        ])
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let html = String(decoding: try Data(contentsOf: site.output.appendingPathComponent("roles/line-producer/index.html")), as: UTF8.self)
+        #expect(!html.contains("director"))
+    }
 }

@@ -19,7 +19,9 @@ public struct ContentLoader: Sendable {
     /// The path of a file under the root as the user should see it.
     public func display(_ relative: String) -> String { displayPrefix + relative }
 
-    /// Loads and parses everything; all problems are collected before returning.
+    /// Loads and parses everything; all problems are collected before returning. The content
+    /// is returned even when some files had errors (so later checks can still run), but not
+    /// when `sitegen.yml` itself is unusable.
     public func load(includeDrafts: Bool) -> (LoadedContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let configFile = display(SiteConfig.fileName)
@@ -42,8 +44,9 @@ public struct ContentLoader: Sendable {
         let parsed = paths.filter { $0.hasSuffix(".md") }.parallelMap { path in
             parse(path, in: contentURL, includeDrafts: includeDrafts)
         }
-        for (file, found) in parsed {
+        for ((file, found), path) in zip(parsed, paths.filter { $0.hasSuffix(".md") }) {
             diagnostics += found
+            if file == nil, path.hasPrefix("roles/") { content.unavailableRoleSlugs.insert(Slug.fileStem(of: path)) }
             switch file {
             case .role(let role): content.roles.append(role)
             case .home(let page): content.home = page
@@ -52,12 +55,12 @@ public struct ContentLoader: Sendable {
             case nil: break
             }
         }
-        guard config != nil, !diagnostics.containsErrors else { return (nil, diagnostics) }
+        guard config != nil else { return (nil, diagnostics) }
         return (content, diagnostics)
     }
 
     /// One parsed Markdown file, by the folder it sits in.
-    enum ParsedFile: Sendable {
+    enum ParsedFile: Sendable, Equatable {
         case role(Role)
         case home(Page)
         case comparisonProse(Page)

@@ -12,4 +12,7 @@ public struct LoadedContent: Sendable {
     public var pages: [Page]
     /// Non-Markdown files under `Content/` (images…), relative to `Content/`, to copy as they are.
     public var assets: [String]
+    /// Slugs of role files left out (drafts) or that failed to parse: references to them are
+    /// not reported as unknown roles.
+    public var unavailableRoleSlugs: Set<String> = []
 }

@@ -30,16 +30,24 @@ public struct BuildPipeline: Sendable {
             return value
         }
         let loader = ContentLoader(root: options.source, displayPrefix: options.displayPrefix)
-        var content = try step(0) { loader.load(includeDrafts: options.includeDrafts) }
+        var content = try step(0) {
+            let (content, diagnostics) = loader.load(includeDrafts: options.includeDrafts)
+            guard let content, diagnostics.containsErrors else { return (content, diagnostics) }
+            // Go on far enough to report cross-reference errors in the same run.
+            return (nil, diagnostics + Site.resolve(content).1.filter { $0.severity == .error })
+        }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         let theme = try step(1) {
             Theme.load(folder: options.source.appendingPathComponent("Templates")) { options.displayPrefix + "Templates/" + $0 }
         }
         let site = try step(2) { Site.resolve(content) }
-        let context = try step(3) { (renderMarkdown(site, theme: theme, loader: loader), [Diagnostic]()) }
+        let context = try step(3) { renderMarkdown(site, theme: theme) }
         var files = try step(4) { renderPages(context, loader: loader) }
         if options.checkLinks {
             _ = try step(5) { ((), LinkChecker(basePath: SiteFiles.basePath(site.config.baseURL)).check(files)) }
+        }
+        if options.strict && !warnings.isEmpty {
+            throw BuildFailure(step: "Checking warnings (--strict)", diagnostics: warnings.map { Diagnostic(.error, $0.message, at: $0.location) })
         }
         files.sort { $0.path < $1.path }
         return (files, warnings)
@@ -59,25 +67,37 @@ public struct BuildPipeline: Sendable {
 
     // MARK: Steps
 
-    private func renderMarkdown(_ site: Site, theme: Theme, loader: ContentLoader) -> RenderContext {
+    private func renderMarkdown(_ site: Site, theme: Theme) -> (RenderContext?, [Diagnostic]) {
         var sources: [(contentPath: String, file: String, body: String, firstLine: Int)] = []
         for role in site.roles { sources.append((role.contentPath, role.file, role.body, role.bodyFirstLine)) }
         for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) {
             sources.append((page.contentPath, page.file, page.body, page.bodyFirstLine))
         }
+        let reserved = theme.reservedIDs
+        let jobs = sources.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved)) }
+        let rendered: [Result<RenderedMarkdown, MarkdownWorkerFailure>]
+        if let workers = options.markdownWorkers {
+            rendered = MarkdownWorkerPool(configuration: workers).render(jobs)
+        } else {
+            rendered = jobs.parallelMap { .success(MarkdownRenderer.render($0.text, options: $0.options)) }
+        }
         var markdown: [String: RenderedMarkdown] = [:]
         var origins: [String: (file: String, firstLine: Int)] = [:]
-        for source in sources {
-            let options = MarkdownOptions(documentPath: source.contentPath, reservedIDs: theme.reservedIDs)
-            markdown[source.contentPath] = MarkdownRenderer.render(source.body, options: options)
+        var diagnostics: [Diagnostic] = []
+        for (source, result) in zip(sources, rendered) {
+            switch result {
+            case .success(let html): markdown[source.contentPath] = html
+            case .failure(let failure): diagnostics.append(.error(failure.message, at: SourceLocation(file: source.file)))
+            }
             origins[source.contentPath] = (source.file, source.firstLine)
         }
-        return RenderContext(site: site, theme: theme, markdown: markdown, bodyOrigins: origins)
+        return (RenderContext(site: site, theme: theme, markdown: markdown, bodyOrigins: origins), diagnostics)
     }
 
     private func renderPages(_ context: RenderContext, loader: ContentLoader) -> ([OutputFile]?, [Diagnostic]) {
         var files = HomePage.render(context) + RolesIndexPage.render(context) + RolePages.render(context)
         files += ComparisonPages.render(context) + SkillPages.render(context) + PlainPages.render(context)
+        files += SearchPages.render(context)
         files.append(SiteFiles.notFound(context))
         files += SiteFiles.assets(context.theme)
         var diagnostics: [Diagnostic] = []

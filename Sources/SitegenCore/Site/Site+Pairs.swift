@@ -5,13 +5,15 @@ extension Site {
     /// Pairs come from every role's `compare_with` and from every prose file. A prose file's
     /// name (`producer-vs-executive-producer.md`) decides the pair's orientation and URL;
     /// other pairs are ordered by slug.
-    static func resolvePairs(roles: [String: Role], prose: [Page]) -> ([ComparisonPair], [Diagnostic]) {
+    static func resolvePairs(roles: [String: Role], unavailable: Set<String> = [], prose: [Page]) -> ([ComparisonPair], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var pairs: [Set<String>: ComparisonPair] = [:]
         var proseFiles: [Set<String>: String] = [:]
         for page in prose {
             let name = Slug.fileStem(of: page.contentPath)
             guard let (first, second) = splitPairName(name, known: roles) else {
+                // A pair with a draft or broken role: the role's own file carries any error.
+                if splitPairName(name, known: roles, also: unavailable) != nil { continue }
                 let hint = Suggestion.hint(for: name, in: allPairNames(roles))
                 diagnostics.append(.error("comparison file '\(name).md' does not name two roles as '<role>-vs-<role>.md'\(hint)", at: SourceLocation(file: page.file, line: 1, column: 1)))
                 continue
@@ -35,12 +37,13 @@ extension Site {
     }
 
     /// Splits `a-vs-b` into two known role slugs (slugs may themselves contain hyphens).
-    private static func splitPairName(_ name: String, known: [String: Role]) -> (String, String)? {
+    private static func splitPairName(_ name: String, known: [String: Role], also extra: Set<String> = []) -> (String, String)? {
         var searchStart = name.startIndex
         while let range = name.range(of: "-vs-", range: searchStart..<name.endIndex) {
             let first = String(name[..<range.lowerBound])
             let second = String(name[range.upperBound...])
-            if first != second, known[first] != nil, known[second] != nil { return (first, second) }
+            let isKnown = { (slug: String) in known[slug] != nil || extra.contains(slug) }
+            if first != second, isKnown(first), isKnown(second) { return (first, second) }
             searchStart = name.index(after: range.lowerBound)
         }
         return nil

@@ -15,7 +15,7 @@ extension Site {
         let slugs = bySlug.keys.sorted()
         let dimensionKeys = content.config.dimensions.map(\.key)
         for role in bySlug.values.sorted(by: { $0.file < $1.file }) {
-            diagnostics += checkReferences(of: role, known: bySlug, slugs: slugs)
+            diagnostics += checkReferences(of: role, known: bySlug, unavailable: content.unavailableRoleSlugs, slugs: slugs)
             for key in role.attributes.keys.sorted() where !dimensionKeys.contains(key) {
                 let hint = Suggestion.hint(for: key, in: dimensionKeys)
                 diagnostics.append(.error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
@@ -23,7 +23,7 @@ extension Site {
         }
         let (skills, skillDiagnostics) = resolveSkills(bySlug.values.sorted { $0.file < $1.file }, known: bySlug)
         diagnostics += skillDiagnostics
-        let (pairs, pairDiagnostics) = resolvePairs(roles: bySlug, prose: content.comparisonProse)
+        let (pairs, pairDiagnostics) = resolvePairs(roles: bySlug, unavailable: content.unavailableRoleSlugs, prose: content.comparisonProse)
         diagnostics += pairDiagnostics
 
         let compared = Set(pairs.flatMap { [$0.first, $0.second] })
@@ -51,7 +51,7 @@ extension Site {
         return (site, diagnostics)
     }
 
-    private static func checkReferences(of role: Role, known: [String: Role], slugs: [String]) -> [Diagnostic] {
+    private static func checkReferences(of role: Role, known: [String: Role], unavailable: Set<String>, slugs: [String]) -> [Diagnostic] {
         let fields: [(String, [Role.Located])] = [
             ("reports_to", role.reportsTo), ("supervises", role.supervises), ("works_with", role.worksWith),
             ("compare_with", role.compareWith), ("related", role.related),
@@ -61,7 +61,7 @@ extension Site {
             for reference in references {
                 if reference.value == role.slug {
                     diagnostics.append(.error("role '\(role.slug)' refers to itself in \(field)", at: reference.location))
-                } else if known[reference.value] == nil {
+                } else if known[reference.value] == nil, !unavailable.contains(reference.value) {
                     let hint = Suggestion.hint(for: reference.value, in: slugs)
                     diagnostics.append(.error("unknown role '\(reference.value)' in \(field)\(hint)", at: reference.location))
                 }
