@@ -16,7 +16,8 @@ struct NewRoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "role",
         abstract: "Write Content/roles/<slug>.md with every field of the schema stubbed and commented.",
-        discussion: "The file starts as a draft (draft: true); it refuses to overwrite an existing file. Exit codes: 0 written, 2 usage errors, 3 the file exists or cannot be written."
+        discussion:
+            "The file starts as a draft (draft: true); it refuses to overwrite an existing file. Exit codes: 0 written, 2 usage errors, 3 the file exists or cannot be written."
     )
 
     @Argument(help: "The role's title, e.g. \"Line Producer\".")

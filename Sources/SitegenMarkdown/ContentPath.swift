@@ -40,7 +40,8 @@ public enum ContentPath {
             }
         }
         var result = parts.joined(separator: "/")
-        let endsInFolder = relative.hasSuffix("/") || relative.hasSuffix("/.") || relative.hasSuffix("/..")
+        let endsInFolder =
+            relative.hasSuffix("/") || relative.hasSuffix("/.") || relative.hasSuffix("/..")
             || relative == "." || relative == ".."
         if endsInFolder && !result.isEmpty { result += "/" }
         return result

@@ -16,7 +16,7 @@ public enum MarkdownRenderer {
 
         let parser = parse(text, flags: flags)
         defer { cmark_parser_free(parser) }
-        let root = cmark_parser_finish_locked(parser)
+        let root = finishLocked(parser)
         defer { cmark_node_free(root) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
 
@@ -54,7 +54,7 @@ public enum MarkdownRenderer {
     }
 
     /// Finishes parsing under the global lock (the step that mutates process-global tables).
-    private static func cmark_parser_finish_locked(_ parser: OpaquePointer) -> OpaquePointer {
+    private static func finishLocked(_ parser: OpaquePointer) -> OpaquePointer {
         parseLock.lock()
         defer { parseLock.unlock() }
         return cmark_parser_finish(parser)

@@ -154,7 +154,9 @@ import Testing
         #expect(created.status == 0)
         #expect(created.stdout == "Content/roles/line-producer.md\n")
         let text = try String(contentsOf: site.appendingPathComponent("Content/roles/line-producer.md"), encoding: .utf8)
-        for field in ["title:", "summary:", "duties:", "skills:", "requirements:", "attributes:", "focus:", "final_say:", "compare_with:", "sources:", "draft: true"] {
+        for field in [
+            "title:", "summary:", "duties:", "skills:", "requirements:", "attributes:", "focus:", "final_say:", "compare_with:", "sources:", "draft: true",
+        ] {
             #expect(text.contains(field), "stub lacks \(field)")
         }
         #expect(try Self.run(["check", "--strict"], in: site).status == 0)

@@ -30,7 +30,8 @@ import Testing
         ])
         defer { site.remove() }
         #expect(site.build().isEmpty)
-        let html = String(decoding: FileManager.default.contents(atPath: site.output.appendingPathComponent("roles/producer/index.html").path) ?? Data(), as: UTF8.self)
+        let html = String(
+            decoding: FileManager.default.contents(atPath: site.output.appendingPathComponent("roles/producer/index.html").path) ?? Data(), as: UTF8.self)
         #expect(html.contains("<footer><p>Custom footer for Test Site</p></footer>"))
         #expect(html.contains("<h1>Producer</h1>"))
     }

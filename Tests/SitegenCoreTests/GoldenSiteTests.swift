@@ -28,11 +28,15 @@ import Testing
             return
         }
         let expected = snapshot(of: expectedFolder)
-        #expect(Set(actual.keys) == Set(expected.keys), "files differ: only built \(Set(actual.keys).subtracting(expected.keys).sorted()), only expected \(Set(expected.keys).subtracting(actual.keys).sorted())")
+        #expect(
+            Set(actual.keys) == Set(expected.keys),
+            "files differ: only built \(Set(actual.keys).subtracting(expected.keys).sorted()), only expected \(Set(expected.keys).subtracting(actual.keys).sorted())"
+        )
         for path in expected.keys.sorted() {
             guard let built = actual[path], let golden = expected[path] else { continue }
             if built != golden {
-                Issue.record("\(path) differs from its golden file:\n\(lineDiff(String(decoding: golden, as: UTF8.self), String(decoding: built, as: UTF8.self)))")
+                Issue.record(
+                    "\(path) differs from its golden file:\n\(lineDiff(String(decoding: golden, as: UTF8.self), String(decoding: built, as: UTF8.self)))")
             }
         }
     }

@@ -43,7 +43,8 @@ import Testing
             #expect(!role.reportsTo.isEmpty || !role.supervises.isEmpty || !role.worksWith.isEmpty, "\(name): reporting lines")
             #expect(role.duties.count >= 8, "\(name): \(role.duties.count) duties")
             #expect(role.skills.count >= 6, "\(name): \(role.skills.count) skills")
-            #expect(role.requirements.education != nil && role.requirements.experience != nil && role.requirements.certification != nil, "\(name): requirements")
+            #expect(
+                role.requirements.education != nil && role.requirements.experience != nil && role.requirements.certification != nil, "\(name): requirements")
             for key in dimensions { #expect(role.attributes[key] != nil, "\(name): no value for dimension \(key)") }
             #expect((400...900).contains(Self.words(role.body)), "\(name): body has \(Self.words(role.body)) words")
             #expect(role.sources.count >= 2 && role.sources.allSatisfy { $0.url?.hasPrefix("https://") == true }, "\(name): sources")
@@ -82,7 +83,10 @@ import Testing
         let (_, site) = try Self.load()
         let ep = try #require(site.role("executive-producer"))
         let skills = Set(ep.skills.map { $0.value.lowercased() })
-        for skill in ["strategic planning", "budgeting", "scheduling", "organisation", "leadership", "delegation", "communication", "motivation", "problem solving", "decision making", "creative thinking"] {
+        for skill in [
+            "strategic planning", "budgeting", "scheduling", "organisation", "leadership", "delegation", "communication", "motivation", "problem solving",
+            "decision making", "creative thinking",
+        ] {
             #expect(skills.contains(skill), "EP lacks skill \(skill)")
         }
         #expect(ep.requirements.experience?.contains("5") == true)

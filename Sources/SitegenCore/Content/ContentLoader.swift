@@ -87,10 +87,12 @@ public struct ContentLoader: Sendable {
     /// Every regular file below `folder`, relative to it, sorted; dotfiles and dot-folders
     /// are skipped, symbolic links are not followed.
     static func listFiles(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-            options: [.skipsHiddenFiles]
-        ) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                options: [.skipsHiddenFiles]
+            )
+        else { return [] }
         let base = folder.standardizedFileURL.path
         var paths: [String] = []
         for case let url as URL in enumerator {

@@ -13,12 +13,14 @@ public struct Page: Sendable, Hashable {
     public var summary: String?
     /// Left out of the build unless drafts are on.
     public var draft: Bool
+    /// Sort position where pages are listed (lower first), as Hugo's `weight`.
+    public var weight: Int?
     /// The Markdown body.
     public var body: String
     /// The file line the body starts on.
     public var bodyFirstLine: Int
 
-    static let knownKeys = ["title", "summary", "draft", "updated"]
+    static let knownKeys = ["title", "summary", "draft", "updated", "weight"]
 
     /// Parses a page; `titleRequired` for plain pages, which have nothing else to be called.
     static func parse(_ text: String, contentPath: String, file: String, titleRequired: Bool) -> (Page?, [Diagnostic]) {
@@ -31,7 +33,8 @@ public struct Page: Sendable, Hashable {
         guard let root = fields.compose(front.yaml) else { return (nil, fields.diagnostics) }
         fields.warnAboutUnknownKeys(in: root, known: knownKeys, context: "page front matter")
         if titleRequired && !front.hasFrontMatter {
-            fields.report(.error("missing required field 'title' (add YAML front matter between '---' lines)", at: SourceLocation(file: file, line: 1, column: 1)))
+            fields.report(
+                .error("missing required field 'title' (add YAML front matter between '---' lines)", at: SourceLocation(file: file, line: 1, column: 1)))
             return (nil, fields.diagnostics)
         }
         let page = Page(
@@ -40,6 +43,7 @@ public struct Page: Sendable, Hashable {
             title: fields.string("title", in: root, required: titleRequired),
             summary: fields.string("summary", in: root),
             draft: fields.bool("draft", in: root) ?? false,
+            weight: fields.int("weight", in: root),
             body: front.body,
             bodyFirstLine: front.bodyFirstLine
         )

@@ -15,9 +15,10 @@ extension Role {
         let slug = Slug.fileStem(of: contentPath)
         var diagnostics: [Diagnostic] = []
         if !Slug.isValid(slug) {
-            diagnostics.append(.error(
-                "file name '\(slug).md' is not a valid slug; use lowercase letters, digits and single hyphens, e.g. '\(Slug.make(slug)).md'",
-                at: SourceLocation(file: file, line: 1, column: 1)))
+            diagnostics.append(
+                .error(
+                    "file name '\(slug).md' is not a valid slug; use lowercase letters, digits and single hyphens, e.g. '\(Slug.make(slug)).md'",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
         }
         let front: FrontMatter
         switch FrontMatter.parse(text, file: file) {
@@ -73,9 +74,10 @@ extension Role {
         }
         let duties = fields.stringList("duties", in: root)
         if duties.count < minimumDuties {
-            fields.report(.error(
-                "'duties' lists \(duties.count) duties; a role needs at least \(minimumDuties)",
-                at: fields.location(ofKey: "duties", in: root)))
+            fields.report(
+                .error(
+                    "'duties' lists \(duties.count) duties; a role needs at least \(minimumDuties)",
+                    at: fields.location(ofKey: "duties", in: root)))
         }
         return duties.map(\.value)
     }

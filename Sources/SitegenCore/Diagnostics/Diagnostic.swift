@@ -48,7 +48,7 @@ extension Array where Element == Diagnostic {
     public func sortedForDisplay() -> [Diagnostic] {
         sorted { lhs, rhs in
             switch (lhs.location, rhs.location) {
-            case let (left?, right?) where left != right: return left < right
+            case (let left?, let right?) where left != right: return left < right
             case (nil, _?): return false
             case (_?, nil): return true
             default: return lhs.message < rhs.message

@@ -64,7 +64,9 @@ struct WorkerProcess {
         process.waitUntilExit()
         if process.terminationReason == .uncaughtSignal {
             let status = process.terminationStatus
-            let name = status == SIGABRT ? "SIGABRT, cmark-gfm aborted" : status == SIGSEGV ? "SIGSEGV" : status == SIGKILL ? "SIGKILL, out of memory?" : "signal \(status)"
+            let name =
+                status == SIGABRT
+                ? "SIGABRT, cmark-gfm aborted" : status == SIGSEGV ? "SIGSEGV" : status == SIGKILL ? "SIGKILL, out of memory?" : "signal \(status)"
             return .crashed("worker killed by \(name)")
         }
         return .crashed("worker exited with status \(process.terminationStatus)")

@@ -12,8 +12,10 @@ enum HomePage {
             .map { name, roles in
                 GroupView(name: name, id: "department-\(Slug.make(name))", items: roles.map { RoleCardView($0, from: url) })
             }
+        // Pairs with prose first, by their `weight`, then by name.
+        let rank = { (pair: ComparisonPair) in (pair.prose == nil ? 1 : 0, pair.prose?.weight ?? Int.max, pair.slug) }
         let featured = site.pairs
-            .sorted { ($0.prose == nil ? 1 : 0, $0.prose?.contentPath ?? $0.slug) < ($1.prose == nil ? 1 : 0, $1.prose?.contentPath ?? $1.slug) }
+            .sorted { rank($0) < rank($1) }
             .prefix(featuredComparisons)
             .map { ComparisonPages.link(to: $0, from: url, site: site) }
         let home = site.home

@@ -1,4 +1,5 @@
 import SitegenMarkdown
+
 /// `/roles/<slug>/` and `/roles/<slug>/duties/`, one of each per role.
 enum RolePages {
     static func render(_ context: RenderContext) -> [OutputFile] {

@@ -41,7 +41,8 @@ public struct Theme: Sendable {
             let name = Slug.fileStem(of: String(path.dropLast(".mustache".count)))
             let text = String(decoding: data, as: UTF8.self)
             if let other = texts[name] {
-                diagnostics.append(.error("template name '\(name)' is used by both \(other.shownAs) and this file", at: SourceLocation(file: shownAs, line: 1, column: 1)))
+                diagnostics.append(
+                    .error("template name '\(name)' is used by both \(other.shownAs) and this file", at: SourceLocation(file: shownAs, line: 1, column: 1)))
                 continue
             }
             texts[name] = (text, shownAs)

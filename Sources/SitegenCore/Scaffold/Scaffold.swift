@@ -4,7 +4,8 @@ public enum Scaffold {
     /// site keeps building cleanly until the author fills it in and removes `draft: true`.
     public static func role(title: String, dimensions: [SiteConfig.Dimension]) -> (path: String, text: String) {
         let slug = Slug.make(title)
-        let attributeLines = dimensions.isEmpty
+        let attributeLines =
+            dimensions.isEmpty
             ? "attributes: {}                # one value per comparison dimension in sitegen.yml"
             : "attributes:                   # one value per comparison dimension in sitegen.yml\n"
                 + dimensions.map { "  \($0.key): To be written     # \($0.label)" }.joined(separator: "\n")
@@ -52,104 +53,104 @@ public enum Scaffold {
     public static func site() -> [String: String] {
         var files: [String: String] = [
             "sitegen.yml": """
-                title: My Role Handbook
-                description: What each role does, and how the roles differ.
-                language: en
-                base_url: ""
-                navigation:
-                  - {title: Roles, url: roles/}
-                  - {title: Compare, url: compare/}
-                  - {title: Skills, url: skills/}
-                  - {title: About, url: about/}
-                comparison:
-                  dimensions:
-                    - key: focus
-                      label: Main focus
-                      help: What the role spends most of its attention on.
-                    - key: final_say
-                      label: Final say
-                      help: The decisions on which the role has the last word.
+            title: My Role Handbook
+            description: What each role does, and how the roles differ.
+            language: en
+            base_url: ""
+            navigation:
+              - {title: Roles, url: roles/}
+              - {title: Compare, url: compare/}
+              - {title: Skills, url: skills/}
+              - {title: About, url: about/}
+            comparison:
+              dimensions:
+                - key: focus
+                  label: Main focus
+                  help: What the role spends most of its attention on.
+                - key: final_say
+                  label: Final say
+                  help: The decisions on which the role has the last word.
 
-                """,
+            """,
             "Content/index.md": """
-                ---
-                title: My Role Handbook
-                summary: Two example roles and a comparison, ready to replace with your own.
-                ---
-                Start with the [Producer](roles/producer.md), or see how it compares with the
-                [Executive Producer](compare/producer-vs-executive-producer.md).
+            ---
+            title: My Role Handbook
+            summary: Two example roles and a comparison, ready to replace with your own.
+            ---
+            Start with the [Producer](roles/producer.md), or see how it compares with the
+            [Executive Producer](compare/producer-vs-executive-producer.md).
 
-                """,
+            """,
             "Content/about.md": """
-                ---
-                title: About
-                summary: How this handbook is made.
-                ---
-                This site is built with sitegen. Edit the files in `Content/`, then run `sitegen build`.
+            ---
+            title: About
+            summary: How this handbook is made.
+            ---
+            This site is built with sitegen. Edit the files in `Content/`, then run `sitegen build`.
 
-                """,
+            """,
             "Content/roles/producer.md": """
-                ---
-                title: Producer
-                summary: Takes a project from idea to release and answers for the result.
-                department: Production
-                media: [film, television]
-                reports_to: [executive-producer]
-                duties:
-                  - Develops the idea and the script with writers
-                  - Hires the director and the key crew
-                  - Oversees the budget and the schedule
-                  - Arranges distribution, marketing and release
-                skills: [Budgeting, Leadership, Problem solving]
-                requirements:
-                  education: Degree in film or media helpful, not required
-                  experience: Several years in production roles
-                  certification: None required
-                attributes:
-                  focus: The whole project, day to day
-                  final_say: Crew, schedule and budget trade-offs
-                compare_with: [executive-producer]
-                ---
-                ## What the role is
+            ---
+            title: Producer
+            summary: Takes a project from idea to release and answers for the result.
+            department: Production
+            media: [film, television]
+            reports_to: [executive-producer]
+            duties:
+              - Develops the idea and the script with writers
+              - Hires the director and the key crew
+              - Oversees the budget and the schedule
+              - Arranges distribution, marketing and release
+            skills: [Budgeting, Leadership, Problem solving]
+            requirements:
+              education: Degree in film or media helpful, not required
+              experience: Several years in production roles
+              certification: None required
+            attributes:
+              focus: The whole project, day to day
+              final_say: Crew, schedule and budget trade-offs
+            compare_with: [executive-producer]
+            ---
+            ## What the role is
 
-                The producer starts a project and stays with it to the end.
+            The producer starts a project and stays with it to the end.
 
-                """,
+            """,
             "Content/roles/executive-producer.md": """
-                ---
-                title: Executive Producer
-                summary: Secures the money and holds the final say on the biggest decisions.
-                department: Production
-                media: [film, television]
-                supervises: [producer]
-                duties:
-                  - Secures financing and negotiates with studios and financiers
-                  - Approves the budget and keeps the project within it
-                  - Approves casting, marketing and distribution
-                skills: [Budgeting, Leadership, Negotiation]
-                requirements:
-                  education: Bachelor's degree preferred
-                  experience: At least 5 years in production
-                  certification: None required
-                attributes:
-                  focus: Funding and commercial success
-                  final_say: Casting, marketing, distribution
-                ---
-                ## What the role is
+            ---
+            title: Executive Producer
+            summary: Secures the money and holds the final say on the biggest decisions.
+            department: Production
+            media: [film, television]
+            supervises: [producer]
+            duties:
+              - Secures financing and negotiates with studios and financiers
+              - Approves the budget and keeps the project within it
+              - Approves casting, marketing and distribution
+            skills: [Budgeting, Leadership, Negotiation]
+            requirements:
+              education: Bachelor's degree preferred
+              experience: At least 5 years in production
+              certification: None required
+            attributes:
+              focus: Funding and commercial success
+              final_say: Casting, marketing, distribution
+            ---
+            ## What the role is
 
-                The executive producer backs the project and guards the money.
+            The executive producer backs the project and guards the money.
 
-                """,
+            """,
             "Content/compare/producer-vs-executive-producer.md": """
-                ---
-                title: Producer vs Executive Producer
-                summary: One runs the project; the other funds it and signs off the big decisions.
-                ---
-                ## The short answer
+            ---
+            title: Producer vs Executive Producer
+            summary: One runs the project; the other funds it and signs off the big decisions.
+            ---
+            ## The short answer
 
-                The producer is there every day; the executive producer steps in for the big decisions.
+            The producer is there every day; the executive producer steps in for the big decisions.
 
-                """,
+            """,
         ]
         for (path, text) in DefaultTheme.files { files["Templates/\(path)"] = text }
         return files

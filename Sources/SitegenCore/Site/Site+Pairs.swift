@@ -15,12 +15,16 @@ extension Site {
                 // A pair with a draft or broken role: the role's own file carries any error.
                 if splitPairName(name, known: roles, also: unavailable) != nil { continue }
                 let hint = Suggestion.hint(for: name, in: allPairNames(roles))
-                diagnostics.append(.error("comparison file '\(name).md' does not name two roles as '<role>-vs-<role>.md'\(hint)", at: SourceLocation(file: page.file, line: 1, column: 1)))
+                diagnostics.append(
+                    .error(
+                        "comparison file '\(name).md' does not name two roles as '<role>-vs-<role>.md'\(hint)",
+                        at: SourceLocation(file: page.file, line: 1, column: 1)))
                 continue
             }
             let pair = ComparisonPair(first: first, second: second, prose: page)
             if let other = proseFiles[pair.key] {
-                diagnostics.append(.error("comparison of '\(first)' and '\(second)' already has prose in \(other)", at: SourceLocation(file: page.file, line: 1, column: 1)))
+                diagnostics.append(
+                    .error("comparison of '\(first)' and '\(second)' already has prose in \(other)", at: SourceLocation(file: page.file, line: 1, column: 1)))
                 continue
             }
             proseFiles[pair.key] = page.file

@@ -7,7 +7,8 @@ extension Site {
         var bySlug: [String: Role] = [:]
         for role in content.roles {
             if let other = bySlug[role.slug] {
-                diagnostics.append(.error("duplicate role slug '\(role.slug)': \(other.file) already uses it", at: SourceLocation(file: role.file, line: 1, column: 1)))
+                diagnostics.append(
+                    .error("duplicate role slug '\(role.slug)': \(other.file) already uses it", at: SourceLocation(file: role.file, line: 1, column: 1)))
                 continue
             }
             bySlug[role.slug] = role
@@ -18,7 +19,8 @@ extension Site {
             diagnostics += checkReferences(of: role, known: bySlug, unavailable: content.unavailableRoleSlugs, slugs: slugs)
             for key in role.attributes.keys.sorted() where !dimensionKeys.contains(key) {
                 let hint = Suggestion.hint(for: key, in: dimensionKeys)
-                diagnostics.append(.error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
+                diagnostics.append(
+                    .error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
             }
         }
         let (skills, skillDiagnostics) = resolveSkills(bySlug.values.sorted { $0.file < $1.file }, known: bySlug)
@@ -29,7 +31,10 @@ extension Site {
         let compared = Set(pairs.flatMap { [$0.first, $0.second] })
         for slug in slugs where !compared.contains(slug) {
             if let role = bySlug[slug] {
-                diagnostics.append(.warning("role '\(slug)' is in no comparison; add compare_with to compare it with a neighbouring role", at: SourceLocation(file: role.file, line: 1, column: 1)))
+                diagnostics.append(
+                    .warning(
+                        "role '\(slug)' is in no comparison; add compare_with to compare it with a neighbouring role",
+                        at: SourceLocation(file: role.file, line: 1, column: 1)))
             }
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }

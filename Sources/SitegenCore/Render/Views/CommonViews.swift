@@ -1,5 +1,5 @@
-import SitegenMarkdown
 import Mustache
+import SitegenMarkdown
 
 /// A link: text, relative URL, and whether it points at the current page.
 struct LinkView: MustacheParent, Sendable {
