@@ -122,13 +122,21 @@ struct ServeCommand: AsyncParsableCommand {
         return "\(paths.count) files changed (\(shown)); rebuilding"
     }
 
-    /// Opens `url` with the desktop's opener; a missing opener is only a warning.
+    /// Opens `url` with the desktop's opener (`xdg-open`, or `open` on macOS); without one,
+    /// only says so.
     static func openBrowser(_ url: URL, terminal: Terminal) {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        let opener = ["xdg-open", "open"].lazy.flatMap { name in folders.map { "\($0)/\(name)" } }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let opener else {
+            terminal.error("no xdg-open to start a browser with; open \(url) yourself")
+            return
+        }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xdg-open", url.absoluteString]
+        process.executableURL = URL(fileURLWithPath: opener)
+        process.arguments = [url.absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { terminal.error("cannot open a browser (\(error.localizedDescription)); open \(url) yourself") }
+        do { try process.run() } catch { terminal.error("cannot start \(opener) (\(error.localizedDescription)); open \(url) yourself") }
     }
 }
