@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
-        .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore"]),
+        .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenMarkdown"]),
         .testTarget(
             name: "SitegenServerTests",
             dependencies: ["SitegenServer", .product(name: "HummingbirdTesting", package: "hummingbird")]

@@ -32,6 +32,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Markdown worker processes (default: one per core).")
     var jobs: Int?
 
+    @Flag(name: .customLong("no-cache"), help: "Ignore and do not update .sitegen-cache/ (a clean build).")
+    var noCache = false
+
     @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
@@ -40,6 +43,7 @@ struct BuildCommand: ParsableCommand {
             source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
             includeDrafts: drafts, checkLinks: !noLinkCheck)
         options.markdownWorkers = .selfHosted(count: jobs)
+        options.useCache = !noCache
         let started = Date()
         do {
             let report = try BuildPipeline(options: options).run(progress: StepPrinter(terminal: terminal))

@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     /// Render Markdown in isolated worker processes (nil: in this process, serialised
     /// around cmark-gfm's global state).
     public var markdownWorkers: MarkdownWorkers?
+    /// Reuse rendered Markdown from `<source>/.sitegen-cache/` (off for `--no-cache`).
+    public var useCache = true
 
     /// Creates options; `displayPrefix` defaults to the source path relative to the current folder.
     public init(
