@@ -44,8 +44,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = verbosity.terminal
-        let options = BuildOptions(
+        var buildOptions = BuildOptions(
             source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts)
+        buildOptions.markdownWorkers = .selfHosted(count: nil)
+        let options = buildOptions
         let first = await Self.build(options, terminal: terminal, progress: true, onFailure: "serving the previous output, if any")
         if case .failure(let failure) = first, failure.step == BuildPipeline.steps.last {
             throw ExitCode(ExitStatus.environment.rawValue)

@@ -12,7 +12,7 @@ public struct SitegenCommand: AsyncParsableCommand {
             3 I/O or environment errors.
             """,
         version: SitegenVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, MarkdownWorkerCommand.self],
         defaultSubcommand: nil
     )
 

@@ -5,9 +5,11 @@ import Testing
 
 @Suite struct LinkCheckerTests {
     static let files = [
-        OutputFile(path: "index.html", text: ##"<a href="roles/">r</a><a href="roles/a/#duties">d</a><a href="https://x.org/">x</a><a href="mailto:a@b.c">m</a>"##),
+        OutputFile(
+            path: "index.html", text: ##"<a href="roles/">r</a><a href="roles/a/#duties">d</a><a href="https://x.org/">x</a><a href="mailto:a@b.c">m</a>"##),
         OutputFile(path: "roles/index.html", text: ##"<a href="a/">a</a><a href="../">home</a><img src="../img/x.png">"##),
-        OutputFile(path: "roles/a/index.html", text: ##"<h2 id="duties">D</h2><a href="#duties">self</a><a href="../../index.html">home</a><a href="?q=1">q</a>"##),
+        OutputFile(
+            path: "roles/a/index.html", text: ##"<h2 id="duties">D</h2><a href="#duties">self</a><a href="../../index.html">home</a><a href="?q=1">q</a>"##),
         OutputFile(path: "img/x.png", data: Data([0x89])),
     ]
 
@@ -20,7 +22,10 @@ import Testing
         (##"<a href="roles/a/#nope">n</a>"##, "broken link 'roles/a/#nope': 'roles/a/index.html' has no element with id 'nope' (in index.html)"),
         (##"<a href="#top">t</a>"##, "broken link '#top': 'index.html' has no element with id 'top' (in index.html)"),
         (##"<a href="../up/">u</a>"##, "broken link '../up/': it points above the site root (in index.html)"),
-        (##"<a href="/roles/">abs</a>"##, "broken link '/roles/': root-absolute links break under a sub-path and from file://; use a relative link (in index.html)"),
+        (
+            ##"<a href="/roles/">abs</a>"##,
+            "broken link '/roles/': root-absolute links break under a sub-path and from file://; use a relative link (in index.html)"
+        ),
         (##"<img src="img/missing.png">"##, "broken link 'img/missing.png': no file 'img/missing.png' in the output (in index.html)"),
     ])
     func brokenLinksAreReported(html: String, message: String) {

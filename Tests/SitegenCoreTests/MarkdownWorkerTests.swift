@@ -78,12 +78,15 @@ import Testing
         // The first worker dies on its first request; the replacement is a real worker.
         let flag = site.root.appendingPathComponent("crashed-once").path
         let script = site.root.appendingPathComponent("flaky-worker.sh")
-        try Data("#!/bin/sh\nif [ ! -e '\(flag)' ]; then touch '\(flag)'; head -c 4 >/dev/null; kill -9 $$; fi\nexec '\(sitegen.path)' \"$@\"\n".utf8).write(to: script)
+        try Data("#!/bin/sh\nif [ ! -e '\(flag)' ]; then touch '\(flag)'; head -c 4 >/dev/null; kill -9 $$; fi\nexec '\(sitegen.path)' \"$@\"\n".utf8).write(
+            to: script)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         let diagnostics = Self.build(site, workers: try Self.workers(script, count: 1))
         let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(errors.count == 1, "\(errors)")
-        #expect(errors.first?.hasSuffix("error: Markdown rendering crashed (worker killed by SIGKILL, out of memory?); the input is too complex or malformed for cmark-gfm") == true)
+        #expect(
+            errors.first?.hasSuffix(
+                "error: Markdown rendering crashed (worker killed by SIGKILL, out of memory?); the input is too complex or malformed for cmark-gfm") == true)
         // Nothing else failed: every other document was rendered by the replacement.
         #expect(Self.build(site, workers: try Self.workers(script, count: 1)).isEmpty)
     }

@@ -89,7 +89,9 @@ import Testing
         let old = Date(timeIntervalSince1970: 1_000_000)
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: page)
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: changed)
-        try site.write("Content/roles/producer.md", "---\ntitle: Producer\nsummary: Changed.\nduties: [a, b, c]\ncompare_with: [line-producer]\nskills: [Budgeting, Leadership]\n---\n")
+        try site.write(
+            "Content/roles/producer.md",
+            "---\ntitle: Producer\nsummary: Changed.\nduties: [a, b, c]\ncompare_with: [line-producer]\nskills: [Budgeting, Leadership]\n---\n")
         #expect(site.build().isEmpty)
         let attributes = try FileManager.default.attributesOfItem(atPath: page)
         #expect(attributes[.modificationDate] as? Date == old)

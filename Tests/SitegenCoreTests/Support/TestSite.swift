@@ -11,33 +11,33 @@ struct TestSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-test-\(UUID().uuidString)")
         var all: [String: String?] = [
             "sitegen.yml": """
-                title: Test Site
-                comparison:
-                  dimensions:
-                    - key: focus
-                      label: Focus
-                """,
+            title: Test Site
+            comparison:
+              dimensions:
+                - key: focus
+                  label: Focus
+            """,
             "Content/roles/producer.md": """
-                ---
-                title: Producer
-                summary: Runs the project.
-                duties: [Finds the story, Hires the crew, Delivers the film]
-                skills: [Budgeting, Leadership]
-                compare_with: [line-producer]
-                attributes:
-                  focus: The whole project
-                ---
-                Body.
-                """,
+            ---
+            title: Producer
+            summary: Runs the project.
+            duties: [Finds the story, Hires the crew, Delivers the film]
+            skills: [Budgeting, Leadership]
+            compare_with: [line-producer]
+            attributes:
+              focus: The whole project
+            ---
+            Body.
+            """,
             "Content/roles/line-producer.md": """
-                ---
-                title: Line Producer
-                summary: Runs the physical production.
-                duties: [Builds the budget, Hires the crew, Tracks costs]
-                skills: [Budgeting, Scheduling]
-                ---
-                Body.
-                """,
+            ---
+            title: Line Producer
+            summary: Runs the physical production.
+            duties: [Builds the budget, Hires the crew, Tracks costs]
+            skills: [Budgeting, Scheduling]
+            ---
+            Body.
+            """,
         ]
         for (path, text) in files { all[path] = text }
         for (path, text) in all {
