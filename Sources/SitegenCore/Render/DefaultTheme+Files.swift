@@ -4,6 +4,400 @@
 enum DefaultTheme {
     /// Theme-relative path (`layouts/role.mustache`) to file text.
     static let files: [String: String] = [
+        "assets/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><path d="M7 11h18v14H7z" fill="#fff"/><path d="M7 6.5l17.5-2.3.6 4.3L7.6 10.8z" fill="#fff"/><path d="M10.5 6l2.7 4M16 5.3l2.7 4M21.3 4.6L24 8.6" stroke="#0b5cad" stroke-width="1.6"/></svg>
+
+"""#,
+        "assets/search.js": #"""
+/* sitegen search: the search box in the header and the /search/ page. Hand-written, no libraries.
+ *
+ * The index is a set of script files written by sitegen: search/search-index.js sets
+ * window.SITEGEN_SEARCH_INDEX (facet tables and the list of shards) and each shard sets
+ * window.SITEGEN_SEARCH_SHARDS[n] = {duties: [...], docs: [...]}, a doc being
+ * [title, url, summary, department, [media], [skills], [duties], [alternate titles]].
+ * Script files (not fetch) so that search works from any static host and from file://.
+ * The page's way back to the site root comes from <html data-root="...">.
+ */
+(function () {
+  "use strict";
+
+  var root = new URL(document.documentElement.getAttribute("data-root") || "./", location.href).href;
+  var fromDisk = location.protocol === "file:";
+  var index = null;
+  var waiting = [];
+  var loadError = null;
+  var HEADER_RESULTS = 6;
+  var PAGE_RESULTS = 50;
+
+  /* ---------- URLs ---------- */
+
+  // Opened from disk, "roles/x/" shows a folder listing: point at the folder's index.html.
+  function diskURL(url) {
+    if (!fromDisk) return url;
+    var match = /^([^?#]*\/)([?#].*)?$/.exec(url);
+    return match ? match[1] + "index.html" + (match[2] || "") : url;
+  }
+
+  function siteURL(path) { return diskURL(root + path); }
+
+  function fixLinksForDisk() {
+    if (!fromDisk) return;
+    var links = document.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href");
+      if (!/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) links[i].setAttribute("href", diskURL(href));
+    }
+  }
+
+  /* ---------- Loading the index ---------- */
+
+  function loadScript(src, done) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = done;
+    script.onerror = function () { finish(null, "The search index could not be loaded (" + src + ")."); };
+    document.head.appendChild(script);
+  }
+
+  function withIndex(callback) {
+    if (index || loadError) { callback(index, loadError); return; }
+    waiting.push(callback);
+    if (waiting.length > 1) return;
+    var folder = root + "search/";
+    loadScript(folder + "search-index.js", function () {
+      var manifest = window.SITEGEN_SEARCH_INDEX;
+      if (!manifest) { finish(null, "The search index is missing."); return; }
+      var left = manifest.shards.length;
+      var done = function () {
+        var shards = window.SITEGEN_SEARCH_SHARDS || {};
+        var complete = manifest.shards.every(function (name, n) { return shards[n]; });
+        finish(complete ? build(manifest, shards) : null, complete ? null : "The search index is incomplete: reload the page.");
+      };
+      if (!left) done();
+      manifest.shards.forEach(function (name) {
+        loadScript(folder + name, function () { if (--left === 0) done(); });
+      });
+    });
+  }
+
+  function finish(built, error) {
+    if (index || loadError) return;
+    index = built;
+    loadError = error;
+    var callbacks = waiting;
+    waiting = [];
+    callbacks.forEach(function (callback) { callback(index, loadError); });
+  }
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function build(manifest, shards) {
+    var docs = [];
+    manifest.shards.forEach(function (name, n) {
+      var shard = shards[n];
+      shard.docs.forEach(function (d) {
+        var doc = {
+          title: d[0], url: d[1], summary: d[2],
+          department: d[3] >= 0 ? manifest.departments[d[3]] : "",
+          media: d[4].map(function (i) { return manifest.media[i]; }),
+          skills: d[5].map(function (i) { return manifest.skills[i]; }),
+          duties: d[6].map(function (i) { return shard.duties[i]; }),
+          alternates: d[7]
+        };
+        doc.fields = [
+          [fold(doc.title), 10], [fold(doc.alternates.join("\n")), 8], [fold(doc.skills.join("\n")), 6],
+          [fold(doc.department + "\n" + doc.media.join("\n")), 4], [fold(doc.summary), 3], [fold(doc.duties.join("\n")), 2]
+        ];
+        docs.push(doc);
+      });
+    });
+    return { docs: docs, manifest: manifest };
+  }
+
+  /* ---------- Matching ---------- */
+
+  function terms(query) {
+    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  var wordChar = /[\p{L}\p{N}]/u;
+
+  // Every word must occur in some field. Each field it occurs in adds that field's weight,
+  // doubled at the start of a word and half as much again for a whole word.
+  function score(doc, words) {
+    var total = 0;
+    for (var w = 0; w < words.length; w++) {
+      var word = words[w], points = 0;
+      for (var f = 0; f < doc.fields.length; f++) {
+        var text = doc.fields[f][0], at = text.indexOf(word);
+        if (at < 0) continue;
+        var starts = at === 0 || !wordChar.test(text[at - 1]);
+        var whole = starts && !wordChar.test(text[at + word.length] || " ");
+        points += doc.fields[f][1] * (starts ? 2 : 1) * (whole ? 1.5 : 1);
+      }
+      if (!points) return 0;
+      total += points;
+    }
+    return doc.fields[0][0] === words.join(" ") ? total + 100 : total;
+  }
+
+  function passes(doc, filters, skip) {
+    return (skip === "department" || !filters.department || doc.department === filters.department) &&
+      (skip === "medium" || !filters.medium || doc.media.indexOf(filters.medium) >= 0) &&
+      (skip === "skill" || !filters.skill || doc.skills.indexOf(filters.skill) >= 0);
+  }
+
+  // Matches for the words with their scores, before facet filtering.
+  function matches(idx, words) {
+    var found = [];
+    idx.docs.forEach(function (doc) {
+      var points = words.length ? score(doc, words) : 1;
+      if (points) found.push({ doc: doc, score: points });
+    });
+    return found;
+  }
+
+  function ranked(found, filters) {
+    return found.filter(function (r) { return passes(r.doc, filters); }).sort(function (a, b) {
+      return b.score - a.score || (a.doc.title < b.doc.title ? -1 : a.doc.title > b.doc.title ? 1 : 0);
+    });
+  }
+
+  /* ---------- Rendering ---------- */
+
+  function el(tag, className, children) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  // The text with every occurrence of the words in <mark>, built as nodes (never as HTML).
+  function highlighted(text, words) {
+    var lower = text.toLowerCase(), spans = [];
+    if (lower.length === text.length) {
+      words.forEach(function (word) {
+        for (var at = lower.indexOf(word); at >= 0 && word; at = lower.indexOf(word, at + word.length)) spans.push([at, at + word.length]);
+      });
+    }
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var fragment = document.createDocumentFragment(), pos = 0;
+    spans.forEach(function (span) {
+      if (span[1] <= pos) return;
+      var start = Math.max(span[0], pos);
+      if (start > pos) fragment.appendChild(document.createTextNode(text.slice(pos, start)));
+      fragment.appendChild(el("mark", "", [text.slice(start, span[1])]));
+      pos = span[1];
+    });
+    if (pos < text.length) fragment.appendChild(document.createTextNode(text.slice(pos)));
+    return fragment;
+  }
+
+  // The items of a list that contain any of the words.
+  function matching(items, words) {
+    return items.filter(function (item) {
+      var text = fold(item);
+      return words.some(function (word) { return text.indexOf(word) >= 0; });
+    });
+  }
+
+  // A result: title, department and media, summary, and why it matched (duty, skills, other names).
+  function resultItem(doc, words, compact) {
+    var link = el("a", "search-result-title", [highlighted(doc.title, words)]);
+    link.href = siteURL(doc.url);
+    var meta = [doc.department].concat(doc.media.join(", ")).filter(Boolean).join(" · ");
+    var item = el("li", "search-result", [link]);
+    if (meta) item.appendChild(el("p", "search-result-meta", [meta]));
+    var why = [];
+    if (words.length) {
+      var duty = matching(doc.duties, words)[0], skills = matching(doc.skills, words), names = matching(doc.alternates, words);
+      if (duty) why.push(["Duty", duty]);
+      if (skills.length) why.push([skills.length > 1 ? "Skills" : "Skill", skills.join(", ")]);
+      if (names.length) why.push(["Also called", names.join(", ")]);
+    }
+    if (!compact || !why.length) item.appendChild(el("p", "search-result-text", [highlighted(doc.summary, words)]));
+    why.slice(0, compact ? 1 : why.length).forEach(function (reason) {
+      item.appendChild(el("p", "search-result-why", [el("span", "search-result-label", [reason[0] + ": "]), highlighted(reason[1], words)]));
+    });
+    return item;
+  }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  /* ---------- Keyboard: arrows move between the box and the result links ---------- */
+
+  function arrowKeys(event, input, links) {
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && at < links.length - 1) {
+      links[at + 1].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      (at === 0 ? input : links[at - 1]).focus();
+    } else if (event.key === "Escape" && at >= 0) {
+      input.focus();
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    return true;
+  }
+
+  function linksIn(container) { return Array.prototype.slice.call(container.querySelectorAll("a[href]")); }
+
+  /* ---------- The header box ---------- */
+
+  function initHeader() {
+    var form = document.querySelector(".site-search-form");
+    var fallback = document.querySelector(".site-search-fallback");
+    if (fallback && document.querySelector("[data-search-page]")) fallback.hidden = true;
+    if (!form || document.querySelector("[data-search-page]")) return;
+    var input = form.querySelector("input");
+    var popup = form.querySelector(".site-search-popup");
+    var status = el("span", "visually-hidden");
+    status.setAttribute("role", "status");
+    form.appendChild(status);
+    form.hidden = false;
+    if (fallback) fallback.hidden = true;
+
+    function close() { popup.hidden = true; popup.textContent = ""; }
+
+    function update() {
+      var query = input.value.trim();
+      if (!query) { close(); status.textContent = ""; return; }
+      withIndex(function (idx, error) {
+        if (input.value.trim() !== query) return;
+        popup.textContent = "";
+        if (error) { popup.appendChild(el("p", "search-empty", [error])); popup.hidden = false; return; }
+        var words = terms(query), results = ranked(matches(idx, words), {});
+        var list = el("ul", "search-results compact");
+        list.setAttribute("aria-label", "Matching roles");
+        results.slice(0, HEADER_RESULTS).forEach(function (r) { list.appendChild(resultItem(r.doc, words, true)); });
+        if (results.length) popup.appendChild(list);
+        else popup.appendChild(el("p", "search-empty", ["No role matches “" + query + "”."]));
+        var all = el("a", "search-all", [results.length > HEADER_RESULTS ? "All " + plural(results.length, "result", "results") : "Search page"]);
+        all.href = siteURL("search/") + "?q=" + encodeURIComponent(query);
+        popup.appendChild(el("p", "", [all]));
+        popup.hidden = false;
+        status.textContent = results.length ? plural(results.length, "role", "roles") + " found" : "No roles found";
+      });
+    }
+
+    input.addEventListener("focus", function () { withIndex(function () {}); });
+    input.addEventListener("input", update);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      location.href = siteURL("search/") + (input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "");
+    });
+    form.addEventListener("keydown", function (event) {
+      if (arrowKeys(event, input, linksIn(popup))) return;
+      if (event.key === "Escape" && !popup.hidden) { close(); event.preventDefault(); }
+    });
+    form.addEventListener("focusout", function (event) {
+      if (!form.contains(event.relatedTarget)) close();
+    });
+  }
+
+  /* ---------- The search page ---------- */
+
+  function initSearchPage() {
+    var page = document.querySelector("[data-search-page]");
+    if (!page) return;
+    var form = page.querySelector("form");
+    var input = form.querySelector("input");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
+    var status = page.querySelector(".search-status");
+    var list = page.querySelector(".search-results");
+    var more = page.querySelector(".search-more");
+    var nojs = page.querySelector("[data-search-nojs]");
+    var showAll = false, timer = 0;
+    form.hidden = false;
+    if (nojs) nojs.hidden = true;
+
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    selects.forEach(function (select) { select.value = params.get(select.name) || ""; });
+
+    function filters() {
+      var result = {};
+      selects.forEach(function (select) { result[select.getAttribute("data-facet")] = select.value; });
+      return result;
+    }
+
+    function remember() {
+      var query = new URLSearchParams();
+      if (input.value.trim()) query.set("q", input.value.trim());
+      selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
+      var text = query.toString();
+      try { history.replaceState(null, "", location.pathname + (text ? "?" + text : "")); } catch (e) { /* file:// may refuse */ }
+    }
+
+    function updateCounts(found, chosen) {
+      selects.forEach(function (select) {
+        var facet = select.getAttribute("data-facet"), counts = {};
+        found.forEach(function (r) {
+          if (!passes(r.doc, chosen, facet)) return;
+          var values = facet === "department" ? [r.doc.department] : facet === "medium" ? r.doc.media : r.doc.skills;
+          values.forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+        });
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (option.value) option.textContent = option.value + " (" + (counts[option.value] || 0) + ")";
+        });
+      });
+    }
+
+    function run() {
+      withIndex(function (idx, error) {
+        if (error) { status.textContent = error; return; }
+        var query = input.value.trim(), words = terms(query), chosen = filters();
+        var filtering = selects.some(function (select) { return select.value; });
+        list.textContent = "";
+        more.hidden = true;
+        var found = matches(idx, words);
+        updateCounts(found, chosen);
+        if (!words.length && !filtering) {
+          status.textContent = "Type a word to search " + plural(idx.docs.length, "role", "roles") + ", or pick a department, medium or skill.";
+          return;
+        }
+        var results = ranked(found, chosen);
+        var shown = showAll ? results : results.slice(0, PAGE_RESULTS);
+        shown.forEach(function (r) { list.appendChild(resultItem(r.doc, words, false)); });
+        more.hidden = shown.length === results.length;
+        status.textContent = results.length
+          ? plural(results.length, "role matches", "roles match") + (query ? " “" + query + "”" : " the filters") + (shown.length < results.length ? "; showing the first " + shown.length + "." : ".")
+          : "No role matches" + (query ? " “" + query + "”" : " these filters") + ". Try fewer words or clear the filters.";
+      });
+    }
+
+    function schedule() {
+      showAll = false;
+      clearTimeout(timer);
+      timer = setTimeout(function () { remember(); run(); }, index && index.docs.length > 3000 ? 150 : 0);
+    }
+
+    input.addEventListener("input", schedule);
+    selects.forEach(function (select) { select.addEventListener("change", schedule); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); remember(); run(); });
+    more.querySelector("button").addEventListener("click", function () {
+      var first = list.children.length;
+      showAll = true;
+      run();
+      var next = list.children[first] && list.children[first].querySelector("a");
+      if (next) next.focus();
+    });
+    input.addEventListener("keydown", function (event) { arrowKeys(event, input, linksIn(list)); });
+    list.addEventListener("keydown", function (event) { arrowKeys(event, input, linksIn(list)); });
+    run();
+  }
+
+  fixLinksForDisk();
+  initHeader();
+  initSearchPage();
+})();
+
+"""#,
         "assets/site.css": #"""
 /* sitegen default theme: readable type, accessible contrast, dark mode, print. */
 :root {
@@ -73,10 +467,9 @@ h2 { margin-top: 2rem; line-height: 1.3; }
 .glance { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0 1rem 1rem; }
 .glance h2 { margin-top: 1rem; font-size: 1.2rem; }
 .facts { margin: 0; }
-.facts div { padding: 0.4rem 0; border-bottom: 1px solid var(--line); }
-.facts div:last-child { border-bottom: 0; }
-.facts dt { font-weight: 600; }
-.facts dd { margin: 0; color: var(--fg); }
+.facts dt { font-weight: 600; padding-top: 0.4rem; }
+.facts dd { margin: 0; color: var(--fg); padding-bottom: 0.4rem; border-bottom: 1px solid var(--line); }
+.facts dd:last-child { border-bottom: 0; }
 
 .toc { background: var(--panel); border-left: 4px solid var(--accent); padding: 0.5rem 1rem; margin: 1rem 0; max-width: 48rem; }
 .toc-title { font-weight: 700; margin: 0.25rem 0; }
@@ -129,6 +522,71 @@ tbody th { font-weight: 600; }
   tr, .card { break-inside: avoid; }
 }
 
+/* Search: the header box, its popup and the /search/ page (search.js); shared helpers. */
+[hidden] { display: none !important; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+input, select, button { font: inherit; color: var(--fg); background: var(--bg); }
+input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+input[type="search"] { border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.6rem; }
+.site-search { position: relative; }
+.site-search input[type="search"] { width: 14rem; max-width: 100%; }
+.site-search-popup { position: absolute; right: 0; top: calc(100% + 0.35rem); z-index: 20; width: min(28rem, calc(100vw - 2.5rem)); max-height: 70vh; overflow-y: auto; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 0.25rem 0.75rem 0.5rem; }
+.site-search-popup p { margin: 0.5rem 0 0; }
+.search-results { list-style: none; margin: 0; padding: 0; }
+.search-result { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
+.search-result p { margin: 0.2rem 0 0; }
+.search-result-title { font-weight: 700; }
+.search-result-meta, .search-hint, .search-status { color: var(--muted); font-size: 0.95rem; }
+.search-result-label { font-weight: 600; }
+.search-results.compact .search-result { padding: 0.45rem 0; font-size: 0.95rem; }
+mark { background: #fde68a; color: #1d2125; padding: 0 0.05em; }
+.search-form { max-width: 48rem; }
+.search-field label, .facet label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+.search-field input[type="search"] { width: 100%; font-size: 1.15rem; padding: 0.5rem 0.75rem; }
+.search-hint { margin: 0.35rem 0 0; }
+.facets { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; padding: 0.5rem 1rem 1rem; display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; }
+.facets legend { font-weight: 600; padding: 0 0.25rem; }
+.facet { flex: 1 1 12rem; min-width: 0; }
+.facet select { width: 100%; border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.5rem; }
+.button { border: 1px solid var(--accent); color: var(--accent); border-radius: 4px; padding: 0.4rem 1rem; cursor: pointer; }
+@media (prefers-color-scheme: dark) {
+  mark { background: #5c4a00; color: #ffffff; }
+  .site-search-popup { box-shadow: 0 6px 24px rgb(0 0 0 / 0.6); }
+}
+@media (max-width: 40rem) {
+  .site-search { flex: 1 1 100%; }
+  .site-search input[type="search"] { width: 100%; }
+  .site-search-popup { left: 0; right: auto; width: 100%; }
+}
+@media print {
+  .site-search, .search-form, .search-more { display: none; }
+}
+
+/* Header: title and navigation on the left, the search box on the right. */
+.site-header .wrap { justify-content: flex-start; }
+.site-search { margin-left: auto; }
+.facts + .facts { border-top: 1px solid var(--line); }
+/* The role × dimension matrix keeps its role column in view while it scrolls sideways. */
+.matrix tbody th, .matrix thead th:first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); }
+.matrix thead th:first-child { background: var(--panel); }
+/* The aspect column takes a fifth of the side-by-side table, each role two fifths. */
+.side-by-side thead th:first-child { width: 20%; }
+/* On a phone the side-by-side table reflows: each aspect becomes a full-width row label with
+   the two roles' values beside each other below it. */
+@media (max-width: 40rem) {
+  .side-by-side, .side-by-side thead, .side-by-side tbody { display: block; }
+  .side-by-side caption { display: block; }
+  .side-by-side tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+  .side-by-side thead th:first-child { display: none; }
+  .side-by-side tbody th { grid-column: 1 / -1; background: var(--panel); border-bottom: 0; }
+  .side-by-side td, .side-by-side th, .side-by-side th[scope="col"] { width: auto; overflow-wrap: anywhere; }
+  .side-by-side thead th { border-bottom-width: 2px; }
+}
+/* Single column (phones, narrow windows): the at-a-glance box comes right after the lede. */
+@media (max-width: 59.99rem) {
+  .glance { order: -1; }
+}
+
 """#,
         "layouts/404.mustache": #"""
 {{<base}}
@@ -151,7 +609,7 @@ tbody th { font-weight: 600; }
 """#,
         "layouts/base.mustache": #"""
 <!DOCTYPE html>
-<html lang="{{language}}">
+<html lang="{{language}}" data-root="{{root}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -160,8 +618,15 @@ tbody th { font-weight: 600; }
 <meta name="generator" content="sitegen">
 {{#hasCanonical}}
 <link rel="canonical" href="{{canonical}}">
+<meta property="og:url" content="{{canonical}}">
 {{/hasCanonical}}
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="{{siteTitle}}">
+<meta property="og:title" content="{{ogTitle}}">
+<meta property="og:description" content="{{description}}">
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{stylesheet}}">
+<script src="{{searchScript}}" defer></script>
 {{$head}}{{/head}}
 </head>
 <body>
@@ -205,7 +670,7 @@ tbody th { font-weight: 600; }
 {{#hasDimensionHelp}}
 <dl class="facts dimension-help">
 {{#dimensions}}
-<div><dt>{{label}}</dt><dd>{{help}}</dd></div>
+<dt>{{label}}</dt><dd>{{help}}</dd>
 {{/dimensions}}
 </dl>
 {{/hasDimensionHelp}}
@@ -354,6 +819,11 @@ tbody th { font-weight: 600; }
 """#,
         "layouts/role.mustache": #"""
 {{<base}}
+{{$head}}
+<script type="application/ld+json">
+{{{jsonLD}}}
+</script>
+{{/head}}
 {{$main}}
 <div class="wrap">
 <article class="role">
@@ -433,6 +903,68 @@ tbody th { font-weight: 600; }
 {{/base}}
 
 """#,
+        "layouts/search.mustache": #"""
+{{<base}}
+{{$main}}
+<div class="wrap">
+<header class="page-header">
+<h1>{{title}}</h1>
+<p class="lede">{{summary}}</p>
+</header>
+<div class="search-page" data-search-page>
+<p class="search-nojs" data-search-nojs>Search runs in your browser and needs JavaScript. Without it, browse <a href="{{root}}roles/">all {{roleCount}} roles</a>, the <a href="{{root}}compare/">comparisons</a> or the <a href="{{root}}skills/">skills</a>.</p>
+<form class="search-form" role="search" action="./" method="get" hidden>
+<div class="search-field">
+<label for="search-query">Search {{roleCount}} roles</label>
+<input type="search" id="search-query" name="q" spellcheck="false" aria-describedby="search-hint" aria-controls="search-results">
+<p class="search-hint" id="search-hint">Results appear as you type. Press the down arrow to move into them, Enter to open one.</p>
+</div>
+<fieldset class="facets">
+<legend>Narrow the results</legend>
+{{#hasDepartments}}
+<div class="facet">
+<label for="facet-department">Department</label>
+<select id="facet-department" name="department" data-facet="department">
+<option value="">All departments</option>
+{{#departments}}
+<option value="{{value}}">{{value}} ({{count}})</option>
+{{/departments}}
+</select>
+</div>
+{{/hasDepartments}}
+{{#hasMedia}}
+<div class="facet">
+<label for="facet-medium">Medium</label>
+<select id="facet-medium" name="medium" data-facet="medium">
+<option value="">All media</option>
+{{#media}}
+<option value="{{value}}">{{value}} ({{count}})</option>
+{{/media}}
+</select>
+</div>
+{{/hasMedia}}
+{{#hasSkills}}
+<div class="facet">
+<label for="facet-skill">Skill</label>
+<select id="facet-skill" name="skill" data-facet="skill">
+<option value="">All skills</option>
+{{#skills}}
+<option value="{{value}}">{{value}} ({{count}})</option>
+{{/skills}}
+</select>
+</div>
+{{/hasSkills}}
+</fieldset>
+</form>
+<p class="search-status" id="search-status" role="status" aria-live="polite"></p>
+<ol class="search-results" id="search-results" aria-label="Search results"></ol>
+<p class="search-more" hidden><button type="button" class="button" data-search-more>Show all results</button></p>
+</div>
+</div>
+{{/main}}
+{{/base}}
+
+"""#,
         "layouts/skill.mustache": #"""
 {{<base}}
 {{$main}}
@@ -482,7 +1014,7 @@ tbody th { font-weight: 600; }
         "partials/facts.mustache": #"""
 <dl class="facts">
 {{#facts}}
-<div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+<dt>{{label}}</dt><dd>{{value}}</dd>
 {{/facts}}
 </dl>
 
@@ -507,6 +1039,14 @@ tbody th { font-weight: 600; }
 {{/navigation}}
 </ul>
 </nav>
+<div class="site-search">
+<a class="site-search-fallback" href="{{searchURL}}">Browse all roles</a>
+<form class="site-search-form" role="search" action="{{searchPageURL}}" method="get" hidden>
+<input type="search" id="site-search-input" name="q" placeholder="Search roles" aria-label="Search roles" spellcheck="false" aria-describedby="site-search-hint">
+<span class="visually-hidden" id="site-search-hint">Results appear as you type; use the arrow keys to move through them.</span>
+<div class="site-search-popup" id="site-search-popup" hidden></div>
+</form>
+</div>
 </div>
 </header>
 

@@ -32,6 +32,9 @@ struct PageView: MustacheParent, Sendable {
         case "homeURL": root
         case "navigation": navigation
         case "searchURL": root + URLs.roles
+        case "searchPageURL": root + SearchPages.url
+        case "searchScript": root + "assets/search.js"
+        case "ogTitle": (content.child(named: "title") as? String) ?? documentTitle
         default: content.child(named: name)
         }
     }

@@ -14,6 +14,8 @@ struct RoleView: MustacheParent, Sendable {
     var related: [RoleCardView]
     var bodyHTML: String
     var toc: [TOCEntryView]
+    /// schema.org `Occupation` JSON-LD, escaped for a `<script>` element.
+    var jsonLD: String
 
     static let previewDutyCount = 5
 
@@ -50,6 +52,7 @@ struct RoleView: MustacheParent, Sendable {
         }
         related = site.roles(role.related).map { RoleCardView($0, from: pageURL) }
         bodyHTML = withBody ? context.html(role.contentPath) : ""
+        jsonLD = !withBody ? "" : StructuredData.occupationScript(role, skills: skills.map(\.title), url: site.config.baseURL.isEmpty ? nil : site.config.baseURL + URLs.role(role.slug))
         toc = withBody ? TOCEntryView.entries(context.headings(role.contentPath)) + Self.sectionEntries(role, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasComparisons: !comparisons.isEmpty, hasRelated: !related.isEmpty) : []
     }
 
@@ -93,6 +96,7 @@ struct RoleView: MustacheParent, Sendable {
         case "hasSources": !role.sources.isEmpty
         case "updated": role.updated ?? ""
         case "hasUpdated": role.updated != nil
+        case "jsonLD": jsonLD
         default: nil
         }
     }

@@ -1,0 +1,24 @@
+import Mustache
+
+/// One choice of a search facet: the value and how many roles have it.
+struct FacetOptionView: MustacheParent, Sendable {
+    var value: String
+    var count: Int
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "count": count
+        default: nil
+        }
+    }
+
+    /// The options of a facet over the index's documents, in the table's order.
+    static func options(_ table: [String], in documents: [SearchIndex.Document], values: (SearchIndex.Document) -> [String]) -> [FacetOptionView] {
+        var counts: [String: Int] = [:]
+        for document in documents {
+            for value in Set(values(document)) { counts[value, default: 0] += 1 }
+        }
+        return table.map { FacetOptionView(value: $0, count: counts[$0] ?? 0) }
+    }
+}

@@ -1,0 +1,45 @@
+"""axe-core (via axe-selenium-python) finds no violation on any page type, in light and dark mode,
+including the search page with results showing and the header popup open."""
+import pytest
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+
+from browserlib import load, set_color_scheme, wait_for
+from conftest import PAGE_TYPES
+
+SCHEMES = ["light", "dark"]
+CASES = [(kind, scheme) for kind in PAGE_TYPES for scheme in SCHEMES]
+
+
+def violations(driver):
+    axe = Axe(driver)
+    axe.inject()
+    report = axe.run()
+    return report["violations"], axe
+
+
+def assert_clean(driver, label):
+    found, axe = violations(driver)
+    count = sum(len(v["nodes"]) for v in found)
+    print(f"axe {label}: {len(found)} violations ({count} nodes)")
+    assert found == [], axe.report(found)
+
+
+@pytest.mark.parametrize("kind,scheme", CASES, ids=[f"{k}-{s}" for k, s in CASES])
+def test_axe_finds_no_violations(driver, deploys, kind, scheme):
+    load(driver, deploys["root"].url(PAGE_TYPES[kind]))
+    set_color_scheme(driver, scheme)
+    assert driver.execute_script(f"return matchMedia('(prefers-color-scheme: {scheme})').matches")
+    assert_clean(driver, f"{kind} {scheme}")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_on_search_results_and_the_open_header_popup(driver, deploys, scheme):
+    set_color_scheme(driver, scheme)
+    load(driver, deploys["root"].url("search/") + "?q=budget")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results mark"))
+    assert_clean(driver, f"search results {scheme}")
+    load(driver, deploys["root"].url("roles/"))
+    driver.find_element(By.ID, "site-search-input").send_keys("budget")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#site-search-popup mark"))
+    assert_clean(driver, f"header popup {scheme}")
