@@ -75,12 +75,7 @@ public struct BuildPipeline: Sendable {
         }
         let reserved = theme.reservedIDs
         let jobs = sources.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved)) }
-        let rendered: [Result<RenderedMarkdown, MarkdownWorkerFailure>]
-        if let workers = options.markdownWorkers {
-            rendered = MarkdownWorkerPool(configuration: workers).render(jobs)
-        } else {
-            rendered = jobs.parallelMap { .success(MarkdownRenderer.render($0.text, options: $0.options)) }
-        }
+        let rendered = renderMarkdown(jobs)
         var markdown: [String: RenderedMarkdown] = [:]
         var origins: [String: (file: String, firstLine: Int)] = [:]
         var diagnostics: [Diagnostic] = []

@@ -25,9 +25,7 @@ struct RoleView: MustacheParent, Sendable {
         self.pageURL = pageURL
         let link = { (url: String) in ContentPath.relativeLink(from: pageURL, to: url) }
         skills = role.skills.map { skill in
-            let slug = Slug.make(skill.value)
-            let name = site.skills.first(where: { $0.slug == slug })?.name ?? skill.value
-            return LinkView(title: name, url: link(URLs.skill(slug)))
+            LinkView(title: skill.value, url: link(URLs.skill(site.skillSlug(skill.value))))
         }
         requirements = [
             role.requirements.education.map { FactView(label: "Education", value: $0) },
@@ -41,6 +39,7 @@ struct RoleView: MustacheParent, Sendable {
             role.alternateTitles.isEmpty ? nil : FactView(label: "Also called", value: role.alternateTitles.joined(separator: ", ")),
             role.reportsTo.isEmpty ? nil : FactView(label: "Reports to", value: names(role.reportsTo)),
             role.supervises.isEmpty ? nil : FactView(label: "Supervises", value: names(role.supervises)),
+            role.worksWith.isEmpty ? nil : FactView(label: "Works alongside", value: names(role.worksWith)),
             role.stages.isEmpty ? nil : FactView(label: "Stages", value: role.stages.joined(separator: ", ")),
         ].compactMap { $0 }
         attributes = site.config.dimensions.compactMap { dimension in
