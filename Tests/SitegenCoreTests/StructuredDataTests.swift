@@ -32,7 +32,8 @@ struct StructuredDataTests {
     }
 
     @Test func occupationHasEveryField() throws {
-        let json = try Self.decode(StructuredData.occupationScript(Self.role(), skills: ["Budgeting", "Leadership"], url: "https://example.org/roles/producer/"))
+        let json = try Self.decode(
+            StructuredData.occupationScript(Self.role(), skills: ["Budgeting", "Leadership"], url: "https://example.org/roles/producer/"))
         #expect(json["@context"] as? String == "https://schema.org")
         #expect(json["@type"] as? String == "Occupation")
         #expect(json["name"] as? String == "Producer")
@@ -89,7 +90,8 @@ struct StructuredDataTests {
         let output = try BuildPipeline(options: BuildOptions(source: root, displayPrefix: "")).render().files
         let page = try #require(output.first { $0.path == "roles/evil/index.html" })
         let html = String(decoding: page.contents, as: UTF8.self)
-        let script = try #require(html.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?.components(separatedBy: "</script>").first)
+        let script = try #require(
+            html.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?.components(separatedBy: "</script>").first)
         #expect(try Self.decode(script)["name"] as? String == "Evil </script><!-- Producer")
         #expect(try Self.decode(script)["url"] as? String == "https://example.org/handbook/roles/evil/")
         #expect(html.components(separatedBy: "</script>").count == 3)  // the search script's and the JSON-LD's

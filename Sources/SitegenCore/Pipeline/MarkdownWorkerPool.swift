@@ -72,28 +72,45 @@ struct MarkdownWorkerPool: Sendable {
         let results = ResultBox(count: jobs.count)
         let workers = min(configuration.count, max(1, jobs.count))
         let configuration = self.configuration
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var worker: WorkerProcess?
-            while let index = queue.next() {
-                let job = jobs[index]
-                if worker == nil {
-                    do {
-                        worker = try WorkerProcess(configuration)
-                    } catch {
-                        results.set(index, .failure(.unavailable("\(error)")))
-                        continue
-                    }
-                }
-                let outcome = worker!.render(job.text, job.options, deadline: configuration.deadline(forBytes: job.text.utf8.count))
-                if case .failure = outcome {
-                    worker?.stop()
-                    worker = nil
-                }
-                results.set(index, outcome)
-            }
-            worker?.stop()
+        // Dedicated threads, not Dispatch's pool: they block in poll() for up to a deadline,
+        // and must not starve other work queued on the shared pool (the dev server's watcher).
+        let finished = DispatchGroup()
+        for _ in 0..<workers {
+            finished.enter()
+            Thread {
+                Self.drive(queue: queue, jobs: jobs, results: results, configuration: configuration)
+                finished.leave()
+            }.start()
         }
+        finished.wait()
         return results.values
+    }
+}
+
+extension MarkdownWorkerPool {
+    /// One driving thread: takes jobs until none are left, replacing its worker on failure.
+    fileprivate static func drive(
+        queue: JobQueue, jobs: [(text: String, options: MarkdownOptions)], results: ResultBox, configuration: MarkdownWorkers
+    ) {
+        var worker: WorkerProcess?
+        while let index = queue.next() {
+            let job = jobs[index]
+            if worker == nil {
+                do {
+                    worker = try WorkerProcess(configuration)
+                } catch {
+                    results.set(index, .failure(.unavailable("\(error)")))
+                    continue
+                }
+            }
+            let outcome = worker!.render(job.text, job.options, deadline: configuration.deadline(forBytes: job.text.utf8.count))
+            if case .failure = outcome {
+                worker?.stop()
+                worker = nil
+            }
+            results.set(index, outcome)
+        }
+        worker?.stop()
     }
 }
 

@@ -3,193 +3,193 @@
 extension DefaultTheme {
     /// `assets/site.css`
     static let file2 = #"""
-/* sitegen default theme: readable type, accessible contrast, dark mode, print. */
-:root {
-  --bg: #ffffff;
-  --fg: #1d2125;
-  --muted: #4f5a64;
-  --accent: #0b5cad;
-  --accent-visited: #6a3d9a;
-  --line: #d5dbe1;
-  --panel: #f3f6f9;
-  --focus: #c25400;
-  --max: 72rem;
-  color-scheme: light dark;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #14181c;
-    --fg: #e6e9ec;
-    --muted: #aab4be;
-    --accent: #7cb8ff;
-    --accent-visited: #c9a7f5;
-    --line: #39424b;
-    --panel: #1e242a;
-    --focus: #ffb36b;
-  }
-}
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body {
-  margin: 0;
-  background: var(--bg);
-  color: var(--fg);
-  font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-}
-a { color: var(--accent); text-underline-offset: 0.15em; }
-a:visited { color: var(--accent-visited); }
-a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-main:focus { outline: none; }
-.wrap { max-width: var(--max); margin: 0 auto; padding: 0 1.25rem; }
-.skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
-.skip-link:focus { left: 0.5rem; }
+        /* sitegen default theme: readable type, accessible contrast, dark mode, print. */
+        :root {
+          --bg: #ffffff;
+          --fg: #1d2125;
+          --muted: #4f5a64;
+          --accent: #0b5cad;
+          --accent-visited: #6a3d9a;
+          --line: #d5dbe1;
+          --panel: #f3f6f9;
+          --focus: #c25400;
+          --max: 72rem;
+          color-scheme: light dark;
+        }
+        @media (prefers-color-scheme: dark) {
+          :root {
+            --bg: #14181c;
+            --fg: #e6e9ec;
+            --muted: #aab4be;
+            --accent: #7cb8ff;
+            --accent-visited: #c9a7f5;
+            --line: #39424b;
+            --panel: #1e242a;
+            --focus: #ffb36b;
+          }
+        }
+        * { box-sizing: border-box; }
+        html { -webkit-text-size-adjust: 100%; }
+        body {
+          margin: 0;
+          background: var(--bg);
+          color: var(--fg);
+          font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+        }
+        a { color: var(--accent); text-underline-offset: 0.15em; }
+        a:visited { color: var(--accent-visited); }
+        a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        main:focus { outline: none; }
+        .wrap { max-width: var(--max); margin: 0 auto; padding: 0 1.25rem; }
+        .skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
+        .skip-link:focus { left: 0.5rem; }
 
-.site-header { border-bottom: 1px solid var(--line); background: var(--panel); }
-.site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1.5rem; padding-top: 0.75rem; padding-bottom: 0.75rem; }
-.site-title { font-weight: 700; font-size: 1.15rem; text-decoration: none; color: var(--fg); }
-.site-title:visited { color: var(--fg); }
-.site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
-.site-nav a { text-decoration: none; padding: 0.25rem 0; }
-.site-nav a[aria-current="page"] { font-weight: 700; border-bottom: 2px solid currentColor; }
+        .site-header { border-bottom: 1px solid var(--line); background: var(--panel); }
+        .site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1.5rem; padding-top: 0.75rem; padding-bottom: 0.75rem; }
+        .site-title { font-weight: 700; font-size: 1.15rem; text-decoration: none; color: var(--fg); }
+        .site-title:visited { color: var(--fg); }
+        .site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+        .site-nav a { text-decoration: none; padding: 0.25rem 0; }
+        .site-nav a[aria-current="page"] { font-weight: 700; border-bottom: 2px solid currentColor; }
 
-main { padding: 1.5rem 0 3rem; }
-.page-header h1 { font-size: clamp(1.75rem, 4vw, 2.5rem); line-height: 1.2; margin: 0.25rem 0 0.5rem; }
-.lede { font-size: 1.2rem; color: var(--muted); margin-top: 0; max-width: 48rem; }
-.breadcrumbs { font-size: 0.95rem; color: var(--muted); }
-h2 { margin-top: 2rem; line-height: 1.3; }
-.prose { max-width: 48rem; }
-.prose img { max-width: 100%; height: auto; }
-.prose pre { overflow-x: auto; background: var(--panel); padding: 0.75rem; border-radius: 4px; }
-.prose code { font-size: 0.95em; }
-.prose blockquote { margin-left: 0; padding-left: 1rem; border-left: 4px solid var(--line); color: var(--muted); }
+        main { padding: 1.5rem 0 3rem; }
+        .page-header h1 { font-size: clamp(1.75rem, 4vw, 2.5rem); line-height: 1.2; margin: 0.25rem 0 0.5rem; }
+        .lede { font-size: 1.2rem; color: var(--muted); margin-top: 0; max-width: 48rem; }
+        .breadcrumbs { font-size: 0.95rem; color: var(--muted); }
+        h2 { margin-top: 2rem; line-height: 1.3; }
+        .prose { max-width: 48rem; }
+        .prose img { max-width: 100%; height: auto; }
+        .prose pre { overflow-x: auto; background: var(--panel); padding: 0.75rem; border-radius: 4px; }
+        .prose code { font-size: 0.95em; }
+        .prose blockquote { margin-left: 0; padding-left: 1rem; border-left: 4px solid var(--line); color: var(--muted); }
 
-.columns { display: grid; gap: 2rem; grid-template-columns: minmax(0, 1fr); }
-@media (min-width: 60rem) {
-  .columns { grid-template-columns: minmax(0, 1fr) 20rem; }
-  .glance { position: sticky; top: 1rem; align-self: start; }
-}
-.glance { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0 1rem 1rem; }
-.glance h2 { margin-top: 1rem; font-size: 1.2rem; }
-.facts { margin: 0; }
-.facts dt { font-weight: 600; padding-top: 0.4rem; }
-.facts dd { margin: 0; color: var(--fg); padding-bottom: 0.4rem; border-bottom: 1px solid var(--line); }
-.facts dd:last-child { border-bottom: 0; }
+        .columns { display: grid; gap: 2rem; grid-template-columns: minmax(0, 1fr); }
+        @media (min-width: 60rem) {
+          .columns { grid-template-columns: minmax(0, 1fr) 20rem; }
+          .glance { position: sticky; top: 1rem; align-self: start; }
+        }
+        .glance { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0 1rem 1rem; }
+        .glance h2 { margin-top: 1rem; font-size: 1.2rem; }
+        .facts { margin: 0; }
+        .facts dt { font-weight: 600; padding-top: 0.4rem; }
+        .facts dd { margin: 0; color: var(--fg); padding-bottom: 0.4rem; border-bottom: 1px solid var(--line); }
+        .facts dd:last-child { border-bottom: 0; }
 
-.toc { background: var(--panel); border-left: 4px solid var(--accent); padding: 0.5rem 1rem; margin: 1rem 0; max-width: 48rem; }
-.toc-title { font-weight: 700; margin: 0.25rem 0; }
-.toc ol { margin: 0; padding-left: 1.25rem; }
-.toc li.sub { margin-left: 1rem; list-style-type: circle; }
+        .toc { background: var(--panel); border-left: 4px solid var(--accent); padding: 0.5rem 1rem; margin: 1rem 0; max-width: 48rem; }
+        .toc-title { font-weight: 700; margin: 0.25rem 0; }
+        .toc ol { margin: 0; padding-left: 1.25rem; }
+        .toc li.sub { margin-left: 1rem; list-style-type: circle; }
 
-.cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
-.card p { margin: 0.35rem 0 0; }
-.card-title { font-weight: 700; }
-.card-meta { font-size: 0.9rem; color: var(--muted); }
-.tags { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.tags li { border: 1px solid var(--line); border-radius: 999px; padding: 0.15rem 0.75rem; }
-.count, .detail { color: var(--muted); font-size: 0.9rem; }
-.link-list { padding-left: 1.25rem; }
-.none { color: var(--muted); }
-.updated { color: var(--muted); font-size: 0.95rem; margin-top: 2rem; }
+        .cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+        .card { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; }
+        .card p { margin: 0.35rem 0 0; }
+        .card-title { font-weight: 700; }
+        .card-meta { font-size: 0.9rem; color: var(--muted); }
+        .tags { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+        .tags li { border: 1px solid var(--line); border-radius: 999px; padding: 0.15rem 0.75rem; }
+        .count, .detail { color: var(--muted); font-size: 0.9rem; }
+        .link-list { padding-left: 1.25rem; }
+        .none { color: var(--muted); }
+        .updated { color: var(--muted); font-size: 0.95rem; margin-top: 2rem; }
 
-.table-scroll { overflow-x: auto; margin: 1rem 0; }
-table { border-collapse: collapse; width: 100%; }
-caption { text-align: left; font-weight: 600; padding: 0.5rem 0; caption-side: top; }
-th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem; border: 1px solid var(--line); }
-thead th { background: var(--panel); }
-tbody th { font-weight: 600; }
-.side-by-side td, .side-by-side th[scope="col"] { width: 40%; }
-.matrix { font-size: 0.95rem; }
-.matrix td, .matrix th { min-width: 10rem; }
-.split { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); }
-.split h3 { margin-top: 0.5rem; font-size: 1.05rem; }
+        .table-scroll { overflow-x: auto; margin: 1rem 0; }
+        table { border-collapse: collapse; width: 100%; }
+        caption { text-align: left; font-weight: 600; padding: 0.5rem 0; caption-side: top; }
+        th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem; border: 1px solid var(--line); }
+        thead th { background: var(--panel); }
+        tbody th { font-weight: 600; }
+        .side-by-side td, .side-by-side th[scope="col"] { width: 40%; }
+        .matrix { font-size: 0.95rem; }
+        .matrix td, .matrix th { min-width: 10rem; }
+        .split { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); }
+        .split h3 { margin-top: 0.5rem; font-size: 1.05rem; }
 
-.site-footer { border-top: 1px solid var(--line); background: var(--panel); color: var(--muted); font-size: 0.95rem; }
-.site-footer .wrap { padding-top: 1rem; padding-bottom: 1rem; }
+        .site-footer { border-top: 1px solid var(--line); background: var(--panel); color: var(--muted); font-size: 0.95rem; }
+        .site-footer .wrap { padding-top: 1rem; padding-bottom: 1rem; }
 
-@media (max-width: 40rem) {
-  body { font-size: 1rem; }
-  .roles-table thead { display: none; }
-  .roles-table tr { display: block; border: 1px solid var(--line); margin-bottom: 0.75rem; }
-  .roles-table th, .roles-table td { display: block; border: 0; padding: 0.25rem 0.75rem; }
-  .side-by-side th, .side-by-side td { padding: 0.4rem; }
-}
+        @media (max-width: 40rem) {
+          body { font-size: 1rem; }
+          .roles-table thead { display: none; }
+          .roles-table tr { display: block; border: 1px solid var(--line); margin-bottom: 0.75rem; }
+          .roles-table th, .roles-table td { display: block; border: 0; padding: 0.25rem 0.75rem; }
+          .side-by-side th, .side-by-side td { padding: 0.4rem; }
+        }
 
-@media print {
-  :root { --bg: #fff; --fg: #000; --muted: #333; --accent: #000; --accent-visited: #000; --line: #999; --panel: #fff; }
-  .site-header nav, .site-footer, .skip-link, .toc { display: none; }
-  .columns { display: block; }
-  a { text-decoration: none; }
-  .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
-  .table-scroll { overflow: visible; }
-  h2, h3 { break-after: avoid; }
-  tr, .card { break-inside: avoid; }
-}
+        @media print {
+          :root { --bg: #fff; --fg: #000; --muted: #333; --accent: #000; --accent-visited: #000; --line: #999; --panel: #fff; }
+          .site-header nav, .site-footer, .skip-link, .toc { display: none; }
+          .columns { display: block; }
+          a { text-decoration: none; }
+          .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+          .table-scroll { overflow: visible; }
+          h2, h3 { break-after: avoid; }
+          tr, .card { break-inside: avoid; }
+        }
 
-/* Search: the header box, its popup and the /search/ page (search.js); shared helpers. */
-[hidden] { display: none !important; }
-.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-input, select, button { font: inherit; color: var(--fg); background: var(--bg); }
-input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-input[type="search"] { border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.6rem; }
-.site-search { position: relative; }
-.site-search input[type="search"] { width: 14rem; max-width: 100%; }
-.site-search-popup { position: absolute; right: 0; top: calc(100% + 0.35rem); z-index: 20; width: min(28rem, calc(100vw - 2.5rem)); max-height: 70vh; overflow-y: auto; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 0.25rem 0.75rem 0.5rem; }
-.site-search-popup p { margin: 0.5rem 0 0; }
-.search-results { list-style: none; margin: 0; padding: 0; }
-.search-result { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
-.search-result p { margin: 0.2rem 0 0; }
-.search-result-title { font-weight: 700; }
-.search-result-meta, .search-hint, .search-status { color: var(--muted); font-size: 0.95rem; }
-.search-result-label { font-weight: 600; }
-.search-results.compact .search-result { padding: 0.45rem 0; font-size: 0.95rem; }
-mark { background: #fde68a; color: #1d2125; padding: 0 0.05em; }
-.search-form { max-width: 48rem; }
-.search-field label, .facet label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
-.search-field input[type="search"] { width: 100%; font-size: 1.15rem; padding: 0.5rem 0.75rem; }
-.search-hint { margin: 0.35rem 0 0; }
-.facets { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; padding: 0.5rem 1rem 1rem; display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; }
-.facets legend { font-weight: 600; padding: 0 0.25rem; }
-.facet { flex: 1 1 12rem; min-width: 0; }
-.facet select { width: 100%; border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.5rem; }
-.button { border: 1px solid var(--accent); color: var(--accent); border-radius: 4px; padding: 0.4rem 1rem; cursor: pointer; }
-@media (prefers-color-scheme: dark) {
-  mark { background: #5c4a00; color: #ffffff; }
-  .site-search-popup { box-shadow: 0 6px 24px rgb(0 0 0 / 0.6); }
-}
-@media (max-width: 40rem) {
-  .site-search { flex: 1 1 100%; }
-  .site-search input[type="search"] { width: 100%; }
-  .site-search-popup { left: 0; right: auto; width: 100%; }
-}
-@media print {
-  .site-search, .search-form, .search-more { display: none; }
-}
+        /* Search: the header box, its popup and the /search/ page (search.js); shared helpers. */
+        [hidden] { display: none !important; }
+        .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+        input, select, button { font: inherit; color: var(--fg); background: var(--bg); }
+        input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        input[type="search"] { border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.6rem; }
+        .site-search { position: relative; }
+        .site-search input[type="search"] { width: 14rem; max-width: 100%; }
+        .site-search-popup { position: absolute; right: 0; top: calc(100% + 0.35rem); z-index: 20; width: min(28rem, calc(100vw - 2.5rem)); max-height: 70vh; overflow-y: auto; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 0.25rem 0.75rem 0.5rem; }
+        .site-search-popup p { margin: 0.5rem 0 0; }
+        .search-results { list-style: none; margin: 0; padding: 0; }
+        .search-result { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
+        .search-result p { margin: 0.2rem 0 0; }
+        .search-result-title { font-weight: 700; }
+        .search-result-meta, .search-hint, .search-status { color: var(--muted); font-size: 0.95rem; }
+        .search-result-label { font-weight: 600; }
+        .search-results.compact .search-result { padding: 0.45rem 0; font-size: 0.95rem; }
+        mark { background: #fde68a; color: #1d2125; padding: 0 0.05em; }
+        .search-form { max-width: 48rem; }
+        .search-field label, .facet label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+        .search-field input[type="search"] { width: 100%; font-size: 1.15rem; padding: 0.5rem 0.75rem; }
+        .search-hint { margin: 0.35rem 0 0; }
+        .facets { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; padding: 0.5rem 1rem 1rem; display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; }
+        .facets legend { font-weight: 600; padding: 0 0.25rem; }
+        .facet { flex: 1 1 12rem; min-width: 0; }
+        .facet select { width: 100%; border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.5rem; }
+        .button { border: 1px solid var(--accent); color: var(--accent); border-radius: 4px; padding: 0.4rem 1rem; cursor: pointer; }
+        @media (prefers-color-scheme: dark) {
+          mark { background: #5c4a00; color: #ffffff; }
+          .site-search-popup { box-shadow: 0 6px 24px rgb(0 0 0 / 0.6); }
+        }
+        @media (max-width: 40rem) {
+          .site-search { flex: 1 1 100%; }
+          .site-search input[type="search"] { width: 100%; }
+          .site-search-popup { left: 0; right: auto; width: 100%; }
+        }
+        @media print {
+          .site-search, .search-form, .search-more { display: none; }
+        }
 
-/* Header: title and navigation on the left, the search box on the right. */
-.site-header .wrap { justify-content: flex-start; }
-.site-search { margin-left: auto; }
-.facts + .facts { border-top: 1px solid var(--line); }
-/* The role × dimension matrix keeps its role column in view while it scrolls sideways. */
-.matrix tbody th, .matrix thead th:first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); }
-.matrix thead th:first-child { background: var(--panel); }
-/* The aspect column takes a fifth of the side-by-side table, each role two fifths. */
-.side-by-side thead th:first-child { width: 20%; }
-/* On a phone the side-by-side table reflows: each aspect becomes a full-width row label with
-   the two roles' values beside each other below it. */
-@media (max-width: 40rem) {
-  .side-by-side, .side-by-side thead, .side-by-side tbody { display: block; }
-  .side-by-side caption { display: block; }
-  .side-by-side tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
-  .side-by-side thead th:first-child { display: none; }
-  .side-by-side tbody th { grid-column: 1 / -1; background: var(--panel); border-bottom: 0; }
-  .side-by-side td, .side-by-side th, .side-by-side th[scope="col"] { width: auto; overflow-wrap: anywhere; }
-  .side-by-side thead th { border-bottom-width: 2px; }
-}
-/* Single column (phones, narrow windows): the at-a-glance box comes right after the lede. */
-@media (max-width: 59.99rem) {
-  .glance { order: -1; }
-}
+        /* Header: title and navigation on the left, the search box on the right. */
+        .site-header .wrap { justify-content: flex-start; }
+        .site-search { margin-left: auto; }
+        .facts + .facts { border-top: 1px solid var(--line); }
+        /* The role × dimension matrix keeps its role column in view while it scrolls sideways. */
+        .matrix tbody th, .matrix thead th:first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); }
+        .matrix thead th:first-child { background: var(--panel); }
+        /* The aspect column takes a fifth of the side-by-side table, each role two fifths. */
+        .side-by-side thead th:first-child { width: 20%; }
+        /* On a phone the side-by-side table reflows: each aspect becomes a full-width row label with
+           the two roles' values beside each other below it. */
+        @media (max-width: 40rem) {
+          .side-by-side, .side-by-side thead, .side-by-side tbody { display: block; }
+          .side-by-side caption { display: block; }
+          .side-by-side tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+          .side-by-side thead th:first-child { display: none; }
+          .side-by-side tbody th { grid-column: 1 / -1; background: var(--panel); border-bottom: 0; }
+          .side-by-side td, .side-by-side th, .side-by-side th[scope="col"] { width: auto; overflow-wrap: anywhere; }
+          .side-by-side thead th { border-bottom-width: 2px; }
+        }
+        /* Single column (phones, narrow windows): the at-a-glance box comes right after the lede. */
+        @media (max-width: 59.99rem) {
+          .glance { order: -1; }
+        }
 
-"""#
+        """#
 }

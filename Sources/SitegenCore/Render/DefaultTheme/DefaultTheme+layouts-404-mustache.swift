@@ -3,22 +3,22 @@
 extension DefaultTheme {
     /// `layouts/404.mustache`
     static let file3 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<header class="page-header">
-<h1>Page not found</h1>
-<p class="lede">There is no page at this address. It may have moved, or the link may be mistyped.</p>
-</header>
-<ul class="link-list">
-<li><a href="{{root}}">Home</a></li>
-<li><a href="{{root}}roles/">All roles</a></li>
-<li><a href="{{root}}compare/">Comparisons</a></li>
-<li><a href="{{root}}skills/">Skills</a></li>
-</ul>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <header class="page-header">
+        <h1>Page not found</h1>
+        <p class="lede">There is no page at this address. It may have moved, or the link may be mistyped.</p>
+        </header>
+        <ul class="link-list">
+        <li><a href="{{root}}">Home</a></li>
+        <li><a href="{{root}}roles/">All roles</a></li>
+        <li><a href="{{root}}compare/">Comparisons</a></li>
+        <li><a href="{{root}}skills/">Skills</a></li>
+        </ul>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

@@ -3,36 +3,36 @@
 extension DefaultTheme {
     /// `layouts/base.mustache`
     static let file4 = #"""
-<!DOCTYPE html>
-<html lang="{{language}}" data-root="{{root}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{documentTitle}}</title>
-<meta name="description" content="{{description}}">
-<meta name="generator" content="sitegen">
-{{#hasCanonical}}
-<link rel="canonical" href="{{canonical}}">
-<meta property="og:url" content="{{canonical}}">
-{{/hasCanonical}}
-<meta property="og:type" content="website">
-<meta property="og:site_name" content="{{siteTitle}}">
-<meta property="og:title" content="{{ogTitle}}">
-<meta property="og:description" content="{{description}}">
-<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="{{stylesheet}}">
-<script src="{{searchScript}}" defer></script>
-{{$head}}{{/head}}
-</head>
-<body>
-<a class="skip-link" href="#main">Skip to content</a>
-{{>header}}
-<main id="main" tabindex="-1">
-{{$main}}{{/main}}
-</main>
-{{>footer}}
-</body>
-</html>
+        <!DOCTYPE html>
+        <html lang="{{language}}" data-root="{{root}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{documentTitle}}</title>
+        <meta name="description" content="{{description}}">
+        <meta name="generator" content="sitegen">
+        {{#hasCanonical}}
+        <link rel="canonical" href="{{canonical}}">
+        <meta property="og:url" content="{{canonical}}">
+        {{/hasCanonical}}
+        <meta property="og:type" content="website">
+        <meta property="og:site_name" content="{{siteTitle}}">
+        <meta property="og:title" content="{{ogTitle}}">
+        <meta property="og:description" content="{{description}}">
+        <link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+        <link rel="stylesheet" href="{{stylesheet}}">
+        <script src="{{searchScript}}" defer></script>
+        {{$head}}{{/head}}
+        </head>
+        <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        {{>header}}
+        <main id="main" tabindex="-1">
+        {{$main}}{{/main}}
+        </main>
+        {{>footer}}
+        </body>
+        </html>
 
-"""#
+        """#
 }

@@ -3,43 +3,43 @@
 extension DefaultTheme {
     /// `layouts/compare-hub.mustache`
     static let file5 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<header class="page-header">
-<h1>{{title}}</h1>
-<p class="lede">{{summary}}</p>
-</header>
-<section aria-labelledby="pairs">
-<h2 id="pairs">Side-by-side comparisons</h2>
-{{#pairs}}{{>link-list}}{{/pairs}}
-</section>
-<section aria-labelledby="matrix">
-<h2 id="matrix">Every role on every dimension</h2>
-<div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
-<table class="matrix">
-<caption id="matrix-caption">All roles compared on {{dimensionCount}} dimensions</caption>
-<thead>
-<tr><th scope="col">Role</th>{{#dimensions}}<th scope="col">{{label}}</th>{{/dimensions}}</tr>
-</thead>
-<tbody>
-{{#matrix}}
-<tr><th scope="row"><a href="{{url}}">{{title}}</a></th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
-{{/matrix}}
-</tbody>
-</table>
-</div>
-{{#hasDimensionHelp}}
-<dl class="facts dimension-help">
-{{#dimensions}}
-<dt>{{label}}</dt><dd>{{help}}</dd>
-{{/dimensions}}
-</dl>
-{{/hasDimensionHelp}}
-</section>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <header class="page-header">
+        <h1>{{title}}</h1>
+        <p class="lede">{{summary}}</p>
+        </header>
+        <section aria-labelledby="pairs">
+        <h2 id="pairs">Side-by-side comparisons</h2>
+        {{#pairs}}{{>link-list}}{{/pairs}}
+        </section>
+        <section aria-labelledby="matrix">
+        <h2 id="matrix">Every role on every dimension</h2>
+        <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
+        <table class="matrix">
+        <caption id="matrix-caption">All roles compared on {{dimensionCount}} dimensions</caption>
+        <thead>
+        <tr><th scope="col">Role</th>{{#dimensions}}<th scope="col">{{label}}</th>{{/dimensions}}</tr>
+        </thead>
+        <tbody>
+        {{#matrix}}
+        <tr><th scope="row"><a href="{{url}}">{{title}}</a></th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+        {{/matrix}}
+        </tbody>
+        </table>
+        </div>
+        {{#hasDimensionHelp}}
+        <dl class="facts dimension-help">
+        {{#dimensions}}
+        <dt>{{label}}</dt><dd>{{help}}</dd>
+        {{/dimensions}}
+        </dl>
+        {{/hasDimensionHelp}}
+        </section>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

@@ -3,46 +3,46 @@
 extension DefaultTheme {
     /// `layouts/compare.mustache`
     static let file6 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<article class="comparison">
-<header class="page-header">
-<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}compare/">Comparisons</a> › <span aria-current="page">{{firstTitle}} vs {{secondTitle}}</span></nav>
-<h1>{{firstTitle}} vs {{secondTitle}}</h1>
-<p class="lede">{{summary}}</p>
-</header>
-<div class="table-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0">
-<table class="side-by-side">
-<caption id="comparison-caption">{{firstTitle}} and {{secondTitle}} side by side</caption>
-<thead>
-<tr><th scope="col">Aspect</th><th scope="col"><a href="{{firstURL}}">{{firstTitle}}</a></th><th scope="col"><a href="{{secondURL}}">{{secondTitle}}</a></th></tr>
-</thead>
-<tbody>
-{{#rows}}
-<tr><th scope="row">{{label}}</th><td>{{first}}</td><td>{{second}}</td></tr>
-{{/rows}}
-</tbody>
-</table>
-</div>
-{{#hasProse}}
-<div class="prose">
-{{{proseHTML}}}
-</div>
-{{/hasProse}}
-<section aria-labelledby="duties-compared">
-<h2 id="duties-compared">Duties</h2>
-{{#duties}}{{>split-list}}{{/duties}}
-</section>
-<section aria-labelledby="skills-compared">
-<h2 id="skills-compared">Skills</h2>
-{{#skills}}{{>split-list}}{{/skills}}
-</section>
-<p>Read more: <a href="{{firstDutiesURL}}">what does {{firstArticle}} {{firstTitle}} do?</a> · <a href="{{secondDutiesURL}}">what does {{secondArticle}} {{secondTitle}} do?</a></p>
-</article>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <article class="comparison">
+        <header class="page-header">
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}compare/">Comparisons</a> › <span aria-current="page">{{firstTitle}} vs {{secondTitle}}</span></nav>
+        <h1>{{firstTitle}} vs {{secondTitle}}</h1>
+        <p class="lede">{{summary}}</p>
+        </header>
+        <div class="table-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0">
+        <table class="side-by-side">
+        <caption id="comparison-caption">{{firstTitle}} and {{secondTitle}} side by side</caption>
+        <thead>
+        <tr><th scope="col">Aspect</th><th scope="col"><a href="{{firstURL}}">{{firstTitle}}</a></th><th scope="col"><a href="{{secondURL}}">{{secondTitle}}</a></th></tr>
+        </thead>
+        <tbody>
+        {{#rows}}
+        <tr><th scope="row">{{label}}</th><td>{{first}}</td><td>{{second}}</td></tr>
+        {{/rows}}
+        </tbody>
+        </table>
+        </div>
+        {{#hasProse}}
+        <div class="prose">
+        {{{proseHTML}}}
+        </div>
+        {{/hasProse}}
+        <section aria-labelledby="duties-compared">
+        <h2 id="duties-compared">Duties</h2>
+        {{#duties}}{{>split-list}}{{/duties}}
+        </section>
+        <section aria-labelledby="skills-compared">
+        <h2 id="skills-compared">Skills</h2>
+        {{#skills}}{{>split-list}}{{/skills}}
+        </section>
+        <p>Read more: <a href="{{firstDutiesURL}}">what does {{firstArticle}} {{firstTitle}} do?</a> · <a href="{{secondDutiesURL}}">what does {{secondArticle}} {{secondTitle}} do?</a></p>
+        </article>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

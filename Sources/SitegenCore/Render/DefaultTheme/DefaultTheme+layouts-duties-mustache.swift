@@ -3,42 +3,42 @@
 extension DefaultTheme {
     /// `layouts/duties.mustache`
     static let file7 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<article class="duties">
-<header class="page-header">
-<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}roles/">Roles</a> › <a href="{{roleURL}}">{{title}}</a> › <span aria-current="page">Duties</span></nav>
-<h1>What does {{article}} {{title}} do?</h1>
-<p class="lede">{{summary}}</p>
-</header>
-<section aria-labelledby="duties">
-<h2 id="duties">Duties</h2>
-<ol class="duty-list">
-{{#duties}}
-<li>{{.}}</li>
-{{/duties}}
-</ol>
-</section>
-{{>skills-section}}
-{{>requirements-section}}
-{{#hasCareerPath}}
-<section aria-labelledby="how-to-become">
-<h2 id="how-to-become">How to become {{article}} {{title}}</h2>
-<ol>
-{{#careerPath}}
-<li>{{.}}</li>
-{{/careerPath}}
-</ol>
-</section>
-{{/hasCareerPath}}
-{{>comparisons-section}}
-{{>related-section}}
-<p><a href="{{roleURL}}">Read the full {{title}} profile</a></p>
-</article>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <article class="duties">
+        <header class="page-header">
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}roles/">Roles</a> › <a href="{{roleURL}}">{{title}}</a> › <span aria-current="page">Duties</span></nav>
+        <h1>What does {{article}} {{title}} do?</h1>
+        <p class="lede">{{summary}}</p>
+        </header>
+        <section aria-labelledby="duties">
+        <h2 id="duties">Duties</h2>
+        <ol class="duty-list">
+        {{#duties}}
+        <li>{{.}}</li>
+        {{/duties}}
+        </ol>
+        </section>
+        {{>skills-section}}
+        {{>requirements-section}}
+        {{#hasCareerPath}}
+        <section aria-labelledby="how-to-become">
+        <h2 id="how-to-become">How to become {{article}} {{title}}</h2>
+        <ol>
+        {{#careerPath}}
+        <li>{{.}}</li>
+        {{/careerPath}}
+        </ol>
+        </section>
+        {{/hasCareerPath}}
+        {{>comparisons-section}}
+        {{>related-section}}
+        <p><a href="{{roleURL}}">Read the full {{title}} profile</a></p>
+        </article>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

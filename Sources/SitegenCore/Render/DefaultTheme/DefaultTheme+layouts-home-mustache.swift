@@ -3,39 +3,39 @@
 extension DefaultTheme {
     /// `layouts/home.mustache`
     static let file8 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<header class="page-header">
-<h1>{{title}}</h1>
-{{#hasSummary}}<p class="lede">{{summary}}</p>{{/hasSummary}}
-</header>
-{{#hasIntro}}
-<div class="prose">
-{{{introHTML}}}
-</div>
-{{/hasIntro}}
-{{#hasComparisons}}
-<section aria-labelledby="featured-comparisons">
-<h2 id="featured-comparisons">Featured comparisons</h2>
-{{#comparisons}}{{>link-list}}{{/comparisons}}
-<p><a href="{{root}}compare/">All comparisons</a></p>
-</section>
-{{/hasComparisons}}
-<section aria-labelledby="roles-by-department">
-<h2 id="roles-by-department">Roles by department</h2>
-{{#departments}}
-<h3 id="{{id}}">{{name}}</h3>
-<ul class="cards">
-{{#items}}
-{{>role-card}}
-{{/items}}
-</ul>
-{{/departments}}
-</section>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <header class="page-header">
+        <h1>{{title}}</h1>
+        {{#hasSummary}}<p class="lede">{{summary}}</p>{{/hasSummary}}
+        </header>
+        {{#hasIntro}}
+        <div class="prose">
+        {{{introHTML}}}
+        </div>
+        {{/hasIntro}}
+        {{#hasComparisons}}
+        <section aria-labelledby="featured-comparisons">
+        <h2 id="featured-comparisons">Featured comparisons</h2>
+        {{#comparisons}}{{>link-list}}{{/comparisons}}
+        <p><a href="{{root}}compare/">All comparisons</a></p>
+        </section>
+        {{/hasComparisons}}
+        <section aria-labelledby="roles-by-department">
+        <h2 id="roles-by-department">Roles by department</h2>
+        {{#departments}}
+        <h3 id="{{id}}">{{name}}</h3>
+        <ul class="cards">
+        {{#items}}
+        {{>role-card}}
+        {{/items}}
+        </ul>
+        {{/departments}}
+        </section>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

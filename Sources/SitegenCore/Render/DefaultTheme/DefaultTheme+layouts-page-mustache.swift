@@ -3,22 +3,22 @@
 extension DefaultTheme {
     /// `layouts/page.mustache`
     static let file9 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<article>
-<header class="page-header">
-<h1>{{title}}</h1>
-{{#hasSummary}}<p class="lede">{{summary}}</p>{{/hasSummary}}
-</header>
-{{>toc}}
-<div class="prose">
-{{{bodyHTML}}}
-</div>
-</article>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <article>
+        <header class="page-header">
+        <h1>{{title}}</h1>
+        {{#hasSummary}}<p class="lede">{{summary}}</p>{{/hasSummary}}
+        </header>
+        {{>toc}}
+        <div class="prose">
+        {{{bodyHTML}}}
+        </div>
+        </article>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

@@ -3,63 +3,63 @@
 extension DefaultTheme {
     /// `layouts/role.mustache`
     static let file10 = #"""
-{{<base}}
-{{$head}}
-<script type="application/ld+json">
-{{{jsonLD}}}
-</script>
-{{/head}}
-{{$main}}
-<div class="wrap">
-<article class="role">
-<header class="page-header">
-<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}roles/">Roles</a> › <span aria-current="page">{{title}}</span></nav>
-<h1>{{title}}</h1>
-<p class="lede">{{summary}}</p>
-</header>
-<div class="columns">
-<div class="main-column">
-{{>toc}}
-<div class="prose">
-{{{bodyHTML}}}
-</div>
-<section aria-labelledby="key-duties">
-<h2 id="key-duties">Key duties</h2>
-<ul>
-{{#dutiesPreview}}
-<li>{{.}}</li>
-{{/dutiesPreview}}
-</ul>
-<p><a href="{{dutiesURL}}">What does {{article}} {{title}} do? All duties, skills and requirements</a></p>
-</section>
-{{>skills-section}}
-{{>requirements-section}}
-{{>comparisons-section}}
-{{>related-section}}
-{{#hasSources}}
-<section aria-labelledby="sources">
-<h2 id="sources">Sources</h2>
-<ul class="sources">
-{{#sources}}
-<li>{{#hasURL}}<a href="{{url}}">{{title}}</a>{{/hasURL}}{{^hasURL}}{{title}}{{/hasURL}}</li>
-{{/sources}}
-</ul>
-</section>
-{{/hasSources}}
-{{#hasUpdated}}<p class="updated">Last updated <time datetime="{{updated}}">{{updated}}</time></p>{{/hasUpdated}}
-</div>
-<aside class="glance" aria-labelledby="at-a-glance">
-<h2 id="at-a-glance">At a glance</h2>
-{{#glance}}{{>facts}}{{/glance}}
-{{#hasAttributes}}
-{{#attributes}}{{>facts}}{{/attributes}}
-{{/hasAttributes}}
-</aside>
-</div>
-</article>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$head}}
+        <script type="application/ld+json">
+        {{{jsonLD}}}
+        </script>
+        {{/head}}
+        {{$main}}
+        <div class="wrap">
+        <article class="role">
+        <header class="page-header">
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}roles/">Roles</a> › <span aria-current="page">{{title}}</span></nav>
+        <h1>{{title}}</h1>
+        <p class="lede">{{summary}}</p>
+        </header>
+        <div class="columns">
+        <div class="main-column">
+        {{>toc}}
+        <div class="prose">
+        {{{bodyHTML}}}
+        </div>
+        <section aria-labelledby="key-duties">
+        <h2 id="key-duties">Key duties</h2>
+        <ul>
+        {{#dutiesPreview}}
+        <li>{{.}}</li>
+        {{/dutiesPreview}}
+        </ul>
+        <p><a href="{{dutiesURL}}">What does {{article}} {{title}} do? All duties, skills and requirements</a></p>
+        </section>
+        {{>skills-section}}
+        {{>requirements-section}}
+        {{>comparisons-section}}
+        {{>related-section}}
+        {{#hasSources}}
+        <section aria-labelledby="sources">
+        <h2 id="sources">Sources</h2>
+        <ul class="sources">
+        {{#sources}}
+        <li>{{#hasURL}}<a href="{{url}}">{{title}}</a>{{/hasURL}}{{^hasURL}}{{title}}{{/hasURL}}</li>
+        {{/sources}}
+        </ul>
+        </section>
+        {{/hasSources}}
+        {{#hasUpdated}}<p class="updated">Last updated <time datetime="{{updated}}">{{updated}}</time></p>{{/hasUpdated}}
+        </div>
+        <aside class="glance" aria-labelledby="at-a-glance">
+        <h2 id="at-a-glance">At a glance</h2>
+        {{#glance}}{{>facts}}{{/glance}}
+        {{#hasAttributes}}
+        {{#attributes}}{{>facts}}{{/attributes}}
+        {{/hasAttributes}}
+        </aside>
+        </div>
+        </article>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

@@ -3,29 +3,29 @@
 extension DefaultTheme {
     /// `layouts/roles.mustache`
     static let file11 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<header class="page-header">
-<h1>{{title}}</h1>
-<p class="lede">{{summary}}</p>
-</header>
-<div class="table-scroll" role="region" aria-labelledby="roles-caption" tabindex="0">
-<table class="roles-table">
-<caption id="roles-caption">All {{count}} roles, with department, media and a one-line summary</caption>
-<thead>
-<tr><th scope="col">Role</th><th scope="col">Department</th><th scope="col">Media</th><th scope="col">Summary</th></tr>
-</thead>
-<tbody>
-{{#roles}}
-<tr><th scope="row"><a href="{{url}}">{{title}}</a></th><td>{{department}}</td><td>{{media}}</td><td>{{summary}}</td></tr>
-{{/roles}}
-</tbody>
-</table>
-</div>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <header class="page-header">
+        <h1>{{title}}</h1>
+        <p class="lede">{{summary}}</p>
+        </header>
+        <div class="table-scroll" role="region" aria-labelledby="roles-caption" tabindex="0">
+        <table class="roles-table">
+        <caption id="roles-caption">All {{count}} roles, with department, media and a one-line summary</caption>
+        <thead>
+        <tr><th scope="col">Role</th><th scope="col">Department</th><th scope="col">Media</th><th scope="col">Summary</th></tr>
+        </thead>
+        <tbody>
+        {{#roles}}
+        <tr><th scope="row"><a href="{{url}}">{{title}}</a></th><td>{{department}}</td><td>{{media}}</td><td>{{summary}}</td></tr>
+        {{/roles}}
+        </tbody>
+        </table>
+        </div>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

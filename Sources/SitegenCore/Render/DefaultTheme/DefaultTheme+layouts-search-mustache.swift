@@ -3,65 +3,65 @@
 extension DefaultTheme {
     /// `layouts/search.mustache`
     static let file12 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<header class="page-header">
-<h1>{{title}}</h1>
-<p class="lede">{{summary}}</p>
-</header>
-<div class="search-page" data-search-page>
-<p class="search-nojs" data-search-nojs>Search runs in your browser and needs JavaScript. Without it, browse <a href="{{root}}roles/">all {{roleCount}} roles</a>, the <a href="{{root}}compare/">comparisons</a> or the <a href="{{root}}skills/">skills</a>.</p>
-<form class="search-form" role="search" action="./" method="get" hidden>
-<div class="search-field">
-<label for="search-query">Search {{roleCount}} roles</label>
-<input type="search" id="search-query" name="q" spellcheck="false" aria-describedby="search-hint" aria-controls="search-results">
-<p class="search-hint" id="search-hint">Results appear as you type. Press the down arrow to move into them, Enter to open one.</p>
-</div>
-<fieldset class="facets">
-<legend>Narrow the results</legend>
-{{#hasDepartments}}
-<div class="facet">
-<label for="facet-department">Department</label>
-<select id="facet-department" name="department" data-facet="department">
-<option value="">All departments</option>
-{{#departments}}
-<option value="{{value}}">{{value}} ({{count}})</option>
-{{/departments}}
-</select>
-</div>
-{{/hasDepartments}}
-{{#hasMedia}}
-<div class="facet">
-<label for="facet-medium">Medium</label>
-<select id="facet-medium" name="medium" data-facet="medium">
-<option value="">All media</option>
-{{#media}}
-<option value="{{value}}">{{value}} ({{count}})</option>
-{{/media}}
-</select>
-</div>
-{{/hasMedia}}
-{{#hasSkills}}
-<div class="facet">
-<label for="facet-skill">Skill</label>
-<select id="facet-skill" name="skill" data-facet="skill">
-<option value="">All skills</option>
-{{#skills}}
-<option value="{{value}}">{{value}} ({{count}})</option>
-{{/skills}}
-</select>
-</div>
-{{/hasSkills}}
-</fieldset>
-</form>
-<p class="search-status" id="search-status" role="status" aria-live="polite"></p>
-<ol class="search-results" id="search-results" aria-label="Search results"></ol>
-<p class="search-more" hidden><button type="button" class="button" data-search-more>Show all results</button></p>
-</div>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <header class="page-header">
+        <h1>{{title}}</h1>
+        <p class="lede">{{summary}}</p>
+        </header>
+        <div class="search-page" data-search-page>
+        <p class="search-nojs" data-search-nojs>Search runs in your browser and needs JavaScript. Without it, browse <a href="{{root}}roles/">all {{roleCount}} roles</a>, the <a href="{{root}}compare/">comparisons</a> or the <a href="{{root}}skills/">skills</a>.</p>
+        <form class="search-form" role="search" action="./" method="get" hidden>
+        <div class="search-field">
+        <label for="search-query">Search {{roleCount}} roles</label>
+        <input type="search" id="search-query" name="q" spellcheck="false" aria-describedby="search-hint" aria-controls="search-results">
+        <p class="search-hint" id="search-hint">Results appear as you type. Press the down arrow to move into them, Enter to open one.</p>
+        </div>
+        <fieldset class="facets">
+        <legend>Narrow the results</legend>
+        {{#hasDepartments}}
+        <div class="facet">
+        <label for="facet-department">Department</label>
+        <select id="facet-department" name="department" data-facet="department">
+        <option value="">All departments</option>
+        {{#departments}}
+        <option value="{{value}}">{{value}} ({{count}})</option>
+        {{/departments}}
+        </select>
+        </div>
+        {{/hasDepartments}}
+        {{#hasMedia}}
+        <div class="facet">
+        <label for="facet-medium">Medium</label>
+        <select id="facet-medium" name="medium" data-facet="medium">
+        <option value="">All media</option>
+        {{#media}}
+        <option value="{{value}}">{{value}} ({{count}})</option>
+        {{/media}}
+        </select>
+        </div>
+        {{/hasMedia}}
+        {{#hasSkills}}
+        <div class="facet">
+        <label for="facet-skill">Skill</label>
+        <select id="facet-skill" name="skill" data-facet="skill">
+        <option value="">All skills</option>
+        {{#skills}}
+        <option value="{{value}}">{{value}} ({{count}})</option>
+        {{/skills}}
+        </select>
+        </div>
+        {{/hasSkills}}
+        </fieldset>
+        </form>
+        <p class="search-status" id="search-status" role="status" aria-live="polite"></p>
+        <ol class="search-results" id="search-results" aria-label="Search results"></ol>
+        <p class="search-more" hidden><button type="button" class="button" data-search-more>Show all results</button></p>
+        </div>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

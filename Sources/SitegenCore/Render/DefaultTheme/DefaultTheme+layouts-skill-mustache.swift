@@ -3,22 +3,22 @@
 extension DefaultTheme {
     /// `layouts/skill.mustache`
     static let file13 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<header class="page-header">
-<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}skills/">Skills</a> › <span aria-current="page">{{title}}</span></nav>
-<h1>{{title}}</h1>
-<p class="lede">{{summary}}</p>
-</header>
-<ul class="cards">
-{{#roles}}
-{{>role-card}}
-{{/roles}}
-</ul>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <header class="page-header">
+        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}skills/">Skills</a> › <span aria-current="page">{{title}}</span></nav>
+        <h1>{{title}}</h1>
+        <p class="lede">{{summary}}</p>
+        </header>
+        <ul class="cards">
+        {{#roles}}
+        {{>role-card}}
+        {{/roles}}
+        </ul>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

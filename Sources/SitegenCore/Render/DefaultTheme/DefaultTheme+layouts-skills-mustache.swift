@@ -3,21 +3,21 @@
 extension DefaultTheme {
     /// `layouts/skills.mustache`
     static let file14 = #"""
-{{<base}}
-{{$main}}
-<div class="wrap">
-<header class="page-header">
-<h1>{{title}}</h1>
-<p class="lede">{{summary}}</p>
-</header>
-<ul class="tags skill-index">
-{{#skills}}
-<li><a href="{{url}}">{{title}}</a> <span class="count">{{detail}}</span></li>
-{{/skills}}
-</ul>
-</div>
-{{/main}}
-{{/base}}
+        {{<base}}
+        {{$main}}
+        <div class="wrap">
+        <header class="page-header">
+        <h1>{{title}}</h1>
+        <p class="lede">{{summary}}</p>
+        </header>
+        <ul class="tags skill-index">
+        {{#skills}}
+        <li><a href="{{url}}">{{title}}</a> <span class="count">{{detail}}</span></li>
+        {{/skills}}
+        </ul>
+        </div>
+        {{/main}}
+        {{/base}}
 
-"""#
+        """#
 }

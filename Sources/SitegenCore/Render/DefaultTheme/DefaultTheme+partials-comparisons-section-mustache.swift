@@ -3,12 +3,12 @@
 extension DefaultTheme {
     /// `partials/comparisons-section.mustache`
     static let file15 = #"""
-{{#hasComparisons}}
-<section aria-labelledby="comparisons">
-<h2 id="comparisons">Compare with</h2>
-{{#comparisons}}{{>link-list}}{{/comparisons}}
-</section>
-{{/hasComparisons}}
+        {{#hasComparisons}}
+        <section aria-labelledby="comparisons">
+        <h2 id="comparisons">Compare with</h2>
+        {{#comparisons}}{{>link-list}}{{/comparisons}}
+        </section>
+        {{/hasComparisons}}
 
-"""#
+        """#
 }

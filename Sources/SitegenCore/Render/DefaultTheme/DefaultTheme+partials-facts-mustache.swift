@@ -3,11 +3,11 @@
 extension DefaultTheme {
     /// `partials/facts.mustache`
     static let file16 = #"""
-<dl class="facts">
-{{#facts}}
-<dt>{{label}}</dt><dd>{{value}}</dd>
-{{/facts}}
-</dl>
+        <dl class="facts">
+        {{#facts}}
+        <dt>{{label}}</dt><dd>{{value}}</dd>
+        {{/facts}}
+        </dl>
 
-"""#
+        """#
 }

@@ -3,12 +3,12 @@
 extension DefaultTheme {
     /// `partials/footer.mustache`
     static let file17 = #"""
-<footer class="site-footer">
-<div class="wrap">
-<p>{{siteTitle}}. Built with <a href="https://github.com/">sitegen</a> and cmark-gfm.</p>
-<p><a href="{{root}}roles/">All roles</a> · <a href="{{root}}compare/">Comparisons</a> · <a href="{{root}}skills/">Skills</a> · <a href="{{root}}sitemap.xml">Sitemap</a></p>
-</div>
-</footer>
+        <footer class="site-footer">
+        <div class="wrap">
+        <p>{{siteTitle}}. Built with <a href="https://github.com/">sitegen</a> and cmark-gfm.</p>
+        <p><a href="{{root}}roles/">All roles</a> · <a href="{{root}}compare/">Comparisons</a> · <a href="{{root}}skills/">Skills</a> · <a href="{{root}}sitemap.xml">Sitemap</a></p>
+        </div>
+        </footer>
 
-"""#
+        """#
 }

@@ -3,26 +3,26 @@
 extension DefaultTheme {
     /// `partials/header.mustache`
     static let file18 = #"""
-<header class="site-header">
-<div class="wrap">
-<a class="site-title" href="{{homeURL}}">{{siteTitle}}</a>
-<nav class="site-nav" aria-label="Main">
-<ul>
-{{#navigation}}
-<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-{{/navigation}}
-</ul>
-</nav>
-<div class="site-search">
-<a class="site-search-fallback" href="{{searchURL}}">Browse all roles</a>
-<form class="site-search-form" role="search" action="{{searchPageURL}}" method="get" hidden>
-<input type="search" id="site-search-input" name="q" placeholder="Search roles" aria-label="Search roles" spellcheck="false" aria-describedby="site-search-hint">
-<span class="visually-hidden" id="site-search-hint">Results appear as you type; use the arrow keys to move through them.</span>
-<div class="site-search-popup" id="site-search-popup" hidden></div>
-</form>
-</div>
-</div>
-</header>
+        <header class="site-header">
+        <div class="wrap">
+        <a class="site-title" href="{{homeURL}}">{{siteTitle}}</a>
+        <nav class="site-nav" aria-label="Main">
+        <ul>
+        {{#navigation}}
+        <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+        {{/navigation}}
+        </ul>
+        </nav>
+        <div class="site-search">
+        <a class="site-search-fallback" href="{{searchURL}}">Browse all roles</a>
+        <form class="site-search-form" role="search" action="{{searchPageURL}}" method="get" hidden>
+        <input type="search" id="site-search-input" name="q" placeholder="Search roles" aria-label="Search roles" spellcheck="false" aria-describedby="site-search-hint">
+        <span class="visually-hidden" id="site-search-hint">Results appear as you type; use the arrow keys to move through them.</span>
+        <div class="site-search-popup" id="site-search-popup" hidden></div>
+        </form>
+        </div>
+        </div>
+        </header>
 
-"""#
+        """#
 }

@@ -3,11 +3,11 @@
 extension DefaultTheme {
     /// `partials/link-list.mustache`
     static let file19 = #"""
-<ul class="link-list">
-{{#links}}
-<li><a href="{{url}}">{{title}}</a>{{#hasDetail}} <span class="detail">{{detail}}</span>{{/hasDetail}}</li>
-{{/links}}
-</ul>
+        <ul class="link-list">
+        {{#links}}
+        <li><a href="{{url}}">{{title}}</a>{{#hasDetail}} <span class="detail">{{detail}}</span>{{/hasDetail}}</li>
+        {{/links}}
+        </ul>
 
-"""#
+        """#
 }

@@ -3,16 +3,16 @@
 extension DefaultTheme {
     /// `partials/related-section.mustache`
     static let file20 = #"""
-{{#hasRelated}}
-<section aria-labelledby="related-roles">
-<h2 id="related-roles">Related roles</h2>
-<ul class="cards">
-{{#related}}
-{{>role-card}}
-{{/related}}
-</ul>
-</section>
-{{/hasRelated}}
+        {{#hasRelated}}
+        <section aria-labelledby="related-roles">
+        <h2 id="related-roles">Related roles</h2>
+        <ul class="cards">
+        {{#related}}
+        {{>role-card}}
+        {{/related}}
+        </ul>
+        </section>
+        {{/hasRelated}}
 
-"""#
+        """#
 }

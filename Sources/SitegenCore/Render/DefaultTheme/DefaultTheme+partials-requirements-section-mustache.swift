@@ -3,12 +3,12 @@
 extension DefaultTheme {
     /// `partials/requirements-section.mustache`
     static let file21 = #"""
-{{#hasRequirements}}
-<section aria-labelledby="requirements">
-<h2 id="requirements">Requirements</h2>
-{{#requirements}}{{>facts}}{{/requirements}}
-</section>
-{{/hasRequirements}}
+        {{#hasRequirements}}
+        <section aria-labelledby="requirements">
+        <h2 id="requirements">Requirements</h2>
+        {{#requirements}}{{>facts}}{{/requirements}}
+        </section>
+        {{/hasRequirements}}
 
-"""#
+        """#
 }

@@ -3,11 +3,11 @@
 extension DefaultTheme {
     /// `partials/role-card.mustache`
     static let file22 = #"""
-<li class="card">
-<a class="card-title" href="{{url}}">{{title}}</a>
-<p class="card-meta">{{#hasDepartment}}{{department}}{{/hasDepartment}}{{#hasMedia}}{{#hasDepartment}} · {{/hasDepartment}}{{media}}{{/hasMedia}}</p>
-<p>{{summary}}</p>
-</li>
+        <li class="card">
+        <a class="card-title" href="{{url}}">{{title}}</a>
+        <p class="card-meta">{{#hasDepartment}}{{department}}{{/hasDepartment}}{{#hasMedia}}{{#hasDepartment}} · {{/hasDepartment}}{{media}}{{/hasMedia}}</p>
+        <p>{{summary}}</p>
+        </li>
 
-"""#
+        """#
 }

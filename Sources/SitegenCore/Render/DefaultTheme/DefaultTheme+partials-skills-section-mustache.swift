@@ -3,16 +3,16 @@
 extension DefaultTheme {
     /// `partials/skills-section.mustache`
     static let file23 = #"""
-{{#hasSkills}}
-<section aria-labelledby="skills">
-<h2 id="skills">Skills</h2>
-<ul class="tags">
-{{#skills}}
-<li><a href="{{url}}">{{title}}</a></li>
-{{/skills}}
-</ul>
-</section>
-{{/hasSkills}}
+        {{#hasSkills}}
+        <section aria-labelledby="skills">
+        <h2 id="skills">Skills</h2>
+        <ul class="tags">
+        {{#skills}}
+        <li><a href="{{url}}">{{title}}</a></li>
+        {{/skills}}
+        </ul>
+        </section>
+        {{/hasSkills}}
 
-"""#
+        """#
 }

@@ -3,7 +3,7 @@
 extension DefaultTheme {
     /// `partials/split-item.mustache`
     static let file24 = #"""
-{{#hasURL}}<a href="{{url}}">{{title}}</a>{{/hasURL}}{{^hasURL}}{{title}}{{/hasURL}}
+        {{#hasURL}}<a href="{{url}}">{{title}}</a>{{/hasURL}}{{^hasURL}}{{title}}{{/hasURL}}
 
-"""#
+        """#
 }

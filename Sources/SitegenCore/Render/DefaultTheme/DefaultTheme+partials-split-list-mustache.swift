@@ -3,23 +3,23 @@
 extension DefaultTheme {
     /// `partials/split-list.mustache`
     static let file25 = #"""
-<div class="split">
-<div>
-<h3 id="{{idPrefix}}-shared">Shared</h3>
-{{#hasShared}}<ul>{{#shared}}<li>{{>split-item}}</li>{{/shared}}</ul>{{/hasShared}}
-{{^hasShared}}<p class="none">None in common.</p>{{/hasShared}}
-</div>
-<div>
-<h3 id="{{idPrefix}}-only-first">Only {{firstTitle}}</h3>
-{{#hasOnlyFirst}}<ul>{{#onlyFirst}}<li>{{>split-item}}</li>{{/onlyFirst}}</ul>{{/hasOnlyFirst}}
-{{^hasOnlyFirst}}<p class="none">None.</p>{{/hasOnlyFirst}}
-</div>
-<div>
-<h3 id="{{idPrefix}}-only-second">Only {{secondTitle}}</h3>
-{{#hasOnlySecond}}<ul>{{#onlySecond}}<li>{{>split-item}}</li>{{/onlySecond}}</ul>{{/hasOnlySecond}}
-{{^hasOnlySecond}}<p class="none">None.</p>{{/hasOnlySecond}}
-</div>
-</div>
+        <div class="split">
+        <div>
+        <h3 id="{{idPrefix}}-shared">Shared</h3>
+        {{#hasShared}}<ul>{{#shared}}<li>{{>split-item}}</li>{{/shared}}</ul>{{/hasShared}}
+        {{^hasShared}}<p class="none">None in common.</p>{{/hasShared}}
+        </div>
+        <div>
+        <h3 id="{{idPrefix}}-only-first">Only {{firstTitle}}</h3>
+        {{#hasOnlyFirst}}<ul>{{#onlyFirst}}<li>{{>split-item}}</li>{{/onlyFirst}}</ul>{{/hasOnlyFirst}}
+        {{^hasOnlyFirst}}<p class="none">None.</p>{{/hasOnlyFirst}}
+        </div>
+        <div>
+        <h3 id="{{idPrefix}}-only-second">Only {{secondTitle}}</h3>
+        {{#hasOnlySecond}}<ul>{{#onlySecond}}<li>{{>split-item}}</li>{{/onlySecond}}</ul>{{/hasOnlySecond}}
+        {{^hasOnlySecond}}<p class="none">None.</p>{{/hasOnlySecond}}
+        </div>
+        </div>
 
-"""#
+        """#
 }

@@ -3,16 +3,16 @@
 extension DefaultTheme {
     /// `partials/toc.mustache`
     static let file26 = #"""
-{{#hasToc}}
-<nav class="toc" aria-label="On this page">
-<p class="toc-title">On this page</p>
-<ol>
-{{#toc}}
-<li{{#isSubsection}} class="sub"{{/isSubsection}}><a href="#{{id}}">{{text}}</a></li>
-{{/toc}}
-</ol>
-</nav>
-{{/hasToc}}
+        {{#hasToc}}
+        <nav class="toc" aria-label="On this page">
+        <p class="toc-title">On this page</p>
+        <ol>
+        {{#toc}}
+        <li{{#isSubsection}} class="sub"{{/isSubsection}}><a href="#{{id}}">{{text}}</a></li>
+        {{/toc}}
+        </ol>
+        </nav>
+        {{/hasToc}}
 
-"""#
+        """#
 }

@@ -1,5 +1,5 @@
-import SitegenMarkdown
 import Mustache
+import SitegenMarkdown
 
 /// The view every layout renders: site-wide values, the page's own head values, and the
 /// page kind's view model (looked up last).

@@ -1,5 +1,5 @@
-import SitegenMarkdown
 import Mustache
+import SitegenMarkdown
 
 /// Everything the role page and the job-duty page show about one role, with links made
 /// relative to the page being rendered.
@@ -51,8 +51,17 @@ struct RoleView: MustacheParent, Sendable {
         }
         related = site.roles(role.related).map { RoleCardView($0, from: pageURL) }
         bodyHTML = withBody ? context.html(role.contentPath) : ""
-        jsonLD = !withBody ? "" : StructuredData.occupationScript(role, skills: skills.map(\.title), url: site.config.baseURL.isEmpty ? nil : site.config.baseURL + URLs.role(role.slug))
-        toc = withBody ? TOCEntryView.entries(context.headings(role.contentPath)) + Self.sectionEntries(role, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasComparisons: !comparisons.isEmpty, hasRelated: !related.isEmpty) : []
+        jsonLD =
+            !withBody
+            ? ""
+            : StructuredData.occupationScript(
+                role, skills: skills.map(\.title), url: site.config.baseURL.isEmpty ? nil : site.config.baseURL + URLs.role(role.slug))
+        toc =
+            withBody
+            ? TOCEntryView.entries(context.headings(role.contentPath))
+                + Self.sectionEntries(
+                    role, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasComparisons: !comparisons.isEmpty, hasRelated: !related.isEmpty
+                ) : []
     }
 
     /// The page's own sections, listed after the body's headings in the table of contents.
