@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# sitegen benchmark: `make bench` (or `bash bench/run.sh`).
+#
+# Builds sitegen in release, generates corpora with bench/gen_corpus.py, and for
+# each size measures, with the output on tmpfs:
+#   sitegen cold        cache folder (CORPUS/.sitegen-cache) and output removed first
+#   sitegen warm        the same build again, nothing changed
+#   sitegen warm+edit   the same build after appending a sentence to one role's body
+#   sitegen --no-cache  (only if `sitegen build --help` lists --no-cache) output removed first
+#   Hugo cold           ../shared/bench/hugo/hugo_build.sh on the same corpus (if hugo is installed)
+# Runs alternate (sitegen cold, Hugo cold, sitegen warm, warm+edit[, --no-cache]) and every
+# number is the median over BENCH_RUNS runs. Prints Markdown tables for BENCHMARKS.md.
+#
+# Environment:
+#   BENCH_SIZES    corpus sizes in roles          (default "1000 10000")
+#   BENCH_RUNS     runs per measurement           (default 3)
+#   BENCH_SEED     gen_corpus.py --seed           (default 1)
+#   BENCH_SCRATCH  swift build --scratch-path     (default .build, i.e. swift's default;
+#                  set e.g. BENCH_SCRATCH=.build-bench to keep away from others' builds)
+#   BENCH_SITEGEN  use this sitegen binary instead of building one
+#   BENCH_OUT      tmpfs folder for build output  (default /dev/shm)
+#   BENCH_TMP      folder for the corpora         (default: a new mktemp -d, removed at exit)
+#   BENCH_KEEP=1   keep corpora and outputs
+#   BENCH_TREE_RSS=0  skip the sampled process-tree RSS (bench/treerss.py)
+#   BENCH_RESULTS  also copy the raw per-run TSV here
+#   HUGO_BUILD     path of hugo_build.sh (default: $(dirname repo)/shared/bench/hugo/hugo_build.sh)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+SWIFT=${SWIFT:-swift}
+PYTHON=${PYTHON:-python3}
+SIZES=${BENCH_SIZES:-1000 10000}
+RUNS=${BENCH_RUNS:-3}
+SEED=${BENCH_SEED:-1}
+SCRATCH=${BENCH_SCRATCH:-.build}
+OUTBASE=${BENCH_OUT:-/dev/shm}
+TREE_RSS=${BENCH_TREE_RSS:-1}
+HUGO_BUILD=${HUGO_BUILD:-$(dirname "$REPO")/shared/bench/hugo/hugo_build.sh}
+TIME=/usr/bin/time
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "bench: $*"; exit 1; }
+
+[ -x "$TIME" ] || die "$TIME not found (GNU time): apt-get install -y time"
+[ "$RUNS" -ge 1 ] 2>/dev/null || die "BENCH_RUNS must be a positive integer"
+[ -d "$OUTBASE" ] || die "output folder $OUTBASE does not exist"
+if [ "$OUTBASE" = /dev/shm ] || [ "$(stat -f -c %T "$OUTBASE")" = tmpfs ]; then :; else
+  say "bench: note: $OUTBASE is not tmpfs; write timings will drift"
+fi
+
+# ---- sitegen binary -------------------------------------------------------
+if [ -n "${BENCH_SITEGEN:-}" ]; then
+  SITEGEN=$BENCH_SITEGEN
+  [ -x "$SITEGEN" ] || die "BENCH_SITEGEN=$SITEGEN is not executable"
+else
+  say "== swift build -c release --product sitegen --scratch-path $SCRATCH"
+  (cd "$REPO" && "$SWIFT" build -c release --product sitegen --scratch-path "$SCRATCH" >&2)
+  SITEGEN=$(cd "$REPO" && "$SWIFT" build -c release --product sitegen --scratch-path "$SCRATCH" --show-bin-path)/sitegen
+fi
+SITEGEN=$(cd "$(dirname "$SITEGEN")" && pwd)/$(basename "$SITEGEN")
+cat "$SITEGEN" >/dev/null   # page the binary in before the first timed run
+
+NO_CACHE=0
+if "$SITEGEN" build --help 2>&1 | grep -q -- --no-cache; then NO_CACHE=1; fi
+
+HUGO=0
+if command -v hugo >/dev/null 2>&1; then
+  if [ -f "$HUGO_BUILD" ]; then HUGO=1; else say "bench: note: $HUGO_BUILD not found; skipping Hugo"; fi
+else
+  say "bench: note: hugo is not installed (apt-get install -y hugo); skipping the Hugo comparison"
+fi
+
+# ---- work folders ---------------------------------------------------------
+if [ -n "${BENCH_TMP:-}" ]; then mkdir -p "$BENCH_TMP"; TMP=$(cd "$BENCH_TMP" && pwd); OWN_TMP=0
+else TMP=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-bench.XXXXXX"); OWN_TMP=1; fi
+OUT=$(mktemp -d "$OUTBASE/sitegen-bench.XXXXXX")
+RESULTS=$TMP/results.tsv
+LOG=$TMP/build.log
+cleanup() {
+  if [ "${BENCH_KEEP:-0}" != 1 ]; then
+    rm -rf "$OUT"
+    if [ "$OWN_TMP" = 1 ]; then rm -rf "$TMP"; fi
+  else
+    say "bench: kept corpora in $TMP and output in $OUT"
+  fi
+}
+trap cleanup EXIT
+printf 'size\tbuild\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\ttree_kib\tpages\tload1\n' >"$RESULTS"
+
+count_pages() { find "$1" -name '*.html' -type f 2>/dev/null | wc -l; }
+
+# measure SIZE LABEL RUN OUTDIR CMD... : time CMD, append a row to $RESULTS
+measure() {
+  local size=$1 label=$2 run=$3 outdir=$4; shift 4
+  local tf=$TMP/time.out rf=$TMP/rss.out rc=0
+  rm -f "$tf" "$rf"
+  if [ "$TREE_RSS" = 1 ]; then
+    "$PYTHON" "$HERE/treerss.py" "$rf" "$TIME" -f '%e %U %S %M' -o "$tf" "$@" >"$LOG" 2>&1 || rc=$?
+  else
+    "$TIME" -f '%e %U %S %M' -o "$tf" "$@" >"$LOG" 2>&1 || rc=$?
+  fi
+  if [ "$rc" != 0 ]; then
+    cat "$LOG" >&2
+    die "$label ($size roles, run $run) failed with status $rc"
+  fi
+  if grep -qiE '(^|[: ])(error|warning):' "$LOG"; then
+    say "bench: note: $label ($size roles) printed diagnostics:"; grep -iE '(error|warning):' "$LOG" | head -5 >&2
+  fi
+  local wall user sys maxrss tree load
+  read -r wall user sys maxrss < <(tail -n 1 "$tf")
+  tree=$( [ -s "$rf" ] && cat "$rf" || echo "" )
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$label" "$run" "$wall" "$user" "$sys" \
+    "$maxrss" "$tree" "$(count_pages "$outdir")" "$load" >>"$RESULTS"
+  say "   $label: ${wall}s wall, $(awk "BEGIN{print $user+$sys}")s CPU, $((maxrss / 1024)) MiB"
+}
+
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+for size in $SIZES; do
+  corpus=$TMP/corpus-$size
+  say "== corpus: $size roles (seed $SEED) -> $corpus"
+  "$PYTHON" "$HERE/gen_corpus.py" --roles "$size" --seed "$SEED" --out "$corpus" 2>/dev/null
+  edit_file=$(LC_ALL=C ls "$corpus/Content/roles" | head -n 1)
+  edit_file=$corpus/Content/roles/$edit_file
+  cp "$edit_file" "$TMP/edit.orig"
+  s_out=$OUT/sitegen-$size
+  h_out=$OUT/hugo-$size
+  for run in $(seq 1 "$RUNS"); do
+    say "-- $size roles, run $run/$RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    cp "$TMP/edit.orig" "$edit_file"
+    rm -rf "$corpus/.sitegen-cache" "$s_out"
+    measure "$size" "sitegen cold" "$run" "$s_out" "$SITEGEN" build --source "$corpus" --output "$s_out"
+    if [ "$HUGO" = 1 ]; then
+      rm -rf "$h_out"
+      measure "$size" "Hugo cold" "$run" "$h_out" sh "$HUGO_BUILD" "$corpus" "$h_out"
+    fi
+    measure "$size" "sitegen warm" "$run" "$s_out" "$SITEGEN" build --source "$corpus" --output "$s_out"
+    printf '\nThis sentence was appended by the benchmark (run %s).\n' "$run" >>"$edit_file"
+    measure "$size" "sitegen warm, 1 role edited" "$run" "$s_out" "$SITEGEN" build --source "$corpus" --output "$s_out"
+    cp "$TMP/edit.orig" "$edit_file"
+    if [ "$NO_CACHE" = 1 ]; then
+      rm -rf "$s_out"
+      measure "$size" "sitegen --no-cache" "$run" "$s_out" "$SITEGEN" build --no-cache --source "$corpus" --output "$s_out"
+    fi
+  done
+  rm -rf "$s_out" "$h_out"
+done
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+[ -z "${BENCH_RESULTS:-}" ] || cp "$RESULTS" "$BENCH_RESULTS"
+
+# ---- report ---------------------------------------------------------------
+mem_kib=$(awk '/^MemTotal/ {print $2}' /proc/meminfo)
+cpu_model=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+swift_v=$("$SWIFT" --version 2>&1 | grep -m1 -i 'swift version' || echo unknown)
+hugo_v=$( [ "$HUGO" = 1 ] && hugo version 2>/dev/null | awk '{print $1, $2}' || echo "not installed")
+sitegen_v=$("$SITEGEN" --version 2>/dev/null || echo unknown)
+if [ -n "${BENCH_SITEGEN:-}" ]; then
+  sitegen_src="prebuilt binary $SITEGEN"
+else
+  sitegen_src="git $(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [ -n "$(cd "$REPO" && git status --porcelain -- Sources Package.swift Templates 2>/dev/null)" ]; then
+    sitegen_src="$sitegen_src + uncommitted changes"
+  fi
+fi
+
+"$PYTHON" - "$RESULTS" "$RUNS" <<'PY'
+import csv, statistics, sys
+path, runs = sys.argv[1], sys.argv[2]
+rows = list(csv.DictReader(open(path), delimiter="\t"))
+order = ["sitegen cold", "Hugo cold", "sitegen warm", "sitegen warm, 1 role edited", "sitegen --no-cache"]
+sizes = []
+for r in rows:
+    if r["size"] not in sizes:
+        sizes.append(r["size"])
+def med(vals):
+    vals = [v for v in vals if v is not None]
+    return statistics.median(vals) if vals else None
+stats = {}
+for size in sizes:
+    for label in order:
+        rs = [r for r in rows if r["size"] == size and r["build"] == label]
+        if not rs:
+            continue
+        f = lambda k: [float(r[k]) if r[k] else None for r in rs]
+        stats[size, label] = {
+            "wall": med(f("wall_s")),
+            "cpu": med([float(r["user_s"]) + float(r["sys_s"]) for r in rs]),
+            "rss": med(f("maxrss_kib")),
+            "tree": med(f("tree_kib")),
+            "pages": int(med([int(r["pages"]) for r in rs])),
+            "load": med(f("load1")),
+        }
+mib = lambda k: "—" if k is None else "%.0f" % (k / 1024)
+print("| Roles | Build | Wall (s) | CPU user+sys (s) | Peak RSS, largest process (MiB) | Peak RSS, process tree (MiB) | HTML pages | Pages/s | Load (1 min) |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+for size in sizes:
+    for label in order:
+        s = stats.get((size, label))
+        if not s:
+            continue
+        pps = s["pages"] / s["wall"] if s["wall"] else float("inf")
+        print("| %s | %s | %.2f | %.2f | %s | %s | %d | %.0f | %.1f |" % (
+            format(int(size), ","), label, s["wall"], s["cpu"], mib(s["rss"]), mib(s["tree"]),
+            s["pages"], pps, s["load"]))
+print()
+print("Medians of %s runs per row (each column's median taken separately)." % runs)
+if any(label == "Hugo cold" for _, label in stats):
+    print()
+    print("| Roles | sitegen cold / Hugo cold, wall | CPU | peak RSS (largest process) | peak RSS (process tree) |")
+    print("|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        s, h = stats.get((size, "sitegen cold")), stats.get((size, "Hugo cold"))
+        if not (s and h):
+            continue
+        ratio = lambda a, b: "—" if (a is None or b is None or b == 0) else "%.2f×" % (a / b)
+        print("| %s | %s | %s | %s | %s |" % (format(int(size), ","), ratio(s["wall"], h["wall"]),
+              ratio(s["cpu"], h["cpu"]), ratio(s["rss"], h["rss"]), ratio(s["tree"], h["tree"])))
+PY
+
+cat <<EOF
+
+Machine: ${cpu_model}, $(nproc) cores (nproc), $((mem_kib / 1024)) MiB RAM, Linux $(uname -r)
+Versions: ${swift_v}; ${hugo_v}; sitegen ${sitegen_v} (${sitegen_src})
+Load average (1/5/15 min): ${LOAD_START} at start, ${LOAD_END} at end; $(date -u '+%Y-%m-%d %H:%M UTC')
+Output on ${OUTBASE}; corpora from bench/gen_corpus.py --seed ${SEED}; Hugo via $( [ "$HUGO" = 1 ] && echo "$HUGO_BUILD" || echo "(skipped)")
+EOF
