@@ -55,9 +55,9 @@ public struct Theme: Sendable {
                 diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: shownAs)))
             }
         }
-        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
-            diagnostics += checkPartialReferences(in: source.text, file: source.shownAs, known: Set(texts.keys))
-            _ = name
+        let names = Set(texts.keys)
+        for source in texts.values.sorted(by: { $0.shownAs < $1.shownAs }) {
+            diagnostics += checkPartialReferences(in: source.text, file: source.shownAs, known: names)
         }
         for name in requiredLayouts where texts[name] == nil {
             diagnostics.append(.error("the theme has no '\(name)' layout (Templates/layouts/\(name).mustache)", at: nil))
