@@ -27,6 +27,7 @@ public struct Theme: Sendable {
             }
         }
 
+        FastHTMLEscaping.registered
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: (text: String, shownAs: String)] = [:]

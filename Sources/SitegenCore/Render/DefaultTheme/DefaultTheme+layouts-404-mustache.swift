@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/404.mustache`
     static let file3 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/compare-hub.mustache`
     static let file5 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/compare.mustache`
     static let file6 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/duties.mustache`
     static let file7 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/home.mustache`
     static let file8 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">

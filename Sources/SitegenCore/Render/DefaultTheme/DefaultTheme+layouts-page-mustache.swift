@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/page.mustache`
     static let file9 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/role.mustache`
     static let file10 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$head}}
         <script type="application/ld+json">

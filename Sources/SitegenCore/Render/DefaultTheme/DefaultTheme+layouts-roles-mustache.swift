@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/roles.mustache`
     static let file11 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">

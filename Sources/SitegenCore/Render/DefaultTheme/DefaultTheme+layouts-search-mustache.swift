@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/search.mustache`
     static let file12 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">

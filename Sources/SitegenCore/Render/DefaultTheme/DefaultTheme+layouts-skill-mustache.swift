@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/skill.mustache`
     static let file13 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/skills.mustache`
     static let file14 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">
