@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `layouts/base.mustache`
     static let file4 = #"""
+        {{% CONTENT_TYPE: HTML }}
         <!DOCTYPE html>
         <html lang="{{language}}" data-root="{{root}}">
         <head>

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/comparisons-section.mustache`
     static let file15 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{#hasComparisons}}
         <section aria-labelledby="comparisons">
         <h2 id="comparisons">Compare with</h2>

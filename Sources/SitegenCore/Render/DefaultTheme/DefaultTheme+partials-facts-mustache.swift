@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/facts.mustache`
     static let file16 = #"""
+        {{% CONTENT_TYPE: HTML }}
         <dl class="facts">
         {{#facts}}
         <dt>{{label}}</dt><dd>{{value}}</dd>

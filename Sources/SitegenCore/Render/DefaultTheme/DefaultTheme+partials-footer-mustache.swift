@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/footer.mustache`
     static let file17 = #"""
+        {{% CONTENT_TYPE: HTML }}
         <footer class="site-footer">
         <div class="wrap">
         <p>{{siteTitle}}. Built with <a href="https://github.com/">sitegen</a> and cmark-gfm.</p>

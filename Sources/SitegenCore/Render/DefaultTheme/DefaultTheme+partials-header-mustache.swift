@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/header.mustache`
     static let file18 = #"""
+        {{% CONTENT_TYPE: HTML }}
         <header class="site-header">
         <div class="wrap">
         <a class="site-title" href="{{homeURL}}">{{siteTitle}}</a>

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/link-list.mustache`
     static let file19 = #"""
+        {{% CONTENT_TYPE: HTML }}
         <ul class="link-list">
         {{#links}}
         <li><a href="{{url}}">{{title}}</a>{{#hasDetail}} <span class="detail">{{detail}}</span>{{/hasDetail}}</li>

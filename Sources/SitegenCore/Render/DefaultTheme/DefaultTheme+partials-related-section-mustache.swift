@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/related-section.mustache`
     static let file20 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{#hasRelated}}
         <section aria-labelledby="related-roles">
         <h2 id="related-roles">Related roles</h2>

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/requirements-section.mustache`
     static let file21 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{#hasRequirements}}
         <section aria-labelledby="requirements">
         <h2 id="requirements">Requirements</h2>

@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/role-card.mustache`
     static let file22 = #"""
+        {{% CONTENT_TYPE: HTML }}
         <li class="card">
         <a class="card-title" href="{{url}}">{{title}}</a>
         <p class="card-meta">{{#hasDepartment}}{{department}}{{/hasDepartment}}{{#hasMedia}}{{#hasDepartment}} · {{/hasDepartment}}{{media}}{{/hasMedia}}</p>

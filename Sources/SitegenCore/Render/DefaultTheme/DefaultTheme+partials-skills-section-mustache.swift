@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/skills-section.mustache`
     static let file23 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{#hasSkills}}
         <section aria-labelledby="skills">
         <h2 id="skills">Skills</h2>

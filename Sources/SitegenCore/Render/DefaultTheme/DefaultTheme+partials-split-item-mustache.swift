@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/split-item.mustache`
     static let file24 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{#hasURL}}<a href="{{url}}">{{title}}</a>{{/hasURL}}{{^hasURL}}{{title}}{{/hasURL}}
 
         """#

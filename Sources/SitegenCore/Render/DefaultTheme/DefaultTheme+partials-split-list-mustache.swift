@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/split-list.mustache`
     static let file25 = #"""
+        {{% CONTENT_TYPE: HTML }}
         <div class="split">
         <div>
         <h3 id="{{idPrefix}}-shared">Shared</h3>

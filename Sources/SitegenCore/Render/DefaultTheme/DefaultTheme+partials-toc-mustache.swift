@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `partials/toc.mustache`
     static let file26 = #"""
+        {{% CONTENT_TYPE: HTML }}
         {{#hasToc}}
         <nav class="toc" aria-label="On this page">
         <p class="toc-title">On this page</p>
