@@ -48,7 +48,7 @@ struct SearchIndex: Sendable {
         let documents = site.roles.map { role in
             Document(
                 title: role.title, url: URLs.role(role.slug), summary: role.summary, department: role.department,
-                media: role.media, skills: role.skills.map { skillNames[Slug.make($0.value)] ?? $0.value },
+                media: role.media, skills: role.skills.map { skillNames[site.skillSlug($0.value)] ?? $0.value },
                 duties: role.duties, alternateTitles: role.alternateTitles)
         }
         self.init(documents: documents)

@@ -23,7 +23,7 @@ extension Site {
                     .error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
             }
         }
-        let (skills, skillDiagnostics) = resolveSkills(bySlug.values.sorted { $0.file < $1.file }, known: bySlug)
+        let (skills, skillSlugs, skillDiagnostics) = resolveSkills(bySlug.values.sorted { $0.file < $1.file }, known: bySlug)
         diagnostics += skillDiagnostics
         let (pairs, pairDiagnostics) = resolvePairs(roles: bySlug, unavailable: content.unavailableRoleSlugs, prose: content.comparisonProse)
         diagnostics += pairDiagnostics
@@ -47,7 +47,7 @@ extension Site {
             pages: content.pages,
             assets: content.assets,
             rolesBySlug: bySlug,
-            skillSlugs: Dictionary(bySlug.values.flatMap { $0.skills.map { ($0.value, Slug.make($0.value)) } }, uniquingKeysWith: { first, _ in first }),
+            skillSlugs: skillSlugs,
             pairIndexes: pairs.enumerated().reduce(into: [:]) { index, pair in
                 index[pair.element.first, default: []].append(pair.offset)
                 index[pair.element.second, default: []].append(pair.offset)
@@ -76,7 +76,8 @@ extension Site {
     }
 
     /// Groups skills by slug; two spellings of one skill are an error, pointing at the rarer one.
-    private static func resolveSkills(_ roles: [Role], known: [String: Role]) -> ([Skill], [Diagnostic]) {
+    /// Also returns the URL slug of every spelling, so pages link to the skill pages as written.
+    private static func resolveSkills(_ roles: [Role], known: [String: Role]) -> ([Skill], [String: String], [Diagnostic]) {
         var spellings: [String: [String: [SourceLocation]]] = [:]
         var holders: [String: Set<String>] = [:]
         for role in roles {
@@ -88,6 +89,7 @@ extension Site {
         }
         var diagnostics: [Diagnostic] = []
         var skills: [Skill] = []
+        var slugsByName: [String: String] = [:]
         for (slug, names) in spellings {
             let ranked = names.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
             let canonical = ranked[0].key
@@ -97,8 +99,10 @@ extension Site {
                 }
             }
             let roleSlugs = (holders[slug] ?? []).sorted { (known[$0]?.title ?? $0, $0) < (known[$1]?.title ?? $1, $1) }
-            skills.append(Skill(name: canonical, slug: slug.isEmpty ? "skill" : slug, roleSlugs: roleSlugs))
+            let skill = Skill(name: canonical, slug: slug.isEmpty ? "skill" : slug, roleSlugs: roleSlugs)
+            for name in names.keys { slugsByName[name] = skill.slug }
+            skills.append(skill)
         }
-        return (skills.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }, diagnostics)
+        return (skills.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }, slugsByName, diagnostics)
     }
 }
