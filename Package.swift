@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -22,12 +21,13 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "SitegenTemplates"),
         .target(
             name: "SitegenCore",
             dependencies: [
                 "SitegenMarkdown",
+                "SitegenTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
@@ -48,6 +48,7 @@ let package = Package(
         ),
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
+        .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates"]),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenMarkdown"]),
         .testTarget(
             name: "SitegenServerTests",

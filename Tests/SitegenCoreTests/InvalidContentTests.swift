@@ -84,7 +84,7 @@ import Testing
         Case(
             name: "bad template",
             files: ["Templates/layouts/role.mustache": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{#skills}}\n{{/main}}{{/base}}\n"],
-            expected: ["Templates/layouts/role.mustache:4:4: error: template syntax error: a section is closed with a different name than it was opened with"]),
+            expected: ["Templates/layouts/role.mustache:4:1: error: template syntax error: section 'skills' is closed with '{{/main}}'"]),
         Case(
             name: "unknown partial",
             files: ["Templates/layouts/page.mustache": "{{<base}}{{$main}}\n{{>heder}}\n{{/main}}{{/base}}\n"],

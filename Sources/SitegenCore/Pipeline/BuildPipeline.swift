@@ -106,7 +106,7 @@ public struct BuildPipeline: Sendable {
         }
         files.append(SiteFiles.sitemap(pages: files.map(\.path), baseURL: context.site.config.baseURL))
         files.append(SiteFiles.robots(baseURL: context.site.config.baseURL))
-        diagnostics += Self.collisions(files)
+        diagnostics += Self.collisions(files) + context.problems.diagnostics
         return (files, diagnostics)
     }
 

@@ -1,4 +1,5 @@
 import SitegenMarkdown
+import SitegenTemplates
 
 /// `/compare/` (every role × every dimension, plus the pair list) and one
 /// `/compare/<a>-vs-<b>/` per unordered pair.
@@ -48,7 +49,7 @@ enum ComparisonPages {
             role.skills.map { LinkView(title: $0.value, url: link(URLs.skill(site.skillSlug($0.value)))) }
         }
         let summary = pair.prose?.summary ?? "How the \(first.title) and the \(second.title) differ: duties, skills, requirements and who has the final say."
-        let values: [String: any Sendable] = [
+        let values: [String: any TemplateRepresentable & Sendable] = [
             "firstTitle": first.title, "secondTitle": second.title,
             "firstURL": link(URLs.role(first.slug)), "secondURL": link(URLs.role(second.slug)),
             "firstDutiesURL": link(URLs.duties(first.slug)), "secondDutiesURL": link(URLs.duties(second.slug)),

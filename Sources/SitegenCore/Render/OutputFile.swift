@@ -21,12 +21,12 @@ public struct OutputFile: Sendable, Hashable {
         self.markdownLinks = markdownLinks
     }
 
-    /// Creates a binary file.
-    public init(path: String, data: Data, source: String? = nil) {
+    /// Creates a file from bytes.
+    public init(path: String, data: Data, source: String? = nil, markdownLinks: [String: SourceLocation] = [:]) {
         self.path = path
         self.contents = data
         self.source = source
-        self.markdownLinks = [:]
+        self.markdownLinks = markdownLinks
     }
 
     /// True for `.html` files.

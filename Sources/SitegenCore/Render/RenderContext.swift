@@ -1,6 +1,7 @@
 import Foundation
-import Mustache
 import SitegenMarkdown
+import SitegenTemplates
+import Synchronization
 
 /// What every page renderer is given: the resolved site, the theme and the rendered Markdown.
 /// Renderers are pure functions of this value.
@@ -11,6 +12,8 @@ struct RenderContext: Sendable {
     var markdown: [String: RenderedMarkdown]
     /// Files as shown in diagnostics, by content path, with the line their body starts on.
     var bodyOrigins: [String: (file: String, firstLine: Int)]
+    /// Problems met while rendering pages (a template that includes itself without end).
+    let problems = RenderProblems()
 
     /// Renders one page through a layout and returns it as an output file. `rootOverride`
     /// replaces the relative way back to the site root (for pages served at any depth).
@@ -31,7 +34,14 @@ struct RenderContext: Sendable {
                 links[link.destination] = SourceLocation(file: origin.file, line: origin.firstLine + link.line - 1, column: link.column)
             }
         }
-        return OutputFile(path: URLs.file(forPage: url), text: theme.render(layout, view), source: source, markdownLinks: links)
+        let html: [UInt8]
+        do {
+            html = try theme.render(layout, view)
+        } catch {
+            problems.add(.error("cannot render layout '\(layout)': \(error.message)", at: source.map { SourceLocation(file: $0) }))
+            html = []
+        }
+        return OutputFile(path: URLs.file(forPage: url), data: Data(html), source: source, markdownLinks: links)
     }
 
     /// The HTML of a content file's body (empty when it has none).
@@ -49,5 +59,22 @@ struct RenderContext: Sendable {
     }
 }
 
-/// A view model the templates read: explicit child lookup, no Mirror reflection.
-typealias ViewModel = MustacheParent & Sendable
+/// A view model the templates read: one `switch` from a name to a value.
+protocol ViewModel: TemplateObject {
+    /// The child called `name`, or nil when this view has none (the lookup goes on outwards).
+    func child(named name: String) -> (any TemplateRepresentable)?
+}
+
+extension ViewModel {
+    func value(for key: String) -> TemplateValue { child(named: key)?.templateValue ?? .none }
+}
+
+/// Diagnostics collected from page renderers running in parallel.
+final class RenderProblems: Sendable {
+    private let found = Mutex<[Diagnostic]>([])
+
+    func add(_ diagnostic: Diagnostic) { found.withLock { $0.append(diagnostic) } }
+
+    /// Everything added so far, in a stable order.
+    var diagnostics: [Diagnostic] { found.withLock { $0 }.sorted { "\($0)" < "\($1)" } }
+}

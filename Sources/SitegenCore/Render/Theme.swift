@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import SitegenTemplates
 
 /// The templates and assets a site renders with: the built-in default theme, with any file in
 /// the site's own `Templates/` taking the place of the built-in file of the same path.
@@ -7,7 +7,7 @@ public struct Theme: Sendable {
     /// Layouts a theme must provide, one per page kind.
     static let requiredLayouts = ["base", "home", "roles", "role", "duties", "compare-hub", "compare", "skills", "skill", "page", "404"]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Asset files (path below `assets/` → bytes).
     let assets: [String: Data]
     /// Element ids the templates use literally; Markdown headings never take them.
@@ -27,9 +27,8 @@ public struct Theme: Sendable {
             }
         }
 
-        FastHTMLEscaping.registered
         var diagnostics: [Diagnostic] = []
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Template] = [:]
         var texts: [String: (text: String, shownAs: String)] = [:]
         var assets: [String: Data] = [:]
         for path in sources.keys.sorted() {
@@ -48,58 +47,38 @@ public struct Theme: Sendable {
             }
             texts[name] = (text, shownAs)
             do {
-                templates[name] = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: shownAs, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.append(.error("template syntax error: \(describe(error.error))", at: location))
+                templates[name] = try Template(text)
             } catch {
-                diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: shownAs)))
+                diagnostics.append(.error("template syntax error: \(error.message)", at: SourceLocation(file: shownAs, line: error.line, column: error.column)))
             }
         }
         let names = Set(texts.keys)
-        for source in texts.values.sorted(by: { $0.shownAs < $1.shownAs }) {
-            diagnostics += checkPartialReferences(in: source.text, file: source.shownAs, known: names)
+        for (name, template) in templates.sorted(by: { texts[$0.key]!.shownAs < texts[$1.key]!.shownAs }) {
+            diagnostics += checkReferences(of: template, file: texts[name]!.shownAs, known: names)
         }
         for name in requiredLayouts where texts[name] == nil {
             diagnostics.append(.error("the theme has no '\(name)' layout (Templates/layouts/\(name).mustache)", at: nil))
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let reserved = Set(texts.values.flatMap { literalIDs(in: $0.text) })
-        return (Theme(library: MustacheLibrary(templates: templates), assets: assets, reservedIDs: reserved), diagnostics)
+        return (Theme(library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved), diagnostics)
     }
 
-    /// Renders a layout with a view model.
-    func render(_ layout: String, _ view: PageView) -> String {
-        library.render(view, withTemplate: layout) ?? ""
+    /// Renders a layout with a view model, as UTF-8 bytes.
+    func render(_ layout: String, _ view: PageView) throws(TemplateRenderError) -> [UInt8] {
+        try library.render(layout, .object(view))
     }
 
     // MARK: Checks
 
-    /// Every `{{> name}}` and `{{< name}}` must name a template; swift-mustache would
-    /// silently render nothing.
-    static func checkPartialReferences(in text: String, file: String, known: Set<String>) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
-                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
-                    let close = afterOpen.range(of: "}}")
-                else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if !known.contains(name) {
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    let hint = Suggestion.hint(for: name, in: known)
-                    let kind = sigil == ">" ? "partial" : "parent layout"
-                    diagnostics.append(.error("unknown \(kind) '\(name)'\(hint)", at: SourceLocation(file: file, line: index + 1, column: column)))
-                }
-                rest = afterOpen[close.upperBound...]
-            }
+    /// Every `{{> name}}` and `{{< name}}` must name a template of the theme.
+    static func checkReferences(of template: Template, file: String, known: Set<String>) -> [Diagnostic] {
+        template.references.compactMap { reference in
+            guard !known.contains(reference.name) else { return nil }
+            let hint = Suggestion.hint(for: reference.name, in: known)
+            let kind = reference.kind == .partial ? "partial" : "parent layout"
+            return .error("unknown \(kind) '\(reference.name)'\(hint)", at: SourceLocation(file: file, line: reference.line, column: reference.column))
         }
-        return diagnostics
     }
 
     /// Literal `id="…"` values in a template (not ones built from `{{…}}`).
@@ -112,21 +91,5 @@ public struct Theme: Sendable {
             rest = rest[range.upperBound...]
         }
         return ids
-    }
-
-    private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is opened but never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only block overrides may appear inside an inheritance section"
-        case .textInsideInheritSection: return "text is not allowed directly inside an inheritance section"
-        case .invalidConfigVariableSyntax: return "invalid config variable"
-        case .unrecognisedConfigVariable: return "unrecognised config variable"
-        @unknown default: return "\(error)"
-        }
     }
 }

@@ -1,14 +1,14 @@
-import Mustache
 import SitegenMarkdown
+import SitegenTemplates
 
 /// A link: text, relative URL, and whether it points at the current page.
-struct LinkView: MustacheParent, Sendable {
+struct LinkView: ViewModel {
     var title: String
     var url: String
     var current = false
     var detail: String?
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "title": title
         case "url": url
@@ -22,7 +22,7 @@ struct LinkView: MustacheParent, Sendable {
 }
 
 /// A role as a card or table row: title, link, department, media, summary.
-struct RoleCardView: MustacheParent, Sendable {
+struct RoleCardView: ViewModel {
     var title: String
     var url: String
     var summary: String
@@ -37,7 +37,7 @@ struct RoleCardView: MustacheParent, Sendable {
         media = role.media.isEmpty ? nil : role.media.joined(separator: ", ")
     }
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "title": title
         case "url": url
@@ -52,12 +52,12 @@ struct RoleCardView: MustacheParent, Sendable {
 }
 
 /// A label and a value (an at-a-glance row, a requirement, a comparison dimension).
-struct FactView: MustacheParent, Sendable {
+struct FactView: ViewModel {
     var label: String
     var value: String
     var help: String?
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "label": label
         case "value": value
@@ -69,12 +69,12 @@ struct FactView: MustacheParent, Sendable {
 }
 
 /// One entry of a table of contents.
-struct TOCEntryView: MustacheParent, Sendable {
+struct TOCEntryView: ViewModel {
     var id: String
     var text: String
     var level: Int
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "id": id
         case "text": text
@@ -91,12 +91,12 @@ struct TOCEntryView: MustacheParent, Sendable {
 }
 
 /// A group with a heading and items (roles by department, etc.).
-struct GroupView<Item: Sendable>: MustacheParent, Sendable {
+struct GroupView<Item: TemplateRepresentable & Sendable>: ViewModel {
     var name: String
     var id: String
     var items: [Item]
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "name": self.name
         case "id": id
@@ -107,15 +107,15 @@ struct GroupView<Item: Sendable>: MustacheParent, Sendable {
 }
 
 /// A titled list of facts (`{{>facts}}` reads `facts`).
-struct FactsView: MustacheParent, Sendable {
+struct FactsView: ViewModel {
     var facts: [FactView]
 
-    func child(named name: String) -> Any? { name == "facts" ? facts : nil }
+    func child(named name: String) -> (any TemplateRepresentable)? { name == "facts" ? facts : nil }
 }
 
 /// A list of links (`{{>link-list}}` reads `links`).
-struct LinksView: MustacheParent, Sendable {
+struct LinksView: ViewModel {
     var links: [LinkView]
 
-    func child(named name: String) -> Any? { name == "links" ? links : nil }
+    func child(named name: String) -> (any TemplateRepresentable)? { name == "links" ? links : nil }
 }

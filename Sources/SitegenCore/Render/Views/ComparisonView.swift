@@ -1,12 +1,12 @@
-import Mustache
+import SitegenTemplates
 
 /// A row of the side-by-side table.
-struct ComparisonRowView: MustacheParent, Sendable {
+struct ComparisonRowView: ViewModel {
     var label: String
     var first: String
     var second: String
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "label": label
         case "first": first
@@ -17,7 +17,7 @@ struct ComparisonRowView: MustacheParent, Sendable {
 }
 
 /// Items split into shared / only the first role / only the second role.
-struct SplitView: MustacheParent, Sendable {
+struct SplitView: ViewModel {
     var idPrefix: String
     var firstTitle: String
     var secondTitle: String
@@ -25,7 +25,7 @@ struct SplitView: MustacheParent, Sendable {
     var onlyFirst: [LinkView]
     var onlySecond: [LinkView]
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "idPrefix": idPrefix
         case "firstTitle": firstTitle

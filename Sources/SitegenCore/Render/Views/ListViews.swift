@@ -1,16 +1,16 @@
-import Mustache
 import SitegenMarkdown
+import SitegenTemplates
 
 /// A page with a title, summary and a body of Markdown (home, plain pages).
-struct ProseView: MustacheParent, Sendable {
+struct ProseView: ViewModel {
     var title: String
     var summary: String?
     var bodyHTML: String
     var toc: [TOCEntryView]
     /// Extra values a particular layout reads (the home page's groups).
-    var extra: [String: any Sendable] = [:]
+    var extra: [String: any TemplateRepresentable & Sendable] = [:]
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "title": title
         case "summary": summary ?? ""
@@ -25,12 +25,12 @@ struct ProseView: MustacheParent, Sendable {
 }
 
 /// A page that lists things (roles index, skills, skill pages, comparison hub).
-struct ListView: MustacheParent, Sendable {
+struct ListView: ViewModel {
     var title: String
     var summary: String
-    var values: [String: any Sendable]
+    var values: [String: any TemplateRepresentable & Sendable]
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "title": title
         case "summary": summary

@@ -1,9 +1,9 @@
-import Mustache
 import SitegenMarkdown
+import SitegenTemplates
 
 /// The view every layout renders: site-wide values, the page's own head values, and the
 /// page kind's view model (looked up last).
-struct PageView: MustacheParent, Sendable {
+struct PageView: ViewModel {
     var site: SiteConfig
     /// Site-root-relative URL of this page.
     var url: String
@@ -18,7 +18,7 @@ struct PageView: MustacheParent, Sendable {
     /// The page kind's view model.
     var content: any ViewModel
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "siteTitle": site.title
         case "siteDescription": site.description
@@ -34,9 +34,15 @@ struct PageView: MustacheParent, Sendable {
         case "searchURL": root + URLs.roles
         case "searchPageURL": root + SearchPages.url
         case "searchScript": root + "assets/search.js"
-        case "ogTitle": (content.child(named: "title") as? String) ?? documentTitle
+        case "ogTitle": ogTitle
         default: content.child(named: name)
         }
+    }
+
+    /// The page's own title when its view has one, else the document title.
+    private var ogTitle: String {
+        if case .text(let title) = content.value(for: "title") { return title }
+        return documentTitle
     }
 
     private var navigation: [LinkView] {

@@ -1,9 +1,9 @@
-import Mustache
 import SitegenMarkdown
+import SitegenTemplates
 
 /// Everything the role page and the job-duty page show about one role, with links made
 /// relative to the page being rendered.
-struct RoleView: MustacheParent, Sendable {
+struct RoleView: ViewModel {
     var role: Role
     var pageURL: String
     var skills: [LinkView]
@@ -75,7 +75,7 @@ struct RoleView: MustacheParent, Sendable {
         return entries
     }
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "title": role.title
         case "summary": role.summary

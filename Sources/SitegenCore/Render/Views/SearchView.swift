@@ -1,11 +1,11 @@
-import Mustache
+import SitegenTemplates
 
 /// One choice of a search facet: the value and how many roles have it.
-struct FacetOptionView: MustacheParent, Sendable {
+struct FacetOptionView: ViewModel {
     var value: String
     var count: Int
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "value": value
         case "count": count

@@ -1,0 +1,42 @@
+/// A parsed Mustache template.
+public struct Template: Sendable {
+    let nodes: [TemplateNode]
+    /// The partials and parents the template names, in order, for checking them up front.
+    public let references: [TemplateReference]
+
+    /// Parses `text`; a syntax error carries the line and column of the offending tag.
+    public init(_ text: String) throws(TemplateSyntaxError) {
+        var parser = TemplateParser(text)
+        nodes = try parser.parse()
+        references = parser.references
+    }
+}
+
+/// Templates by name, rendered with partials (`{{> name}}`) and inheritance
+/// (`{{< name}}…{{/name}}`) resolved among them.
+public struct TemplateLibrary: Sendable {
+    let templates: [String: Template]
+
+    /// Nesting deeper than this (a partial that includes itself forever) stops rendering.
+    public static let maximumDepth = 100
+
+    /// Creates a library from named templates.
+    public init(_ templates: [String: Template]) { self.templates = templates }
+
+    /// The names of the templates.
+    public var names: Set<String> { Set(templates.keys) }
+
+    /// Renders template `name` with `value` as the root context, as UTF-8 bytes.
+    public func render(_ name: String, _ value: TemplateValue, sizeHint: Int = 16_384) throws(TemplateRenderError) -> [UInt8] {
+        guard let template = templates[name] else { throw TemplateRenderError(message: "no template named '\(name)'") }
+        var renderer = TemplateRenderer(library: self, root: value, capacity: sizeHint)
+        try renderer.render(template.nodes)
+        return renderer.output
+    }
+}
+
+/// A problem found while rendering (a missing template, runaway recursion).
+public struct TemplateRenderError: Error, Sendable, Equatable {
+    /// What went wrong.
+    public var message: String
+}

@@ -1,0 +1,135 @@
+/// Renders template nodes into a byte buffer. One renderer per page; it keeps the context
+/// stack, the block overrides of the parents being rendered, and the indentation of
+/// standalone partials.
+struct TemplateRenderer {
+    let library: TemplateLibrary
+    private(set) var output: [UInt8] = []
+    private var contexts: [TemplateValue]
+    /// Overrides of each parent being rendered, outermost first: the outermost child wins.
+    private var overrides: [[String: [TemplateNode]]] = []
+    private var escapes = true
+    private var depth = 0
+    /// Added before every line a standalone partial writes (the partial's own indentation).
+    private var indentation: [UInt8] = []
+    private var atLineStart = false
+
+    init(library: TemplateLibrary, root: TemplateValue, capacity: Int) {
+        self.library = library
+        contexts = [root]
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func render(_ nodes: [TemplateNode]) throws(TemplateRenderError) {
+        for node in nodes {
+            switch node {
+            case .text(let text): writeTemplateText(text)
+            case .variable(let name, let escaped): write(lookup(name), escaped: escaped && escapes)
+            case .section(let name, let children, let inverted):
+                let value = lookup(name)
+                if inverted {
+                    if !value.isTruthy { try render(children) }
+                } else if value.isTruthy {
+                    try renderSection(value, children)
+                }
+            case .partial(let name, let indent): try include(name, indentedBy: indent, overriding: nil)
+            case .parent(let name, let blocks, let indent): try include(name, indentedBy: indent, overriding: blocks)
+            case .block(let name, let defaults):
+                if let override = overrides.lazy.compactMap({ $0[name] }).first {
+                    try render(override)
+                } else {
+                    try render(defaults)
+                }
+            case .escaping(let flag): escapes = flag
+            }
+        }
+    }
+
+    private mutating func renderSection(_ value: TemplateValue, _ children: [TemplateNode]) throws(TemplateRenderError) {
+        switch value {
+        case .items(let items):
+            for item in items {
+                contexts.append(item)
+                try render(children)
+                contexts.removeLast()
+            }
+        case .bool:
+            try render(children)
+        default:
+            contexts.append(value)
+            try render(children)
+            contexts.removeLast()
+        }
+    }
+
+    /// Renders another template (a partial, or a parent with block overrides) in place. The
+    /// included template starts with HTML escaping, whatever the includer switched to.
+    private mutating func include(_ name: String, indentedBy indent: [UInt8], overriding blocks: [String: [TemplateNode]]?) throws(TemplateRenderError) {
+        guard let template = library.templates[name] else { throw TemplateRenderError(message: "no template named '\(name)'") }
+        guard depth < TemplateLibrary.maximumDepth else {
+            throw TemplateRenderError(
+                message: "templates nest deeper than \(TemplateLibrary.maximumDepth) levels at '\(name)' (a partial that includes itself?)")
+        }
+        let saved = (escapes, indentation)
+        depth += 1
+        escapes = true
+        if !indent.isEmpty {
+            indentation += indent
+            atLineStart = true
+        }
+        if let blocks { overrides.append(blocks) }
+        try render(template.nodes)
+        if blocks != nil { overrides.removeLast() }
+        depth -= 1
+        (escapes, indentation) = saved
+    }
+
+    // MARK: Lookup
+
+    private func lookup(_ name: TemplateName) -> TemplateValue {
+        guard let first = name.parts.first else { return contexts[contexts.count - 1] }
+        var value = TemplateValue.none
+        for context in contexts.reversed() {
+            value = context.child(first)
+            if case .none = value { continue }
+            break
+        }
+        for part in name.parts.dropFirst() { value = value.child(part) }
+        return value
+    }
+
+    // MARK: Output
+
+    private mutating func writeTemplateText(_ text: [UInt8]) {
+        guard !indentation.isEmpty else {
+            output.append(contentsOf: text)
+            return
+        }
+        for byte in text {
+            if atLineStart {
+                output.append(contentsOf: indentation)
+                atLineStart = false
+            }
+            output.append(byte)
+            if byte == UInt8(ascii: "\n") { atLineStart = true }
+        }
+    }
+
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        let text: String
+        switch value {
+        case .text(let string): text = string
+        case .bool(let flag): text = flag ? "true" : "false"
+        case .items, .object, .none: return
+        }
+        guard !text.isEmpty else { return }
+        if atLineStart && !indentation.isEmpty {
+            output.append(contentsOf: indentation)
+            atLineStart = false
+        }
+        if escaped {
+            HTMLEscaping.append(text, to: &output)
+        } else {
+            output.append(contentsOf: text.utf8)
+        }
+    }
+}
