@@ -51,46 +51,21 @@ public struct OutputWriter: Sendable {
     /// bytes did not change are hard-linked from the previous output, so they keep their
     /// modification times and deploy tools upload only what changed.
     public func write(_ files: [OutputFile]) throws(BuildFailure) {
-        if let refusal = refusal() { throw Self.failure(refusal) }
-        let parent = destination.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).sitegen-\(getpid())")
-        let manager = FileManager.default
-        removeAbandonedStagingFolders(in: parent)
-        do {
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files {
-                try place(file, in: staging)
+        let staging = try OutputStaging(writer: self)
+        for file in files {
+            do throws(BuildFailure) {
+                try staging.place(file)
+            } catch {
+                staging.abandon()
+                throw error
             }
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            for name in Self.placeholderNames where manager.fileExists(atPath: destination.appendingPathComponent(name).path) {
-                try manager.copyItem(at: destination.appendingPathComponent(name), to: staging.appendingPathComponent(name))
-            }
-            try swapIn(staging)
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw Self.failure("cannot write the output: \(error.localizedDescription)")
         }
-    }
-
-    private func place(_ file: OutputFile, in staging: URL) throws {
-        let target = staging.appendingPathComponent(file.path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let previous = destination.appendingPathComponent(file.path)
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: previous.path),
-            (attributes[.size] as? NSNumber)?.intValue == file.contents.count,
-            attributes[.type] as? FileAttributeType == .typeRegular,
-            FileManager.default.contents(atPath: previous.path) == file.contents,
-            link(previous.path, target.path) == 0
-        {
-            return
-        }
-        try file.contents.write(to: target)
+        try staging.commit()
     }
 
     /// Exchanges staging and destination in one step (Linux `renameat2(RENAME_EXCHANGE)`),
     /// falling back to two renames, then removes the old site.
-    private func swapIn(_ staging: URL) throws {
+    func swapIn(_ staging: URL) throws {
         let manager = FileManager.default
         guard manager.fileExists(atPath: destination.path) else {
             try manager.moveItem(at: staging, to: destination)
@@ -107,7 +82,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Removes staging folders of builds that were killed (their process is gone).
-    private func removeAbandonedStagingFolders(in parent: URL) {
+    func removeAbandonedStagingFolders(in parent: URL) {
         let prefix = ".\(destination.lastPathComponent).sitegen-"
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for entry in entries where entry.hasPrefix(prefix) {
@@ -134,7 +109,7 @@ public struct OutputWriter: Sendable {
         url.resolvingSymlinksInPath().standardizedFileURL.path
     }
 
-    private static func failure(_ message: String) -> BuildFailure {
+    static func failure(_ message: String) -> BuildFailure {
         BuildFailure(step: "Writing output", diagnostics: [.error(message, at: nil)])
     }
 }

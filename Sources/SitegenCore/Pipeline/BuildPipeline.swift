@@ -19,6 +19,37 @@ public struct BuildPipeline: Sendable {
 
     /// Runs every step but writing: the site in memory, with the warnings found.
     public func render(progress: (any BuildProgress)? = nil) throws(BuildFailure) -> (files: [OutputFile], warnings: [Diagnostic]) {
+        let kept = KeptFiles()
+        let result = try build(progress: progress) { () throws(BuildFailure) in kept }
+        return (kept.files.sorted { $0.path < $1.path }, result.warnings)
+    }
+
+    /// Runs every step, streaming each rendered file into a staging folder that replaces the
+    /// output only when the whole build succeeded.
+    public func run(progress: (any BuildProgress)? = nil) throws(BuildFailure) -> BuildReport {
+        let writer = OutputWriter(destination: options.output, siteRoot: options.source)
+        if let refusal = writer.refusal() {
+            throw BuildFailure(step: Self.steps[6], diagnostics: [.error(refusal, at: nil)])
+        }
+        var staging: OutputStaging?
+        do throws(BuildFailure) {
+            let report = try build(progress: progress) { () throws(BuildFailure) in
+                let opened = try OutputStaging(writer: writer)
+                staging = opened
+                return opened
+            }
+            progress?.stepStarted(7, of: Self.steps.count, Self.steps[6])
+            try staging?.commit()
+            return report
+        } catch {
+            staging?.abandon()
+            throw error
+        }
+    }
+
+    /// Steps 1–6; `openSink` is called once the site is known to be valid, and receives every
+    /// file as soon as it is rendered.
+    private func build(progress: (any BuildProgress)?, openSink: () throws(BuildFailure) -> any FileSink) throws(BuildFailure) -> BuildReport {
         var warnings: [Diagnostic] = []
         func step<T>(_ index: Int, _ body: () -> (T?, [Diagnostic])) throws(BuildFailure) -> T {
             progress?.stepStarted(index + 1, of: Self.steps.count, Self.steps[index])
@@ -42,27 +73,19 @@ public struct BuildPipeline: Sendable {
         }
         let site = try step(2) { Site.resolve(content) }
         let context = try step(3) { renderMarkdown(site, theme: theme) }
-        var files = try step(4) { renderPages(context, loader: loader) }
+        let jobs = try step(4) { pageJobs(context, loader: loader) }
+        let sink = try openSink()
+        let summaries = try renderPages(jobs, context: context, into: sink)
         if options.checkLinks {
+            let paths = Set(jobs.map(\.path))
+            // Interim: the checker still takes whole files; the non-HTML ones only for their paths.
+            let files = summaries + paths.filter { !$0.hasSuffix(".html") }.map { OutputFile(path: $0, data: Data()) }
             _ = try step(5) { ((), LinkChecker(basePath: SiteFiles.basePath(site.config.baseURL)).check(files)) }
         }
         if options.strict && !warnings.isEmpty {
             throw BuildFailure(step: "Checking warnings (--strict)", diagnostics: warnings.map { Diagnostic(.error, $0.message, at: $0.location) })
         }
-        files.sort { $0.path < $1.path }
-        return (files, warnings)
-    }
-
-    /// Runs every step and writes the output.
-    public func run(progress: (any BuildProgress)? = nil) throws(BuildFailure) -> BuildReport {
-        let writer = OutputWriter(destination: options.output, siteRoot: options.source)
-        if let refusal = writer.refusal() {
-            throw BuildFailure(step: Self.steps[6], diagnostics: [.error(refusal, at: nil)])
-        }
-        let (files, warnings) = try render(progress: progress)
-        progress?.stepStarted(7, of: Self.steps.count, Self.steps[6])
-        try writer.write(files)
-        return BuildReport(pageCount: files.filter(\.isHTML).count, fileCount: files.count, warnings: warnings)
+        return BuildReport(pageCount: jobs.filter { $0.path.hasSuffix(".html") }.count, fileCount: jobs.count, warnings: warnings)
     }
 
     // MARK: Steps
@@ -89,12 +112,13 @@ public struct BuildPipeline: Sendable {
         return (RenderContext(site: site, theme: theme, markdown: markdown, bodyOrigins: origins), diagnostics)
     }
 
-    private func renderPages(_ context: RenderContext, loader: ContentLoader) -> ([OutputFile]?, [Diagnostic]) {
-        var files = HomePage.render(context) + RolesIndexPage.render(context) + RolePages.render(context)
-        files += ComparisonPages.render(context) + SkillPages.render(context) + PlainPages.render(context)
-        files += SearchPages.render(context)
-        files.append(SiteFiles.notFound(context))
-        files += SiteFiles.assets(context.theme)
+    /// Every file of the site, as jobs; nothing is rendered yet.
+    private func pageJobs(_ context: RenderContext, loader: ContentLoader) -> ([PageJob]?, [Diagnostic]) {
+        var jobs = HomePage.pages(context) + RolesIndexPage.pages(context) + RolePages.pages(context)
+        jobs += ComparisonPages.pages(context) + SkillPages.pages(context) + PlainPages.pages(context)
+        jobs += SearchPages.pages(context)
+        jobs.append(SiteFiles.notFound(context))
+        jobs += SiteFiles.assets(context.theme).map(PageJob.init)
         var diagnostics: [Diagnostic] = []
         for path in context.site.assets {
             let url = loader.root.appendingPathComponent(ContentLoader.contentFolder).appendingPathComponent(path)
@@ -102,17 +126,43 @@ public struct BuildPipeline: Sendable {
                 diagnostics.append(.error("cannot read file", at: SourceLocation(file: loader.display("Content/\(path)"))))
                 continue
             }
-            files.append(OutputFile(path: path, data: data, source: loader.display("Content/\(path)")))
+            jobs.append(PageJob(OutputFile(path: path, data: data, source: loader.display("Content/\(path)"))))
         }
-        files.append(SiteFiles.sitemap(pages: files.map(\.path), baseURL: context.site.config.baseURL))
-        files.append(SiteFiles.robots(baseURL: context.site.config.baseURL))
-        diagnostics += Self.collisions(files) + context.problems.diagnostics
-        return (files, diagnostics)
+        jobs.append(PageJob(SiteFiles.sitemap(pages: jobs.map(\.path), baseURL: context.site.config.baseURL)))
+        jobs.append(PageJob(SiteFiles.robots(baseURL: context.site.config.baseURL)))
+        diagnostics += Self.collisions(jobs)
+        return (jobs, diagnostics)
+    }
+
+    /// Renders every job on every core and hands each file to `sink` as soon as it is made;
+    /// returns what the link check needs from each HTML page.
+    private func renderPages(_ jobs: [PageJob], context: RenderContext, into sink: any FileSink) throws(BuildFailure) -> [OutputFile] {
+        let checkLinks = options.checkLinks
+        let results = jobs.parallelMap { job -> Result<OutputFile?, BuildFailure> in
+            let file = job.make()
+            let summary = checkLinks && file.isHTML ? file : nil
+            do throws(BuildFailure) {
+                try sink.place(file)
+            } catch {
+                return .failure(error)
+            }
+            return .success(summary)
+        }
+        var summaries: [OutputFile] = []
+        for result in results {
+            switch result {
+            case .success(let summary): if let summary { summaries.append(summary) }
+            case .failure(let failure): throw failure
+            }
+        }
+        let problems = context.problems.diagnostics
+        if problems.containsErrors { throw BuildFailure(step: Self.steps[4], diagnostics: problems) }
+        return summaries
     }
 
     /// Two sources that publish to the same output path.
-    static func collisions(_ files: [OutputFile]) -> [Diagnostic] {
-        var seen: [String: OutputFile] = [:]
+    static func collisions(_ files: [PageJob]) -> [Diagnostic] {
+        var seen: [String: PageJob] = [:]
         var diagnostics: [Diagnostic] = []
         for file in files {
             if let other = seen[file.path] {

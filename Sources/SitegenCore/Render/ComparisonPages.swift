@@ -4,8 +4,13 @@ import SitegenTemplates
 /// `/compare/` (every role × every dimension, plus the pair list) and one
 /// `/compare/<a>-vs-<b>/` per unordered pair.
 enum ComparisonPages {
-    static func render(_ context: RenderContext) -> [OutputFile] {
-        [hub(context)] + context.site.pairs.parallelMap { pairPage($0, context: context) }.compactMap { $0 }
+    static func pages(_ context: RenderContext) -> [PageJob] {
+        let site = context.site
+        let pairs = site.pairs.compactMap { pair -> PageJob? in
+            guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
+            return PageJob(url: URLs.pair(pair), source: pair.prose?.file ?? first.file) { pairPage(pair, first, second, context: context) }
+        }
+        return [PageJob(url: URLs.compare) { hub(context) }] + pairs
     }
 
     /// A link to a pair page, titled "A vs B".
@@ -40,9 +45,8 @@ enum ComparisonPages {
         return context.page(layout: "compare-hub", url: url, title: view.title, description: view.summary, content: view)
     }
 
-    private static func pairPage(_ pair: ComparisonPair, context: RenderContext) -> OutputFile? {
+    private static func pairPage(_ pair: ComparisonPair, _ first: Role, _ second: Role, context: RenderContext) -> OutputFile {
         let site = context.site
-        guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
         let url = URLs.pair(pair)
         let link = { (target: String) in ContentPath.relativeLink(from: url, to: target) }
         let skillLinks = { (role: Role) in

@@ -4,7 +4,11 @@ import SitegenMarkdown
 enum HomePage {
     static let featuredComparisons = 8
 
-    static func render(_ context: RenderContext) -> [OutputFile] {
+    static func pages(_ context: RenderContext) -> [PageJob] {
+        [PageJob(url: URLs.home, source: context.site.home?.file) { page(context) }]
+    }
+
+    private static func page(_ context: RenderContext) -> OutputFile {
         let site = context.site
         let url = URLs.home
         let departments = Dictionary(grouping: site.roles) { $0.department ?? "Other roles" }
@@ -30,11 +34,9 @@ enum HomePage {
                 "hasComparisons": !featured.isEmpty,
             ]
         )
-        return [
-            context.page(
-                layout: "home", url: url, title: view.title,
-                description: view.summary ?? site.config.description, content: view,
-                source: home?.file, contentPath: home?.contentPath)
-        ]
+        return context.page(
+            layout: "home", url: url, title: view.title,
+            description: view.summary ?? site.config.description, content: view,
+            source: home?.file, contentPath: home?.contentPath)
     }
 }

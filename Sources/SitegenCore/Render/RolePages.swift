@@ -2,22 +2,26 @@ import SitegenMarkdown
 
 /// `/roles/<slug>/` and `/roles/<slug>/duties/`, one of each per role.
 enum RolePages {
-    static func render(_ context: RenderContext) -> [OutputFile] {
-        context.site.roles.parallelMap { role in
+    static func pages(_ context: RenderContext) -> [PageJob] {
+        context.site.roles.flatMap { role in
             let roleURL = URLs.role(role.slug)
             let dutiesURL = URLs.duties(role.slug)
             let article = RenderContext.article(for: role.title)
             return [
-                context.page(
-                    layout: "role", url: roleURL, title: role.title, description: role.summary,
-                    content: RoleView(role, pageURL: roleURL, context: context, withBody: true),
-                    source: role.file, contentPath: role.contentPath),
-                context.page(
-                    layout: "duties", url: dutiesURL, title: "What does \(article) \(role.title) do?",
-                    description: "Duties, skills and requirements of \(article) \(role.title): \(role.summary)",
-                    content: RoleView(role, pageURL: dutiesURL, context: context, withBody: false),
-                    source: role.file),
+                PageJob(url: roleURL, source: role.file) {
+                    context.page(
+                        layout: "role", url: roleURL, title: role.title, description: role.summary,
+                        content: RoleView(role, pageURL: roleURL, context: context, withBody: true),
+                        source: role.file, contentPath: role.contentPath)
+                },
+                PageJob(url: dutiesURL, source: role.file) {
+                    context.page(
+                        layout: "duties", url: dutiesURL, title: "What does \(article) \(role.title) do?",
+                        description: "Duties, skills and requirements of \(article) \(role.title): \(role.summary)",
+                        content: RoleView(role, pageURL: dutiesURL, context: context, withBody: false),
+                        source: role.file)
+                },
             ]
-        }.flatMap { $0 }
+        }
     }
 }

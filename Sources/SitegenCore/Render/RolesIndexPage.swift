@@ -1,6 +1,10 @@
 /// `/roles/`: every role with its department, media and summary.
 enum RolesIndexPage {
-    static func render(_ context: RenderContext) -> [OutputFile] {
+    static func pages(_ context: RenderContext) -> [PageJob] {
+        [PageJob(url: URLs.roles) { page(context) }]
+    }
+
+    private static func page(_ context: RenderContext) -> OutputFile {
         let url = URLs.roles
         let roles = context.site.roles.map { RoleCardView($0, from: url) }
         let view = ListView(
@@ -8,6 +12,6 @@ enum RolesIndexPage {
             summary: "Every role in the handbook: what it is called, where it sits and what it does in one line.",
             values: ["roles": roles, "count": roles.count]
         )
-        return [context.page(layout: "roles", url: url, title: view.title, description: view.summary, content: view)]
+        return context.page(layout: "roles", url: url, title: view.title, description: view.summary, content: view)
     }
 }

@@ -6,7 +6,7 @@ enum SearchPages {
     static let url = "search/"
 
     /// The search page, with facet options counted over every role, and the index files.
-    static func render(_ context: RenderContext, shardLimit: Int = SearchIndex.defaultShardLimit) -> [OutputFile] {
+    static func pages(_ context: RenderContext, shardLimit: Int = SearchIndex.defaultShardLimit) -> [PageJob] {
         let index = SearchIndex(site: context.site)
         let documents = index.documents
         let view = ListView(
@@ -22,7 +22,7 @@ enum SearchPages {
                 "hasSkills": !index.skills.isEmpty,
             ]
         )
-        let page = context.page(layout: "search", url: url, title: view.title, description: view.summary, content: view)
-        return [page] + index.files(shardLimit: shardLimit)
+        let page = PageJob(url: url) { context.page(layout: "search", url: url, title: view.title, description: view.summary, content: view) }
+        return [page] + index.files(shardLimit: shardLimit).map(PageJob.init)
     }
 }

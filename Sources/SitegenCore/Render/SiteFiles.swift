@@ -6,7 +6,11 @@ import SitegenMarkdown
 enum SiteFiles {
     /// `404.html`. Hosts serve it at any depth, so its links are root-absolute: under the base
     /// URL's path when there is one, else under `/`.
-    static func notFound(_ context: RenderContext) -> OutputFile {
+    static func notFound(_ context: RenderContext) -> PageJob {
+        PageJob(url: "404.html") { notFoundPage(context) }
+    }
+
+    private static func notFoundPage(_ context: RenderContext) -> OutputFile {
         context.page(
             layout: "404", url: "404.html", title: "Page not found", description: "There is no page at this address.",
             content: ListView(title: "Page not found", summary: "", values: [:]),

@@ -1,0 +1,19 @@
+import Synchronization
+
+/// Where rendered files go as soon as they are made: the output's staging folder, or memory.
+protocol FileSink: Sendable {
+    /// Takes one file; called from many threads at once.
+    func place(_ file: OutputFile) throws(BuildFailure)
+}
+
+extension OutputStaging: FileSink {}
+
+/// Keeps every file in memory (`sitegen check`, tests).
+final class KeptFiles: FileSink {
+    private let kept = Mutex<[OutputFile]>([])
+
+    func place(_ file: OutputFile) throws(BuildFailure) { kept.withLock { $0.append(file) } }
+
+    /// The files placed so far, in no particular order.
+    var files: [OutputFile] { kept.withLock { $0 } }
+}
