@@ -50,19 +50,34 @@ public enum ContentPath {
     /// The relative link from the page at URL path `from` to the URL path `to`, both
     /// site-root-relative: `roles/a/` → `roles/b/` gives `../b/`; identical paths give `./`.
     public static func relativeLink(from: String, to: String) -> String {
-        let fromDirs = directory(of: from).split(separator: "/").map(String.init)
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let toDirs = Array(toParts.dropLast())
-        let toLeaf = toParts.last ?? ""
-        var common = 0
-        while common < fromDirs.count, common < toDirs.count, fromDirs[common] == toDirs[common] {
-            common += 1
+        // Byte-level: the longest common prefix of `from`'s folder and `to` that ends in '/',
+        // one "../" per folder of `from` below it, then the rest of `to`. Called for every
+        // link of every generated page, so it avoids splitting strings.
+        var from = from
+        var to = to
+        return from.withUTF8 { source in
+            to.withUTF8 { target in
+                let folderEnd = (source.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+                var common = 0
+                var index = 0
+                while index < folderEnd, index < target.count, source[index] == target[index] {
+                    if source[index] == UInt8(ascii: "/") { common = index + 1 }
+                    index += 1
+                }
+                var ups = 0
+                var previous = common
+                for position in common..<folderEnd where source[position] == UInt8(ascii: "/") {
+                    if position > previous { ups += 1 }
+                    previous = position + 1
+                }
+                if ups == 0 && common == target.count { return "./" }
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(ups * 3 + target.count - common)
+                for _ in 0..<ups { bytes += [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: "/")] }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: target[common...]))
+                return String(decoding: bytes, as: UTF8.self)
+            }
         }
-        let ups = Array(repeating: "..", count: fromDirs.count - common)
-        let downs = Array(toDirs[common...]) + (toLeaf.isEmpty ? [] : [toLeaf])
-        let joined = (ups + downs).joined(separator: "/")
-        if joined.isEmpty { return "./" }
-        return toLeaf.isEmpty ? joined + "/" : joined
     }
 
     /// The prefix that leads from a page at URL path `url` back to the site root: `""` → `./`,

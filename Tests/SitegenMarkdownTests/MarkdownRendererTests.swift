@@ -141,6 +141,13 @@ import Testing
         ("roles/a/", "roles/a/", "./"),
         ("roles/a/duties/", "assets/site.css", "../../../assets/site.css"),
         ("404.html", "assets/site.css", "assets/site.css"),
+        ("roles/a/duties/", "roles/a/", "../"),
+        ("roles/a/", "roles/a/duties/", "duties/"),
+        ("roles/ab/", "roles/a/", "../a/"),
+        ("roles/a/", "roles/ab/", "../ab/"),
+        ("compare/x-vs-y/", "roles/x/", "../../roles/x/"),
+        ("", "", "./"),
+        ("skills/", "skills/é/", "é/"),
     ])
     func relativeLinksBetweenPages(from: String, to: String, expected: String) {
         #expect(ContentPath.relativeLink(from: from, to: to) == expected)
