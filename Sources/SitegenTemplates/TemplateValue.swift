@@ -39,6 +39,19 @@ public enum TemplateValue: Sendable {
     }
 }
 
+extension TemplateValue {
+    /// Text.
+    public init(_ text: String) { self = .text(text) }
+    /// A flag.
+    public init(_ flag: Bool) { self = .bool(flag) }
+    /// A number, as its decimal digits.
+    public init(_ number: Int) { self = .text(String(number)) }
+    /// An object.
+    public init(_ object: some TemplateObject) { self = .object(object) }
+    /// A list.
+    public init(_ items: [some TemplateRepresentable]) { self = .list(items) }
+}
+
 /// A view model with named children, e.g. a role page's title, duties and links.
 public protocol TemplateObject: TemplateRepresentable, Sendable {
     /// The child called `key`, or `.none` when this object has no such child.

@@ -99,6 +99,19 @@ enum ComparisonPages {
 
     /// Duties match when they are equal ignoring case, punctuation and spacing.
     static func normalisedDuty(_ duty: String) -> String {
+        if duty.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (almost every duty): letters lowercased and digits, on bytes.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(duty.utf8.count)
+            for byte in duty.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var key = String.UnicodeScalarView()
         for scalar in duty.lowercased().unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             key.append(scalar)

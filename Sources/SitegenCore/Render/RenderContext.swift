@@ -59,15 +59,8 @@ struct RenderContext: Sendable {
     }
 }
 
-/// A view model the templates read: one `switch` from a name to a value.
-protocol ViewModel: TemplateObject {
-    /// The child called `name`, or nil when this view has none (the lookup goes on outwards).
-    func child(named name: String) -> (any TemplateRepresentable)?
-}
-
-extension ViewModel {
-    func value(for key: String) -> TemplateValue { child(named: key)?.templateValue ?? .none }
-}
+/// A view model the templates read: one `switch` from a name to a value, no casts.
+typealias ViewModel = TemplateObject
 
 /// Diagnostics collected from page renderers running in parallel.
 final class RenderProblems: Sendable {

@@ -8,15 +8,15 @@ struct LinkView: ViewModel {
     var current = false
     var detail: String?
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "url": url
-        case "current": current
-        case "detail": detail ?? ""
-        case "hasDetail": detail != nil
-        case "hasURL": !url.isEmpty
-        default: nil
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "current": TemplateValue(current)
+        case "detail": TemplateValue(detail ?? "")
+        case "hasDetail": TemplateValue(detail != nil)
+        case "hasURL": TemplateValue(!url.isEmpty)
+        default: .none
         }
     }
 }
@@ -37,16 +37,16 @@ struct RoleCardView: ViewModel {
         media = role.media.isEmpty ? nil : role.media.joined(separator: ", ")
     }
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "url": url
-        case "summary": summary
-        case "department": department ?? ""
-        case "hasDepartment": department != nil
-        case "media": media ?? ""
-        case "hasMedia": media != nil
-        default: nil
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "summary": TemplateValue(summary)
+        case "department": TemplateValue(department ?? "")
+        case "hasDepartment": TemplateValue(department != nil)
+        case "media": TemplateValue(media ?? "")
+        case "hasMedia": TemplateValue(media != nil)
+        default: .none
         }
     }
 }
@@ -57,13 +57,13 @@ struct FactView: ViewModel {
     var value: String
     var help: String?
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "label": label
-        case "value": value
-        case "help": help ?? ""
-        case "hasHelp": help != nil
-        default: nil
+        case "label": TemplateValue(label)
+        case "value": TemplateValue(value)
+        case "help": TemplateValue(help ?? "")
+        case "hasHelp": TemplateValue(help != nil)
+        default: .none
         }
     }
 }
@@ -74,13 +74,13 @@ struct TOCEntryView: ViewModel {
     var text: String
     var level: Int
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "text": text
-        case "isSubsection": level > 2
-        case "level": level
-        default: nil
+        case "id": TemplateValue(id)
+        case "text": TemplateValue(text)
+        case "isSubsection": TemplateValue(level > 2)
+        case "level": TemplateValue(level)
+        default: .none
         }
     }
 
@@ -96,12 +96,12 @@ struct GroupView<Item: TemplateRepresentable & Sendable>: ViewModel {
     var id: String
     var items: [Item]
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "id": id
-        case "items": items
-        default: nil
+        case "name": TemplateValue(self.name)
+        case "id": TemplateValue(id)
+        case "items": TemplateValue(items)
+        default: .none
         }
     }
 }
@@ -110,12 +110,12 @@ struct GroupView<Item: TemplateRepresentable & Sendable>: ViewModel {
 struct FactsView: ViewModel {
     var facts: [FactView]
 
-    func child(named name: String) -> (any TemplateRepresentable)? { name == "facts" ? facts : nil }
+    func value(for name: String) -> TemplateValue { name == "facts" ? TemplateValue(facts) : .none }
 }
 
 /// A list of links (`{{>link-list}}` reads `links`).
 struct LinksView: ViewModel {
     var links: [LinkView]
 
-    func child(named name: String) -> (any TemplateRepresentable)? { name == "links" ? links : nil }
+    func value(for name: String) -> TemplateValue { name == "links" ? TemplateValue(links) : .none }
 }

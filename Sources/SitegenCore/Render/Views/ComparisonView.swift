@@ -6,12 +6,12 @@ struct ComparisonRowView: ViewModel {
     var first: String
     var second: String
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "label": label
-        case "first": first
-        case "second": second
-        default: nil
+        case "label": TemplateValue(label)
+        case "first": TemplateValue(first)
+        case "second": TemplateValue(second)
+        default: .none
         }
     }
 }
@@ -25,18 +25,18 @@ struct SplitView: ViewModel {
     var onlyFirst: [LinkView]
     var onlySecond: [LinkView]
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "idPrefix": idPrefix
-        case "firstTitle": firstTitle
-        case "secondTitle": secondTitle
-        case "shared": shared
-        case "hasShared": !shared.isEmpty
-        case "onlyFirst": onlyFirst
-        case "hasOnlyFirst": !onlyFirst.isEmpty
-        case "onlySecond": onlySecond
-        case "hasOnlySecond": !onlySecond.isEmpty
-        default: nil
+        case "idPrefix": TemplateValue(idPrefix)
+        case "firstTitle": TemplateValue(firstTitle)
+        case "secondTitle": TemplateValue(secondTitle)
+        case "shared": TemplateValue(shared)
+        case "hasShared": TemplateValue(!shared.isEmpty)
+        case "onlyFirst": TemplateValue(onlyFirst)
+        case "hasOnlyFirst": TemplateValue(!onlyFirst.isEmpty)
+        case "onlySecond": TemplateValue(onlySecond)
+        case "hasOnlySecond": TemplateValue(!onlySecond.isEmpty)
+        default: .none
         }
     }
 

@@ -10,16 +10,16 @@ struct ProseView: ViewModel {
     /// Extra values a particular layout reads (the home page's groups).
     var extra: [String: any TemplateRepresentable & Sendable] = [:]
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "summary": summary ?? ""
-        case "hasSummary": summary != nil
-        case "bodyHTML", "introHTML": bodyHTML
-        case "hasIntro": !bodyHTML.isEmpty
-        case "toc": toc
-        case "hasToc": toc.count > 1
-        default: extra[name]
+        case "title": TemplateValue(title)
+        case "summary": TemplateValue(summary ?? "")
+        case "hasSummary": TemplateValue(summary != nil)
+        case "bodyHTML", "introHTML": TemplateValue(bodyHTML)
+        case "hasIntro": TemplateValue(!bodyHTML.isEmpty)
+        case "toc": TemplateValue(toc)
+        case "hasToc": TemplateValue(toc.count > 1)
+        default: extra[name]?.templateValue ?? .none
         }
     }
 }
@@ -30,11 +30,11 @@ struct ListView: ViewModel {
     var summary: String
     var values: [String: any TemplateRepresentable & Sendable]
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "summary": summary
-        default: values[name]
+        case "title": TemplateValue(title)
+        case "summary": TemplateValue(summary)
+        default: values[name]?.templateValue ?? .none
         }
     }
 }

@@ -18,24 +18,24 @@ struct PageView: ViewModel {
     /// The page kind's view model.
     var content: any ViewModel
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "siteTitle": site.title
-        case "siteDescription": site.description
-        case "language": site.language
-        case "documentTitle": documentTitle
-        case "description": description
-        case "canonical": canonical ?? ""
-        case "hasCanonical": canonical != nil
-        case "root": root
-        case "stylesheet": root + URLs.stylesheet
-        case "homeURL": root
-        case "navigation": navigation
-        case "searchURL": root + URLs.roles
-        case "searchPageURL": root + SearchPages.url
-        case "searchScript": root + "assets/search.js"
-        case "ogTitle": ogTitle
-        default: content.child(named: name)
+        case "siteTitle": TemplateValue(site.title)
+        case "siteDescription": TemplateValue(site.description)
+        case "language": TemplateValue(site.language)
+        case "documentTitle": TemplateValue(documentTitle)
+        case "description": TemplateValue(description)
+        case "canonical": TemplateValue(canonical ?? "")
+        case "hasCanonical": TemplateValue(canonical != nil)
+        case "root": TemplateValue(root)
+        case "stylesheet": TemplateValue(root + URLs.stylesheet)
+        case "homeURL": TemplateValue(root)
+        case "navigation": TemplateValue(navigation)
+        case "searchURL": TemplateValue(root + URLs.roles)
+        case "searchPageURL": TemplateValue(root + SearchPages.url)
+        case "searchScript": TemplateValue(root + "assets/search.js")
+        case "ogTitle": TemplateValue(ogTitle)
+        default: content.value(for: name)
         }
     }
 

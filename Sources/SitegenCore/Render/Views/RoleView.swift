@@ -75,37 +75,37 @@ struct RoleView: ViewModel {
         return entries
     }
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "title": role.title
-        case "summary": role.summary
-        case "article": RenderContext.article(for: role.title)
-        case "bodyHTML": bodyHTML
-        case "toc": toc
-        case "hasToc": !toc.isEmpty
-        case "duties": role.duties
-        case "dutiesPreview": Array(role.duties.prefix(Self.previewDutyCount))
-        case "dutiesURL": ContentPath.relativeLink(from: pageURL, to: URLs.duties(role.slug))
-        case "roleURL": ContentPath.relativeLink(from: pageURL, to: URLs.role(role.slug))
-        case "skills": skills
-        case "hasSkills": !skills.isEmpty
-        case "requirements": FactsView(facts: requirements)
-        case "hasRequirements": !requirements.isEmpty
-        case "glance": FactsView(facts: glance)
-        case "attributes": FactsView(facts: attributes)
-        case "hasAttributes": !attributes.isEmpty
-        case "comparisons": LinksView(links: comparisons)
-        case "hasComparisons": !comparisons.isEmpty
-        case "related": related
-        case "hasRelated": !related.isEmpty
-        case "careerPath": role.careerPath
-        case "hasCareerPath": !role.careerPath.isEmpty
-        case "sources": role.sources.map { LinkView(title: $0.title, url: $0.url ?? "") }
-        case "hasSources": !role.sources.isEmpty
-        case "updated": role.updated ?? ""
-        case "hasUpdated": role.updated != nil
-        case "jsonLD": jsonLD
-        default: nil
+        case "title": TemplateValue(role.title)
+        case "summary": TemplateValue(role.summary)
+        case "article": TemplateValue(RenderContext.article(for: role.title))
+        case "bodyHTML": TemplateValue(bodyHTML)
+        case "toc": TemplateValue(toc)
+        case "hasToc": TemplateValue(!toc.isEmpty)
+        case "duties": TemplateValue(role.duties)
+        case "dutiesPreview": TemplateValue(Array(role.duties.prefix(Self.previewDutyCount)))
+        case "dutiesURL": TemplateValue(ContentPath.relativeLink(from: pageURL, to: URLs.duties(role.slug)))
+        case "roleURL": TemplateValue(ContentPath.relativeLink(from: pageURL, to: URLs.role(role.slug)))
+        case "skills": TemplateValue(skills)
+        case "hasSkills": TemplateValue(!skills.isEmpty)
+        case "requirements": TemplateValue(FactsView(facts: requirements))
+        case "hasRequirements": TemplateValue(!requirements.isEmpty)
+        case "glance": TemplateValue(FactsView(facts: glance))
+        case "attributes": TemplateValue(FactsView(facts: attributes))
+        case "hasAttributes": TemplateValue(!attributes.isEmpty)
+        case "comparisons": TemplateValue(LinksView(links: comparisons))
+        case "hasComparisons": TemplateValue(!comparisons.isEmpty)
+        case "related": TemplateValue(related)
+        case "hasRelated": TemplateValue(!related.isEmpty)
+        case "careerPath": TemplateValue(role.careerPath)
+        case "hasCareerPath": TemplateValue(!role.careerPath.isEmpty)
+        case "sources": TemplateValue(role.sources.map { LinkView(title: $0.title, url: $0.url ?? "") })
+        case "hasSources": TemplateValue(!role.sources.isEmpty)
+        case "updated": TemplateValue(role.updated ?? "")
+        case "hasUpdated": TemplateValue(role.updated != nil)
+        case "jsonLD": TemplateValue(jsonLD)
+        default: .none
         }
     }
 }

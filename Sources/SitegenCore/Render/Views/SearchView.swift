@@ -5,11 +5,11 @@ struct FacetOptionView: ViewModel {
     var value: String
     var count: Int
 
-    func child(named name: String) -> (any TemplateRepresentable)? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "value": value
-        case "count": count
-        default: nil
+        case "value": TemplateValue(value)
+        case "count": TemplateValue(count)
+        default: .none
         }
     }
 
