@@ -3,6 +3,10 @@
 /// Content paths are relative to the `Content/` folder and use `/` (`roles/producer.md`).
 /// URL paths are relative to the site root, end in `/` for pages and are empty for the home
 /// page (`roles/producer/`, `""`).
+///
+/// The link checker and the page renderer call these for every link of every page, so ASCII
+/// paths (all sitegen makes) are split on their bytes; other paths take the same steps on
+/// `Character`s, where `/` followed by a combining mark is not a separator.
 public enum ContentPath {
     /// The pretty URL a Markdown content file is published at: `roles/x.md` → `roles/x/`,
     /// `index.md` → `""`, `guides/index.md` → `guides/`.
@@ -19,6 +23,10 @@ public enum ContentPath {
 
     /// The folder part of a path, with a trailing `/` (empty for a file at the root).
     public static func directory(of path: String) -> String {
+        if isASCII(path) {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            return String(path[...slash])
+        }
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[...slash])
     }
@@ -26,6 +34,95 @@ public enum ContentPath {
     /// Resolves `relative` against the folder `base` (which ends in `/` or is empty), folding
     /// `.` and `..`. Returns nil when the result would climb above the root.
     public static func resolve(_ relative: String, against base: String) -> String? {
+        guard isASCII(relative), isASCII(base) else { return resolveCharacters(relative, against: base) }
+        var parts = PathParts()
+        for piece in base.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) { parts.append(piece) }
+        for piece in relative.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            switch piece.count {
+            case 0: continue
+            case 1 where piece.first == UInt8(ascii: "."): continue
+            case 2 where piece.first == UInt8(ascii: ".") && piece.last == UInt8(ascii: "."):
+                guard parts.removeLast() else { return nil }
+            default: parts.append(piece)
+            }
+        }
+        // Ends in `/`, `/.`, `/..`, or is `.` or `..`.
+        let utf8 = relative.utf8
+        let last = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8[utf8.index(after: $0)...] } ?? utf8[...]
+        let endsInFolder = last.isEmpty ? !relative.isEmpty : last.count <= 2 && last.allSatisfy { $0 == UInt8(ascii: ".") }
+        if endsInFolder && !parts.isEmpty { parts.bytes.append(UInt8(ascii: "/")) }
+        return String(decoding: parts.bytes, as: UTF8.self)
+    }
+
+    /// The relative link from the page at URL path `from` to the URL path `to`, both
+    /// site-root-relative: `roles/a/` → `roles/b/` gives `../b/`; identical paths give `./`.
+    public static func relativeLink(from: String, to: String) -> String {
+        guard isASCII(from), isASCII(to) else { return relativeLinkCharacters(from: from, to: to) }
+        let slash = UInt8(ascii: "/")
+        let fromDirs = directory(of: from).utf8.split(separator: slash)
+        let toParts = to.utf8.split(separator: slash, omittingEmptySubsequences: false)
+        let toDirs = toParts.dropLast()
+        let toLeaf = toParts[toParts.count - 1]  // splitting keeps at least one, maybe empty, part
+        var common = 0
+        while common < fromDirs.count, common < toDirs.count, fromDirs[common].elementsEqual(toDirs[toDirs.startIndex + common]) {
+            common += 1
+        }
+        // `..` for each folder to leave, then the folders to enter and the leaf, joined by `/`
+        // (a part may be empty, as in `a//b/`: it still gets its separators).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(3 * (fromDirs.count - common) + to.utf8.count)
+        var parts = 0
+        func append(_ part: some Sequence<UInt8>) {
+            if parts > 0 { bytes.append(slash) }
+            bytes += part
+            parts += 1
+        }
+        for _ in common..<fromDirs.count { append("..".utf8) }
+        for part in toDirs.dropFirst(common) { append(part) }
+        if !toLeaf.isEmpty { append(toLeaf) }
+        if bytes.isEmpty { return "./" }
+        if toLeaf.isEmpty { bytes.append(slash) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The prefix that leads from a page at URL path `url` back to the site root: `""` → `./`,
+    /// `roles/x/` → `../../`.
+    public static func rootPrefix(forPageURL url: String) -> String {
+        let depth =
+            isASCII(url)
+            ? directory(of: url).utf8.split(separator: UInt8(ascii: "/")).count
+            : directory(of: url).split(separator: "/").count
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    // MARK: Helpers
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Path segments joined by `/`, with the start of each so the last can be dropped.
+    private struct PathParts {
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+
+        var isEmpty: Bool { starts.isEmpty }
+
+        mutating func append(_ segment: Substring.UTF8View) {
+            if !starts.isEmpty { bytes.append(UInt8(ascii: "/")) }
+            starts.append(bytes.count)
+            bytes += segment
+        }
+
+        /// Drops the last segment; false when there is none.
+        mutating func removeLast() -> Bool {
+            guard let start = starts.popLast() else { return false }
+            bytes.removeSubrange(max(start - 1, 0)...)
+            return true
+        }
+    }
+
+    private static func resolveCharacters(_ relative: String, against base: String) -> String? {
         var parts = base.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         let pieces = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for piece in pieces {
@@ -47,43 +144,19 @@ public enum ContentPath {
         return result
     }
 
-    /// The relative link from the page at URL path `from` to the URL path `to`, both
-    /// site-root-relative: `roles/a/` → `roles/b/` gives `../b/`; identical paths give `./`.
-    public static func relativeLink(from: String, to: String) -> String {
-        // Byte-level: the longest common prefix of `from`'s folder and `to` that ends in '/',
-        // one "../" per folder of `from` below it, then the rest of `to`. Called for every
-        // link of every generated page, so it avoids splitting strings.
-        var from = from
-        var to = to
-        return from.withUTF8 { source in
-            to.withUTF8 { target in
-                let folderEnd = (source.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
-                var common = 0
-                var index = 0
-                while index < folderEnd, index < target.count, source[index] == target[index] {
-                    if source[index] == UInt8(ascii: "/") { common = index + 1 }
-                    index += 1
-                }
-                var ups = 0
-                var previous = common
-                for position in common..<folderEnd where source[position] == UInt8(ascii: "/") {
-                    if position > previous { ups += 1 }
-                    previous = position + 1
-                }
-                if ups == 0 && common == target.count { return "./" }
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(ups * 3 + target.count - common)
-                for _ in 0..<ups { bytes += [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: "/")] }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: target[common...]))
-                return String(decoding: bytes, as: UTF8.self)
-            }
+    private static func relativeLinkCharacters(from: String, to: String) -> String {
+        let fromDirs = directory(of: from).split(separator: "/").map(String.init)
+        let toParts = to.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let toDirs = Array(toParts.dropLast())
+        let toLeaf = toParts.last ?? ""
+        var common = 0
+        while common < fromDirs.count, common < toDirs.count, fromDirs[common] == toDirs[common] {
+            common += 1
         }
-    }
-
-    /// The prefix that leads from a page at URL path `url` back to the site root: `""` → `./`,
-    /// `roles/x/` → `../../`.
-    public static func rootPrefix(forPageURL url: String) -> String {
-        let depth = directory(of: url).split(separator: "/").count
-        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+        let ups = Array(repeating: "..", count: fromDirs.count - common)
+        let downs = Array(toDirs[common...]) + (toLeaf.isEmpty ? [] : [toLeaf])
+        let joined = (ups + downs).joined(separator: "/")
+        if joined.isEmpty { return "./" }
+        return toLeaf.isEmpty ? joined + "/" : joined
     }
 }

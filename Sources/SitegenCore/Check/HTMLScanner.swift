@@ -12,10 +12,6 @@ enum HTMLScanner {
         var ids: Set<String> = []
     }
 
-    private static let href = Array("href=\"".utf8)
-    private static let src = Array("src=\"".utf8)
-    private static let id = Array("id=\"".utf8)
-
     /// Scans a page's bytes.
     static func scan(_ data: Data) -> Scan {
         data.withUnsafeBytes { raw in scan(raw.bindMemory(to: UInt8.self)) }
@@ -28,6 +24,8 @@ enum HTMLScanner {
 
     static func ids(in html: String) -> Set<String> { scan(html).ids }
 
+    /// Inside a tag (after `<`, before `>`), an attribute that follows a space or a line feed
+    /// is read when it is `href="`, `src="` or `id="`; its value runs to the next `"`.
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
         var result = Scan()
         var index = 0
@@ -39,27 +37,69 @@ enum HTMLScanner {
                 inTag = true
             } else if byte == UInt8(ascii: ">") {
                 inTag = false
-            } else if inTag, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
-                let start = index + 1
-                for (pattern, isID) in [(href, false), (src, false), (id, true)] where matches(pattern, in: bytes, at: start) {
-                    var end = start + pattern.count
-                    while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                    let value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + pattern.count)..<end]), as: UTF8.self))
-                    if isID { result.ids.insert(value) } else { result.links.append(value) }
-                    index = end
-                    break
-                }
+            } else if inTag, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n"), let (name, isID) = attribute(in: bytes, at: index + 1) {
+                let start = index + 1 + name
+                var end = start
+                while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let value = decodeEntities(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if isID { result.ids.insert(value) } else { result.links.append(value) }
+                index = end
             }
             index += 1
         }
         return result
     }
 
-    private static func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        guard start + pattern.count <= bytes.count else { return false }
-        for offset in 0..<pattern.count where bytes[start + offset] != pattern[offset] { return false }
-        return true
+    /// The length of `href="`, `src="` or `id="` when one starts at `start`, and whether it is
+    /// the id.
+    @inline(__always)
+    private static func attribute(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (length: Int, isID: Bool)? {
+        func matches(_ pattern: StaticString) -> Bool {
+            let length = pattern.utf8CodeUnitCount
+            guard start + length <= bytes.count else { return false }
+            let pattern = pattern.utf8Start
+            for offset in 0..<length where bytes[start + offset] != pattern[offset] { return false }
+            return true
+        }
+        guard start < bytes.count else { return nil }
+        switch bytes[start] {
+        case UInt8(ascii: "h"): return matches("href=\"") ? (6, false) : nil
+        case UInt8(ascii: "s"): return matches("src=\"") ? (5, false) : nil
+        case UInt8(ascii: "i"): return matches("id=\"") ? (4, true) : nil
+        default: return nil
+        }
     }
+
+    /// The text of an attribute value with sitegen's and cmark-gfm's entities decoded.
+    private static func decodeEntities(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        // Outside ASCII, leave the decision where a match may end to Foundation, as before.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return decodeEntities(String(decoding: bytes, as: UTF8.self)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        // One pass gives what replacing each entity in turn gave: no replacement makes a new `&`.
+        scanning: while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&") {
+                for (entity, character) in entities {
+                    let length = entity.count
+                    if index + length <= bytes.count, entity.indices.allSatisfy({ bytes[index + $0] == entity[$0] }) {
+                        out.append(character)
+                        index += length
+                        continue scanning
+                    }
+                }
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let entities: [([UInt8], UInt8)] = [
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&#x2F;".utf8), UInt8(ascii: "/")), (Array("&amp;".utf8), UInt8(ascii: "&")),
+    ]
 
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }

@@ -2,7 +2,11 @@ import Foundation
 import SitegenMarkdown
 
 /// Checks that every internal `href`/`src` and `#fragment` in the generated site resolves to
-/// a generated file (and an element id in it). Pure: works on the files in memory.
+/// a generated file (and an element id in it). Pure: works on the files in memory, or on
+/// compact per-page summaries (`PageLinks`) taken as the pages were rendered.
+///
+/// Links are taken apart on their bytes (`#`, `?`, `:`, `/` and `%` are ASCII), as a browser
+/// does.
 struct LinkChecker {
     /// The base URL's path (`/` or `/handbook/`) that root-absolute links start with.
     var basePath: String = "/"
@@ -11,22 +15,28 @@ struct LinkChecker {
 
     static func brokenMessage(_ link: String, _ reason: String) -> String { "broken link '\(link)': \(reason)" }
 
+    /// Checks whole generated files: the HTML ones are scanned, every file is a link target.
     func check(_ files: [OutputFile]) -> [Diagnostic] {
-        var paths = Set(files.map(\.path))
-        for path in paths where path.hasSuffix("/index.html") || path == "index.html" {
+        let pages = files.filter(\.isHTML).parallelMap { Self.summary(of: $0) }
+        return check(pages, outputPaths: Set(files.map(\.path)))
+    }
+
+    /// Checks the links of `pages` against `outputPaths`, the path of every generated file
+    /// (HTML and others). Diagnostics come in page order, then link order.
+    func check(_ pages: [PageLinks], outputPaths: Set<String>) -> [Diagnostic] {
+        var paths = outputPaths
+        for path in outputPaths where path.hasSuffix("/index.html") || path == "index.html" {
             paths.insert(String(path.dropLast("index.html".count)))
         }
-        let pages = files.filter(\.isHTML)
-        let scans = pages.parallelMap { HTMLScanner.scan($0.contents) }
         var ids: [String: Set<String>] = [:]
-        for (page, scan) in zip(pages, scans) { ids[page.path] = scan.ids }
-        let known = paths
-        let targets = ids
-        let problems = Array(zip(pages, scans)).parallelMap { page, scan in
+        ids.reserveCapacity(pages.count)
+        for page in pages { ids[page.path] = page.ids }
+        let targets = Targets(paths: paths, ids: ids)
+        let problems = pages.parallelMap { page in
+            let folder = PageFolder(page.path)
             var diagnostics: [Diagnostic] = []
-            var seen: Set<String> = []
-            for link in scan.links where seen.insert(link).inserted {
-                guard let reason = problem(with: link, on: page.path, paths: known, ids: { targets[$0] ?? [] }) else { continue }
+            for link in page.links {
+                guard let reason = problem(with: link, on: folder, targets: targets) else { continue }
                 let location = page.markdownLinks[link] ?? page.source.map { SourceLocation(file: $0) }
                 diagnostics.append(.error("\(Self.brokenMessage(link, reason)) (in \(page.path))", at: location))
             }
@@ -35,47 +45,116 @@ struct LinkChecker {
         return problems.flatMap { $0 }
     }
 
+    /// Every path a link may resolve to, and the element ids of each page.
+    private struct Targets: Sendable {
+        let paths: Set<String>
+        let ids: [String: Set<String>]
+    }
+
     /// Why a link does not resolve, or nil when it does (or is external).
-    private func problem(with link: String, on page: String, paths: Set<String>, ids: (String) -> Set<String>) -> String? {
-        if link.isEmpty || isExternal(link) { return nil }
-        var pathPart = Substring(link)
-        var fragment: String?
-        if let hash = pathPart.firstIndex(of: "#") {
-            fragment = String(pathPart[pathPart.index(after: hash)...])
-            pathPart = pathPart[..<hash]
+    private func problem(with link: String, on page: PageFolder, targets: Targets) -> String? {
+        let utf8 = link.utf8
+        if utf8.isEmpty || Self.isExternal(utf8) { return nil }
+        var pathEnd = utf8.endIndex
+        var fragment: Substring?
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = link[utf8.index(after: hash)...]
+            pathEnd = hash
         }
-        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
-        let decoded = pathPart.contains("%") ? (String(pathPart).removingPercentEncoding ?? String(pathPart)) : String(pathPart)
+        if let query = utf8[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = query }
+        var decoded = link[..<pathEnd]
+        if decoded.utf8.contains(UInt8(ascii: "%")) { decoded = Substring(String(decoded).removingPercentEncoding ?? String(decoded)) }
 
         var target: String
         if decoded.isEmpty {
-            target = page
-        } else if decoded.hasPrefix("/") {
-            guard rootAbsolutePages.contains(page), decoded.hasPrefix(basePath) else {
+            target = page.path
+        } else if decoded.utf8.first == UInt8(ascii: "/") {
+            guard rootAbsolutePages.contains(page.path), decoded.hasPrefix(basePath) else {
                 return "root-absolute links break under a sub-path and from file://; use a relative link"
             }
             target = String(decoded.dropFirst(basePath.count))
         } else {
-            guard let resolved = ContentPath.resolve(decoded, against: ContentPath.directory(of: page)) else {
-                return "it points above the site root"
-            }
+            guard let resolved = page.resolve(decoded) else { return "it points above the site root" }
             target = resolved
         }
-        if decoded.hasSuffix("/") || target.isEmpty { target += "index.html" }
-        if !paths.contains(target) {
-            if paths.contains(target + "/index.html") { target += "/index.html" } else { return "no file '\(target)' in the output" }
+        if decoded.utf8.last == UInt8(ascii: "/") || target.isEmpty { target += "index.html" }
+        if !targets.paths.contains(target) {
+            if targets.paths.contains(target + "/index.html") { target += "/index.html" } else { return "no file '\(target)' in the output" }
         }
         if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-            let id = fragment.contains("%") ? (fragment.removingPercentEncoding ?? fragment) : fragment
-            if !ids(target).contains(id) { return "'\(target)' has no element with id '\(id)'" }
+            let id = fragment.utf8.contains(UInt8(ascii: "%")) ? (fragment.removingPercentEncoding ?? String(fragment)) : String(fragment)
+            if !(targets.ids[target]?.contains(id) ?? false) { return "'\(target)' has no element with id '\(id)'" }
         }
         return nil
     }
 
-    private func isExternal(_ link: String) -> Bool {
-        if link.hasPrefix("//") { return true }
-        guard let colon = link.firstIndex(of: ":") else { return false }
-        let scheme = link[..<colon]
-        return !scheme.isEmpty && !scheme.contains("/") && !scheme.contains("#") && !scheme.contains("?")
+    /// `scheme:…` and protocol-relative `//host…` links: a `:` before any `/`, `?` or `#`.
+    static func isExternal(_ link: String.UTF8View) -> Bool {
+        if link.starts(with: "//".utf8) { return true }
+        for (offset, byte) in link.enumerated() {
+            switch byte {
+            case UInt8(ascii: ":"): return offset > 0
+            case UInt8(ascii: "/"), UInt8(ascii: "#"), UInt8(ascii: "?"): return false
+            default: continue
+            }
+        }
+        return false
+    }
+}
+
+/// A page's folder, split once so that the links on it resolve without splitting it again.
+private struct PageFolder {
+    /// The page's output path.
+    let path: String
+    /// Its folder, `roles/a/` (empty at the root).
+    let directory: String
+    /// `ends[n]` is where the first `n` segments of `directory` end (after their `/`); nil
+    /// when the folder is not plain ASCII segments, so links resolve the general way.
+    let ends: [Int]?
+
+    init(_ path: String) {
+        self.path = path
+        directory = ContentPath.directory(of: path)
+        var ends = [0]
+        var plain = true
+        var segmentStart = 0
+        for (offset, byte) in directory.utf8.enumerated() {
+            if byte >= 0x80 { plain = false }
+            guard byte == UInt8(ascii: "/") else { continue }
+            let segment = directory.utf8.dropFirst(segmentStart).prefix(offset - segmentStart)
+            if segment.isEmpty || segment.elementsEqual(".".utf8) || segment.elementsEqual("..".utf8) { plain = false }
+            ends.append(offset + 1)
+            segmentStart = offset + 1
+        }
+        self.ends = plain ? ends : nil
+    }
+
+    /// `ContentPath.resolve(link, against: directory)`, without splitting anything for the
+    /// usual shape: `../` repeated, then a path with no empty, `.` or `..` segment.
+    func resolve(_ link: Substring) -> String? {
+        guard let ends else { return ContentPath.resolve(String(link), against: directory) }
+        let bytes = link.utf8
+        var rest = bytes.startIndex
+        var ups = 0
+        while bytes[rest...].starts(with: "../".utf8) {
+            ups += 1
+            rest = bytes.index(rest, offsetBy: 3)
+        }
+        let depth = ends.count - 1
+        guard ups <= depth else { return nil }
+        guard Self.isPlain(bytes[rest...]) else { return ContentPath.resolve(String(link), against: directory) }
+        return String(directory.utf8.prefix(ends[depth - ups]))! + link[rest...]
+    }
+
+    /// True for ASCII with no empty, `.` or `..` segment (a leading `.` is left to the
+    /// general way too).
+    private static func isPlain(_ path: Substring.UTF8View) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path {
+            if byte >= 0x80 { return false }
+            if previous == UInt8(ascii: "/") && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".")) { return false }
+            previous = byte
+        }
+        return true
     }
 }

@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemRead = Darwin.read
+#endif
+
 /// Reads a site folder (`sitegen.yml` + `Content/`) from disk. The parsing is done by the pure
 /// `parse` functions of each model; this type only lists and reads files.
 public struct ContentLoader: Sendable {
@@ -25,7 +33,7 @@ public struct ContentLoader: Sendable {
     public func load(includeDrafts: Bool) -> (LoadedContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let configFile = display(SiteConfig.fileName)
-        guard let configText = read(root.appendingPathComponent(SiteConfig.fileName), shownAs: configFile, into: &diagnostics) else {
+        guard let configText = read(root.appendingPathComponent(SiteConfig.fileName).path, shownAs: configFile, into: &diagnostics) else {
             return (nil, diagnostics)
         }
         let (config, configDiagnostics) = SiteConfig.parse(configText, file: configFile)
@@ -71,7 +79,7 @@ public struct ContentLoader: Sendable {
     private func parse(_ path: String, in contentURL: URL, includeDrafts: Bool) -> (ParsedFile?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let file = display("\(Self.contentFolder)/\(path)")
-        guard let text = read(contentURL.appendingPathComponent(path), shownAs: file, into: &diagnostics) else { return (nil, diagnostics) }
+        guard let text = read(contentURL.path + "/" + path, shownAs: file, into: &diagnostics) else { return (nil, diagnostics) }
         if path.hasPrefix("roles/") {
             let (role, found) = Role.parse(text, contentPath: path, file: file)
             guard let role, includeDrafts || !role.draft else { return (nil, found) }
@@ -85,37 +93,80 @@ public struct ContentLoader: Sendable {
     }
 
     /// Every regular file below `folder`, relative to it, sorted; dotfiles and dot-folders
-    /// are skipped, symbolic links are not followed.
+    /// are skipped, symbolic links are not followed. Lists with `readdir` (the file type comes
+    /// with each entry), not with FileManager's enumerator and a stat per URL.
     static func listFiles(under folder: URL) -> [String] {
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                options: [.skipsHiddenFiles]
-            )
-        else { return [] }
-        let base = folder.standardizedFileURL.path
         var paths: [String] = []
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(base + "/") else { continue }
-            paths.append(String(full.dropFirst(base.count + 1)))
-        }
+        collectFiles(in: folder.standardizedFileURL.path, prefix: "", into: &paths)
         return paths.sorted()
     }
 
-    private func read(_ url: URL, shownAs file: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
+    private static func collectFiles(in folder: String, prefix: String, into paths: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let full = folder + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                default: continue
+                }
+            }
+            if type == Int32(DT_DIR) {
+                collectFiles(in: full, prefix: prefix + name + "/", into: &paths)
+            } else if type == Int32(DT_REG) {
+                paths.append(prefix + name)
+            }
+        }
+    }
+
+    private func read(_ path: String, shownAs file: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let bytes = Self.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
             diagnostics.append(.error(exists ? "cannot read file" : "file not found", at: SourceLocation(file: file)))
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // As `String(data:encoding:)`: a leading byte order mark is dropped.
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
             diagnostics.append(.error("file is not valid UTF-8 text", at: SourceLocation(file: file)))
             return nil
         }
         return text
+    }
+
+    /// The bytes of a file, read with one `open` and as few `read`s as its size needs; nil
+    /// when it cannot be opened or read (a folder, no permission, missing).
+    static func contents(atPath path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        // One byte more than the size, so a file that grew is noticed and read to its end.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += repeatElement(0, count: bytes.count) }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if read == 0 { break }
+            count += read
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 }
 

@@ -67,7 +67,7 @@ extension Role {
         return (role, diagnostics)
     }
 
-    private static func readDuties(_ root: Node.Mapping, fields: inout YAMLFields) -> [String] {
+    private static func readDuties(_ root: YAMLMapping, fields: inout YAMLFields) -> [String] {
         guard root["duties"] != nil else {
             fields.report(.error("missing required field 'duties'", at: fields.location(root.mark)))
             return []
@@ -82,7 +82,7 @@ extension Role {
         return duties.map(\.value)
     }
 
-    private static func readRequirements(_ root: Node.Mapping, fields: inout YAMLFields) -> Requirements {
+    private static func readRequirements(_ root: YAMLMapping, fields: inout YAMLFields) -> Requirements {
         guard let mapping = fields.mapping("requirements", in: root) else { return Requirements() }
         fields.warnAboutUnknownKeys(in: mapping, known: ["education", "experience", "certification"], context: "requirements")
         return Requirements(
@@ -92,9 +92,9 @@ extension Role {
         )
     }
 
-    private static func readAttributes(_ root: Node.Mapping, into role: inout Role, fields: inout YAMLFields) {
+    private static func readAttributes(_ root: YAMLMapping, into role: inout Role, fields: inout YAMLFields) {
         guard let mapping = fields.mapping("attributes", in: root) else { return }
-        for (keyNode, valueNode) in mapping {
+        for (keyNode, valueNode) in mapping.node {
             guard let key = keyNode.string else { continue }
             if let value = fields.string(valueNode, field: "attributes.\(key)") {
                 role.attributes[key] = value
@@ -103,7 +103,7 @@ extension Role {
         }
     }
 
-    private static func readSources(_ root: Node.Mapping, fields: inout YAMLFields) -> [Source] {
+    private static func readSources(_ root: YAMLMapping, fields: inout YAMLFields) -> [Source] {
         fields.mappingList("sources", in: root).compactMap { item in
             fields.warnAboutUnknownKeys(in: item, known: ["title", "url"], context: "a source")
             guard let title = fields.string("title", in: item, required: true) else { return nil }
@@ -115,7 +115,7 @@ extension Role {
         }
     }
 
-    private static func readDate(_ key: String, _ root: Node.Mapping, fields: inout YAMLFields) -> String? {
+    private static func readDate(_ key: String, _ root: YAMLMapping, fields: inout YAMLFields) -> String? {
         guard let value = fields.string(key, in: root) else { return nil }
         let parts = value.split(separator: "-")
         let valid = parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }

@@ -68,7 +68,7 @@ public struct SiteConfig: Sendable, Hashable {
         return (config, fields.diagnostics)
     }
 
-    private static func parseDimensions(_ root: Node.Mapping, fields: inout YAMLFields) -> [Dimension] {
+    private static func parseDimensions(_ root: YAMLMapping, fields: inout YAMLFields) -> [Dimension] {
         guard let comparison = fields.mapping("comparison", in: root) else { return [] }
         fields.warnAboutUnknownKeys(in: comparison, known: ["dimensions"], context: "comparison")
         var dimensions: [Dimension] = []

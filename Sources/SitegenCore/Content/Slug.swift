@@ -4,8 +4,16 @@ import Foundation
 enum Slug {
     /// `^[a-z0-9]+(-[a-z0-9]+)*$`.
     static func isValid(_ slug: String) -> Bool {
-        guard !slug.isEmpty, !slug.hasPrefix("-"), !slug.hasSuffix("-"), !slug.contains("--") else { return false }
-        return slug.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        var previous = UInt8(ascii: "-")  // so a leading hyphen fails
+        for byte in slug.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+            default: return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")  // not empty, no trailing hyphen
     }
 
     /// A slug made from any text: `Problem solving` → `problem-solving`, `C++` → `c`.
@@ -28,8 +36,11 @@ enum Slug {
 
     /// `roles/producer.md` → `producer`.
     static func fileStem(of path: String) -> String {
-        var name = path.split(separator: "/").last.map(String.init) ?? path
+        var name = Substring(path)
+        while name.hasSuffix("/") { name.removeLast() }
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if name.isEmpty { return path }
         if name.hasSuffix(".md") { name.removeLast(3) }
-        return name
+        return String(name)
     }
 }

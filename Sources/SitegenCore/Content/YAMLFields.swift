@@ -18,11 +18,14 @@ struct YAMLFields {
     // MARK: Parsing
 
     /// Composes the YAML text; syntax errors become located diagnostics. Empty text gives an
-    /// empty mapping.
-    mutating func compose(_ yaml: String) -> Node.Mapping? {
+    /// empty mapping. Scalars are read as text here, so no YAML type is resolved: with
+    /// `Resolver.basic` every plain scalar is a string, which spares a regular-expression match
+    /// per key (Yams resolves tags to hash and compare keys). Keys are compared by their text,
+    /// so `1:` and `"1":` in one mapping are the same key (a duplicate).
+    mutating func compose(_ yaml: String) -> YAMLMapping? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
             return nil
@@ -30,12 +33,12 @@ struct YAMLFields {
             diagnostics.append(.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1)))
             return nil
         }
-        guard let node else { return Node.Mapping([]) }
+        guard let node else { return YAMLMapping(Node.Mapping([])) }
         guard let mapping = node.mapping else {
             diagnostics.append(.error("front matter must be a mapping of 'key: value' lines, found \(Self.kind(of: node))", at: location(of: node)))
             return nil
         }
-        return mapping
+        return YAMLMapping(mapping)
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
@@ -66,8 +69,8 @@ struct YAMLFields {
     func location(of node: Node) -> SourceLocation { location(node.mark) }
 
     /// The location of a key inside a mapping (for errors about the whole field).
-    func location(ofKey key: String, in mapping: Node.Mapping) -> SourceLocation {
-        for (keyNode, _) in mapping where keyNode.string == key { return location(of: keyNode) }
+    func location(ofKey key: String, in mapping: YAMLMapping) -> SourceLocation {
+        for (keyNode, _) in mapping.node where keyNode.string == key { return location(of: keyNode) }
         return location(mapping.mark)
     }
 
@@ -76,7 +79,7 @@ struct YAMLFields {
     // MARK: Typed access
 
     /// A string field. Plain scalars of any YAML type (`2049`, `true`) are taken as written.
-    mutating func string(_ key: String, in mapping: Node.Mapping, required: Bool = false) -> String? {
+    mutating func string(_ key: String, in mapping: YAMLMapping, required: Bool = false) -> String? {
         guard let node = mapping[key] else {
             if required { diagnostics.append(.error("missing required field '\(key)'", at: location(mapping.mark))) }
             return nil
@@ -89,7 +92,7 @@ struct YAMLFields {
             diagnostics.append(.error("field '\(field)' must be a string, found \(Self.kind(of: node))", at: location(of: node)))
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Self.trimmed(scalar.string)
         if value.isEmpty || (scalar.style == .plain && Self.isNull(scalar.string)) {
             if required { diagnostics.append(.error("field '\(field)' must not be empty", at: location(of: node))) }
             return nil
@@ -98,7 +101,7 @@ struct YAMLFields {
     }
 
     /// A list of strings; a single scalar is accepted as a one-element list.
-    mutating func stringList(_ key: String, in mapping: Node.Mapping) -> [(value: String, location: SourceLocation)] {
+    mutating func stringList(_ key: String, in mapping: YAMLMapping) -> [(value: String, location: SourceLocation)] {
         guard let node = mapping[key] else { return [] }
         switch node {
         case .scalar(let scalar) where scalar.style == .plain && Self.isNull(scalar.string):
@@ -122,18 +125,18 @@ struct YAMLFields {
     }
 
     /// A nested mapping.
-    mutating func mapping(_ key: String, in mapping: Node.Mapping) -> Node.Mapping? {
+    mutating func mapping(_ key: String, in mapping: YAMLMapping) -> YAMLMapping? {
         guard let node = mapping[key] else { return nil }
         if case .scalar(let scalar) = node, scalar.style == .plain, Self.isNull(scalar.string) { return nil }
         guard let nested = node.mapping else {
             diagnostics.append(.error("field '\(key)' must be a mapping of 'key: value' lines, found \(Self.kind(of: node))", at: location(of: node)))
             return nil
         }
-        return nested
+        return YAMLMapping(nested)
     }
 
     /// A list of mappings.
-    mutating func mappingList(_ key: String, in mapping: Node.Mapping) -> [Node.Mapping] {
+    mutating func mappingList(_ key: String, in mapping: YAMLMapping) -> [YAMLMapping] {
         guard let node = mapping[key] else { return [] }
         guard case .sequence(let sequence) = node else {
             diagnostics.append(.error("field '\(key)' must be a list, found \(Self.kind(of: node))", at: location(of: node)))
@@ -144,12 +147,12 @@ struct YAMLFields {
                 diagnostics.append(.error("each item of '\(key)' must be a mapping, found \(Self.kind(of: item))", at: location(of: item)))
                 return nil
             }
-            return nested
+            return YAMLMapping(nested)
         }
     }
 
     /// A boolean (`true`/`false`).
-    mutating func bool(_ key: String, in mapping: Node.Mapping) -> Bool? {
+    mutating func bool(_ key: String, in mapping: YAMLMapping) -> Bool? {
         guard let node = mapping[key] else { return nil }
         guard case .scalar(let scalar) = node, let value = Bool(scalar.string.lowercased()) else {
             diagnostics.append(.error("field '\(key)' must be true or false", at: location(of: node)))
@@ -159,7 +162,7 @@ struct YAMLFields {
     }
 
     /// An integer.
-    mutating func int(_ key: String, in mapping: Node.Mapping) -> Int? {
+    mutating func int(_ key: String, in mapping: YAMLMapping) -> Int? {
         guard let node = mapping[key] else { return nil }
         guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
             diagnostics.append(.error("field '\(key)' must be a whole number", at: location(of: node)))
@@ -169,8 +172,8 @@ struct YAMLFields {
     }
 
     /// Warns about keys that are not in `known`, suggesting the nearest known key.
-    mutating func warnAboutUnknownKeys(in mapping: Node.Mapping, known: [String], context: String) {
-        for (keyNode, _) in mapping {
+    mutating func warnAboutUnknownKeys(in mapping: YAMLMapping, known: [String], context: String) {
+        for (keyNode, _) in mapping.node {
             guard let key = keyNode.string, !known.contains(key) else { continue }
             let hint = Suggestion.hint(for: key, in: known)
             diagnostics.append(.warning("unknown key '\(key)' in \(context)\(hint)", at: location(of: keyNode)))
@@ -179,7 +182,21 @@ struct YAMLFields {
 
     // MARK: Helpers
 
-    static func isNull(_ text: String) -> Bool { ["", "~", "null", "Null", "NULL"].contains(text) }
+    static func isNull(_ text: String) -> Bool {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without the Foundation call when
+    /// both ends are visible ASCII (as almost every value is).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        if (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     static func kind(of node: Node) -> String {
         switch node {

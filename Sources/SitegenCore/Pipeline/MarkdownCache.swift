@@ -1,6 +1,14 @@
 import Foundation
 import SitegenMarkdown
 
+#if canImport(Glibc)
+    import Glibc
+    private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemWrite = Darwin.write
+#endif
+
 /// Rendered Markdown kept between builds in `<site>/.sitegen-cache/`, one file per document,
 /// named by a hash of the sitegen version, the options and the text. Each entry stores the
 /// whole request it answers and is used only when that request matches byte for byte, so a
@@ -28,16 +36,43 @@ struct MarkdownCache: Sendable {
     }
 
     /// Stores a rendering (best effort: a cache that cannot be written only costs speed).
+    ///
+    /// Written to a temporary file and renamed into place, without `fsync`: a cache needs no
+    /// durability, and an entry torn by a crash fails its checksum and is rendered again.
     func store(_ request: Data, _ rendered: RenderedMarkdown) {
-        let target = url(for: request)
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let name = Self.hash(request)
+        let target = folder.path + "/" + name + Self.entrySuffix
+        // Unique per process and call, so two threads storing the same document never share one.
+        let temporary = folder.path + "/.\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
         var entry = request
         let response = MarkdownWire.encodeResponse(rendered)
         entry.append(response)
         entry.append(Self.checksum(response))
-        guard (try? entry.write(to: temporary)) != nil else { return }
-        if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        var written = Self.write(entry, toNewFile: temporary)
+        if !written {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            written = Self.write(entry, toNewFile: temporary)
+        }
+        if !written || rename(temporary, target) != 0 { unlink(temporary) }
+    }
+
+    /// Creates `path` and writes `data` to it; false (with no file left) when that failed.
+    private static func write(_ data: Data, toNewFile path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        var complete = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        if close(descriptor) != 0 { complete = false }
+        if !complete { unlink(path) }
+        return complete
     }
 
     /// Removes entries this build did not use, and folders of other cache versions.
@@ -54,8 +89,10 @@ struct MarkdownCache: Sendable {
     }
 
     private func url(for request: Data) -> URL {
-        folder.appendingPathComponent(Self.hash(request) + ".md-cache")
+        folder.appendingPathComponent(Self.hash(request) + Self.entrySuffix)
     }
+
+    private static let entrySuffix = ".md-cache"
 
     /// The 16-byte checksum stored after a response, so a damaged entry is never used.
     static func checksum(_ data: Data) -> Data {
@@ -76,9 +113,11 @@ struct MarkdownCache: Sendable {
     private static func fnv(_ data: Data) -> (UInt64, UInt64) {
         var first: UInt64 = 0xcbf2_9ce4_8422_2325
         var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in data {
-            first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
-            second = (second &* 0x100_0000_01b3) ^ UInt64(byte)
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
+                second = (second &* 0x100_0000_01b3) ^ UInt64(byte)
+            }
         }
         return (first, second)
     }
