@@ -57,32 +57,37 @@ public enum ContentPath {
     /// The relative link from the page at URL path `from` to the URL path `to`, both
     /// site-root-relative: `roles/a/` → `roles/b/` gives `../b/`; identical paths give `./`.
     public static func relativeLink(from: String, to: String) -> String {
-        guard isASCII(from), isASCII(to) else { return relativeLinkCharacters(from: from, to: to) }
-        let slash = UInt8(ascii: "/")
-        let fromDirs = directory(of: from).utf8.split(separator: slash)
-        let toParts = to.utf8.split(separator: slash, omittingEmptySubsequences: false)
-        let toDirs = toParts.dropLast()
-        let toLeaf = toParts[toParts.count - 1]  // splitting keeps at least one, maybe empty, part
-        var common = 0
-        while common < fromDirs.count, common < toDirs.count, fromDirs[common].elementsEqual(toDirs[toDirs.startIndex + common]) {
-            common += 1
+        // Outside ASCII, folder names compare by canonical equivalence (`é` = `e` + U+0301);
+        // an empty segment (`/a`, `a//b`) counts in `to` but not in `from`.
+        guard hasPlainSegments(from), hasPlainSegments(to) else { return relativeLinkCharacters(from: from, to: to) }
+        // Byte-level: the longest common prefix of `from`'s folder and `to` that ends in '/',
+        // one "../" per folder of `from` below it, then the rest of `to`. Called for every
+        // link of every generated page, so it avoids splitting strings.
+        var from = from
+        var to = to
+        return from.withUTF8 { source in
+            to.withUTF8 { target in
+                let folderEnd = (source.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+                var common = 0
+                var index = 0
+                while index < folderEnd, index < target.count, source[index] == target[index] {
+                    if source[index] == UInt8(ascii: "/") { common = index + 1 }
+                    index += 1
+                }
+                var ups = 0
+                var previous = common
+                for position in common..<folderEnd where source[position] == UInt8(ascii: "/") {
+                    if position > previous { ups += 1 }
+                    previous = position + 1
+                }
+                if ups == 0 && common == target.count { return "./" }
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(ups * 3 + target.count - common)
+                for _ in 0..<ups { bytes += [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: "/")] }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: target[common...]))
+                return String(decoding: bytes, as: UTF8.self)
+            }
         }
-        // `..` for each folder to leave, then the folders to enter and the leaf, joined by `/`
-        // (a part may be empty, as in `a//b/`: it still gets its separators).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(3 * (fromDirs.count - common) + to.utf8.count)
-        var parts = 0
-        func append(_ part: some Sequence<UInt8>) {
-            if parts > 0 { bytes.append(slash) }
-            bytes += part
-            parts += 1
-        }
-        for _ in common..<fromDirs.count { append("..".utf8) }
-        for part in toDirs.dropFirst(common) { append(part) }
-        if !toLeaf.isEmpty { append(toLeaf) }
-        if bytes.isEmpty { return "./" }
-        if toLeaf.isEmpty { bytes.append(slash) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The prefix that leads from a page at URL path `url` back to the site root: `""` → `./`,
@@ -99,6 +104,16 @@ public enum ContentPath {
 
     private static func isASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// ASCII, with no empty segment (no leading `/`, no `//`).
+    private static func hasPlainSegments(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte >= 0x80 || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/")) { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// Path segments joined by `/`, with the start of each so the last can be dropped.
