@@ -18,6 +18,23 @@ import Testing
         #expect(snapshot(of: site.output) == before)
     }
 
+    @Test func linksToElementsOfOtherPagesAreCheckedAfterStreaming() throws {
+        let site = try TestSite.make()
+        defer { site.remove() }
+        // Pages go to the staging folder as they are rendered; a link to an element of another
+        // page is checked against that page read back once every page is written.
+        try site.write("Content/roles/producer.md", "---\ntitle: Producer\nsummary: S.\nduties: [a, b, c]\n---\n[x](line-producer.md#key-duties)\n")
+        #expect(site.build().isEmpty)
+        let before = snapshot(of: site.output)
+        try site.write("Content/roles/producer.md", "---\ntitle: Producer\nsummary: S.\nduties: [a, b, c]\n---\n\n[x](line-producer.md#nope)\n")
+        let messages = site.build().map(\.description)
+        #expect(
+            messages.contains {
+                $0.contains("producer.md:7:1: error: broken link '../line-producer/#nope': 'roles/line-producer/index.html' has no element with id 'nope'")
+            })
+        #expect(snapshot(of: site.output) == before)
+    }
+
     @Test func stalePagesDisappearAfterRebuild() throws {
         let site = try TestSite.make()
         defer { site.remove() }

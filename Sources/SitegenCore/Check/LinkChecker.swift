@@ -22,39 +22,88 @@ struct LinkChecker {
     }
 
     /// Checks the links of `pages` against `outputPaths`, the path of every generated file
-    /// (HTML and others). Diagnostics come in page order, then link order.
+    /// (HTML and others). Diagnostics come in page order, then link order; links to an element
+    /// of another page come last.
     func check(_ pages: [PageLinks], outputPaths: Set<String>) -> [Diagnostic] {
-        var paths = outputPaths
-        for path in outputPaths where path.hasSuffix("/index.html") || path == "index.html" {
-            paths.insert(String(path.dropLast("index.html".count)))
-        }
+        let targets = Targets(outputPaths: outputPaths)
+        let results = pages.parallelMap { check($0, targets: targets) }
         var ids: [String: Set<String>] = [:]
         ids.reserveCapacity(pages.count)
         for page in pages { ids[page.path] = page.ids }
-        let targets = Targets(paths: paths, ids: ids)
-        let problems = pages.parallelMap { page in
-            let folder = PageFolder(page.path)
-            var diagnostics: [Diagnostic] = []
-            for link in page.links {
-                guard let reason = problem(with: link, on: folder, targets: targets) else { continue }
-                let location = page.markdownLinks[link] ?? page.source.map { SourceLocation(file: $0) }
-                diagnostics.append(.error("\(Self.brokenMessage(link, reason)) (in \(page.path))", at: location))
-            }
-            return diagnostics
-        }
-        return problems.flatMap { $0 }
+        return results.flatMap(\.diagnostics) + check(results.flatMap(\.elsewhere)) { ids[$0] }
     }
 
-    /// Every path a link may resolve to, and the element ids of each page.
-    private struct Targets: Sendable {
+    /// Every path a link may resolve to: the output files, and `x/` for each `x/index.html`.
+    struct Targets: Sendable {
         let paths: Set<String>
-        let ids: [String: Set<String>]
+
+        init(outputPaths: Set<String>) {
+            var paths = outputPaths
+            for path in outputPaths where path.hasSuffix("/index.html") || path == "index.html" {
+                paths.insert(String(path.dropLast("index.html".count)))
+            }
+            self.paths = paths
+        }
     }
 
-    /// Why a link does not resolve, or nil when it does (or is external).
-    private func problem(with link: String, on page: PageFolder, targets: Targets) -> String? {
+    /// A link to an element of another page (`../b/#duties`): it can be checked only once
+    /// that page's ids are known.
+    struct ElementLink: Sendable {
+        var link: String
+        var page: String
+        var target: String
+        var id: String
+        var location: SourceLocation?
+    }
+
+    /// Checks one page's links as soon as it is rendered: against the output paths, and
+    /// against its own ids for `#fragment` links to itself. Links to elements of other pages
+    /// are returned for `check(_:ids:)`.
+    func check(_ page: PageLinks, targets: Targets) -> (diagnostics: [Diagnostic], elsewhere: [ElementLink]) {
+        let folder = PageFolder(page.path)
+        var diagnostics: [Diagnostic] = []
+        var elsewhere: [ElementLink] = []
+        for link in page.links {
+            let location = { page.markdownLinks[link] ?? page.source.map { SourceLocation(file: $0) } }
+            switch resolve(link, on: folder, paths: targets.paths) {
+            case .fine: continue
+            case .broken(let reason):
+                diagnostics.append(.error("\(Self.brokenMessage(link, reason)) (in \(page.path))", at: location()))
+            case .element(let target, let id) where target == page.path:
+                if !page.ids.contains(id) {
+                    diagnostics.append(.error("\(Self.brokenMessage(link, Self.noElement(target, id))) (in \(page.path))", at: location()))
+                }
+            case .element(let target, let id):
+                elsewhere.append(ElementLink(link: link, page: page.path, target: target, id: id, location: location()))
+            }
+        }
+        return (diagnostics, elsewhere)
+    }
+
+    /// Checks links to elements of other pages; `ids` gives the ids of a page by its path.
+    func check(_ links: [ElementLink], ids: (String) -> Set<String>?) -> [Diagnostic] {
+        var known: [String: Set<String>] = [:]
+        return links.compactMap { element in
+            if known[element.target] == nil { known[element.target] = ids(element.target) ?? [] }
+            guard !known[element.target]!.contains(element.id) else { return nil }
+            let message = Self.brokenMessage(element.link, Self.noElement(element.target, element.id))
+            return .error("\(message) (in \(element.page))", at: element.location)
+        }
+    }
+
+    static func noElement(_ target: String, _ id: String) -> String { "'\(target)' has no element with id '\(id)'" }
+
+    private enum Resolution {
+        case fine
+        case broken(String)
+        /// Resolves to a page; the fragment names an element `id` that must exist on it.
+        case element(target: String, id: String)
+    }
+
+    /// Where a link leads, or why it does not resolve. External links are fine.
+    private func resolve(_ link: String, on page: PageFolder, paths: Set<String>) -> Resolution {
         let utf8 = link.utf8
-        if utf8.isEmpty || Self.isExternal(utf8) { return nil }
+        if utf8.isEmpty || Self.isExternal(utf8) { return .fine }
         var pathEnd = utf8.endIndex
         var fragment: Substring?
         if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
@@ -70,22 +119,22 @@ struct LinkChecker {
             target = page.path
         } else if decoded.utf8.first == UInt8(ascii: "/") {
             guard rootAbsolutePages.contains(page.path), decoded.hasPrefix(basePath) else {
-                return "root-absolute links break under a sub-path and from file://; use a relative link"
+                return .broken("root-absolute links break under a sub-path and from file://; use a relative link")
             }
             target = String(decoded.dropFirst(basePath.count))
         } else {
-            guard let resolved = page.resolve(decoded) else { return "it points above the site root" }
+            guard let resolved = page.resolve(decoded) else { return .broken("it points above the site root") }
             target = resolved
         }
         if decoded.utf8.last == UInt8(ascii: "/") || target.isEmpty { target += "index.html" }
-        if !targets.paths.contains(target) {
-            if targets.paths.contains(target + "/index.html") { target += "/index.html" } else { return "no file '\(target)' in the output" }
+        if !paths.contains(target) {
+            if paths.contains(target + "/index.html") { target += "/index.html" } else { return .broken("no file '\(target)' in the output") }
         }
         if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
             let id = fragment.utf8.contains(UInt8(ascii: "%")) ? (fragment.removingPercentEncoding ?? String(fragment)) : String(fragment)
-            if !(targets.ids[target]?.contains(id) ?? false) { return "'\(target)' has no element with id '\(id)'" }
+            return .element(target: target, id: id)
         }
-        return nil
+        return .fine
     }
 
     /// `scheme:…` and protocol-relative `//host…` links: a `:` before any `/`, `?` or `#`.

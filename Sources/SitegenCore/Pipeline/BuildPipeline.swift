@@ -75,12 +75,10 @@ public struct BuildPipeline: Sendable {
         let context = try step(3) { renderMarkdown(site, theme: theme) }
         let jobs = try step(4) { pageJobs(context, loader: loader) }
         let sink = try openSink()
-        let summaries = try renderPages(jobs, context: context, into: sink)
+        let checker = LinkChecker(basePath: SiteFiles.basePath(site.config.baseURL))
+        let linkProblems = try renderPages(jobs, context: context, into: sink, checker: checker)
         if options.checkLinks {
-            let paths = Set(jobs.map(\.path))
-            // Interim: the checker still takes whole files; the non-HTML ones only for their paths.
-            let files = summaries + paths.filter { !$0.hasSuffix(".html") }.map { OutputFile(path: $0, data: Data()) }
-            _ = try step(5) { ((), LinkChecker(basePath: SiteFiles.basePath(site.config.baseURL)).check(files)) }
+            _ = try step(5) { ((), linkProblems()) }
         }
         if options.strict && !warnings.isEmpty {
             throw BuildFailure(step: "Checking warnings (--strict)", diagnostics: warnings.map { Diagnostic(.error, $0.message, at: $0.location) })
@@ -134,30 +132,43 @@ public struct BuildPipeline: Sendable {
         return (jobs, diagnostics)
     }
 
-    /// Renders every job on every core and hands each file to `sink` as soon as it is made;
-    /// returns what the link check needs from each HTML page.
-    private func renderPages(_ jobs: [PageJob], context: RenderContext, into sink: any FileSink) throws(BuildFailure) -> [OutputFile] {
+    /// Renders every job on every core and hands each file to `sink` as soon as it is made.
+    /// Each page's links are checked right after it is rendered, so no page is kept in
+    /// memory; the returned function finishes the check (links to elements of other pages,
+    /// whose ids are read back from the sink).
+    private func renderPages(
+        _ jobs: [PageJob], context: RenderContext, into sink: any FileSink, checker: LinkChecker
+    ) throws(BuildFailure) -> () -> [Diagnostic] {
         let checkLinks = options.checkLinks
-        let results = jobs.parallelMap { job -> Result<OutputFile?, BuildFailure> in
+        let targets = LinkChecker.Targets(outputPaths: Set(jobs.map(\.path)))
+        let results = jobs.parallelMap { job -> Result<(diagnostics: [Diagnostic], elsewhere: [LinkChecker.ElementLink]), BuildFailure> in
             let file = job.make()
-            let summary = checkLinks && file.isHTML ? file : nil
+            let checked = checkLinks && file.isHTML ? checker.check(LinkChecker.summary(of: file), targets: targets) : ([], [])
             do throws(BuildFailure) {
                 try sink.place(file)
             } catch {
                 return .failure(error)
             }
-            return .success(summary)
+            return .success(checked)
         }
-        var summaries: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        var elsewhere: [LinkChecker.ElementLink] = []
         for result in results {
             switch result {
-            case .success(let summary): if let summary { summaries.append(summary) }
+            case .success(let checked):
+                diagnostics += checked.diagnostics
+                elsewhere += checked.elsewhere
             case .failure(let failure): throw failure
             }
         }
         let problems = context.problems.diagnostics
         if problems.containsErrors { throw BuildFailure(step: Self.steps[4], diagnostics: problems) }
-        return summaries
+        return {
+            diagnostics
+                + checker.check(elsewhere) { path in
+                    sink.contents(of: path).map { HTMLScanner.scan($0).ids }
+                }
+        }
     }
 
     /// Two sources that publish to the same output path.

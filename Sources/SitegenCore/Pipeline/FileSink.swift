@@ -1,18 +1,25 @@
+import Foundation
 import Synchronization
 
 /// Where rendered files go as soon as they are made: the output's staging folder, or memory.
 protocol FileSink: Sendable {
     /// Takes one file; called from many threads at once.
     func place(_ file: OutputFile) throws(BuildFailure)
+    /// The bytes of a file placed earlier.
+    func contents(of path: String) -> Data?
 }
 
-extension OutputStaging: FileSink {}
+extension OutputStaging: FileSink {
+    func contents(of path: String) -> Data? { FileManager.default.contents(atPath: folder.path + "/" + path) }
+}
 
 /// Keeps every file in memory (`sitegen check`, tests).
 final class KeptFiles: FileSink {
     private let kept = Mutex<[OutputFile]>([])
 
     func place(_ file: OutputFile) throws(BuildFailure) { kept.withLock { $0.append(file) } }
+
+    func contents(of path: String) -> Data? { kept.withLock { $0.first { $0.path == path }?.contents } }
 
     /// The files placed so far, in no particular order.
     var files: [OutputFile] { kept.withLock { $0 } }
