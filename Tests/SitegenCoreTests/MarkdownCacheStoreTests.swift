@@ -4,59 +4,64 @@ import Testing
 
 @testable import SitegenCore
 
-/// Storing cache entries: temporary file and rename, no leftovers, a folder made on demand.
+/// The Markdown cache's pack file: written whole through a temporary file, read back entry by
+/// entry, damaged entries ignored one by one.
 @Suite struct MarkdownCacheStoreTests {
-    static func entries(_ cache: MarkdownCache) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: cache.folder.path)) ?? []).sorted()
+    static func entry(_ text: String, _ path: String = "roles/a.md") -> (request: Data, response: Data) {
+        let options = MarkdownOptions(documentPath: path)
+        return (MarkdownWire.encodeRequest(text, options), MarkdownWire.encodeResponse(MarkdownRenderer.render(text, options: options)))
     }
 
-    @Test func storingCreatesTheFolderAndLeavesOnlyTheEntry() throws {
+    @Test func savingCreatesTheFolderAndLeavesOnlyThePack() throws {
         let site = try TestSite.make()
         defer { site.remove() }
         let cache = MarkdownCache(siteRoot: site.root)
         #expect(!FileManager.default.fileExists(atPath: cache.folder.path))
-        let options = MarkdownOptions(documentPath: "roles/a.md")
-        let request = MarkdownWire.encodeRequest("# A\n\nText [b](b.md).\n", options)
-        let rendered = MarkdownRenderer.render("# A\n\nText [b](b.md).\n", options: options)
-        cache.store(request, rendered)
-        #expect(Self.entries(cache).count == 1)
-        #expect(Self.entries(cache).allSatisfy { $0.hasSuffix(".md-cache") && !$0.hasPrefix(".") })
-        #expect(cache.lookup(request) == rendered)
+        let entries = [Self.entry("# A\n\nText [b](b.md).\n"), Self.entry("# B\n", "roles/b.md")]
+        cache.save(entries)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path) == [MarkdownCache.packName])
+        let pack = cache.load()
+        #expect(pack.count == 2)
+        for (request, response) in entries { #expect(pack.response(to: request) == response) }
+        #expect(pack.lookup(entries[0].request) == MarkdownRenderer.render("# A\n\nText [b](b.md).\n", options: MarkdownOptions(documentPath: "roles/a.md")))
     }
 
-    @Test func storingAgainReplacesTheEntry() throws {
+    @Test func aDamagedEntryIsIgnoredAndTheOthersKept() throws {
         let site = try TestSite.make()
         defer { site.remove() }
         let cache = MarkdownCache(siteRoot: site.root)
-        let options = MarkdownOptions(documentPath: "roles/a.md")
-        let request = MarkdownWire.encodeRequest("# A\n", options)
-        cache.store(request, MarkdownRenderer.render("# Other\n", options: options))
-        cache.store(request, MarkdownRenderer.render("# A\n", options: options))
-        #expect(Self.entries(cache).count == 1)
-        #expect(cache.lookup(request) == MarkdownRenderer.render("# A\n", options: options))
+        let first = Self.entry("# A\n")
+        let second = Self.entry("# B\n", "roles/b.md")
+        cache.save([first, second])
+        var data = try Data(contentsOf: cache.packURL)
+        // The last byte of the first entry's response.
+        let offset = data.range(of: first.request)!.upperBound + first.response.count - 1
+        data[offset] ^= 0xFF
+        try data.write(to: cache.packURL)
+        let pack = cache.load()
+        #expect(pack.lookup(first.request) == nil)
+        #expect(pack.response(to: second.request) == second.response)
     }
 
-    @Test func manyThreadsStoringTheSameEntryLeaveOneValidEntry() throws {
+    @Test func savingRemovesOtherCacheVersions() throws {
         let site = try TestSite.make()
         defer { site.remove() }
         let cache = MarkdownCache(siteRoot: site.root)
-        let options = MarkdownOptions(documentPath: "roles/a.md")
-        let request = MarkdownWire.encodeRequest("# A\n", options)
-        let rendered = MarkdownRenderer.render("# A\n", options: options)
-        _ = Array(0..<64).parallelMap { _ in cache.store(request, rendered) }
-        #expect(Self.entries(cache).count == 1)
-        #expect(cache.lookup(request) == rendered)
+        let old = cache.folder.deletingLastPathComponent().appendingPathComponent("sitegen-0.0.1-markdown-1")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        cache.save([Self.entry("# A\n")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.deletingLastPathComponent().path) == [MarkdownCache.formatVersion])
     }
 
-    @Test func anUnwritableFolderOnlyCostsTheEntry() throws {
+    @Test func anUnwritableFolderOnlyCostsTheCache() throws {
         let site = try TestSite.make()
         defer { site.remove() }
         // A file where the cache folder should be: nothing can be stored, and nothing fails.
         try Data("x".utf8).write(to: site.root.appendingPathComponent(MarkdownCache.folderName))
         let cache = MarkdownCache(siteRoot: site.root)
-        let options = MarkdownOptions(documentPath: "roles/a.md")
-        let request = MarkdownWire.encodeRequest("# A\n", options)
-        cache.store(request, MarkdownRenderer.render("# A\n", options: options))
-        #expect(cache.lookup(request) == nil)
+        let entry = Self.entry("# A\n")
+        cache.save([entry])
+        #expect(cache.load().lookup(entry.request) == nil)
+        #expect(site.build().isEmpty)
     }
 }

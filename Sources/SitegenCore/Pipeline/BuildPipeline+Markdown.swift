@@ -6,11 +6,21 @@ extension BuildPipeline {
     /// before, otherwise on the worker pool (or in this process when no pool is configured).
     func renderMarkdown(_ jobs: [(text: String, options: MarkdownOptions)]) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
         let cache = options.useCache ? MarkdownCache(siteRoot: options.source) : nil
+        let pack = cache?.load()
         let requests = cache == nil ? [] : jobs.parallelMap { MarkdownWire.encodeRequest($0.text, $0.options) }
+        var responses: [Data?] = Array(repeating: nil, count: jobs.count)
         var results: [Result<RenderedMarkdown, MarkdownWorkerFailure>?] = Array(repeating: nil, count: jobs.count)
-        if let cache {
-            for (index, hit) in requests.parallelMap({ cache.lookup($0) }).enumerated() {
-                if let hit { results[index] = .success(hit) }
+        if let pack {
+            let found = requests.parallelMap { request -> (Data, RenderedMarkdown)? in
+                guard let response = pack.response(to: request), MarkdownWire.frameLength(response) == response.count - 4,
+                    let rendered = MarkdownWire.decodeResponse(response.dropFirst(4))
+                else { return nil }
+                return (response, rendered)
+            }
+            for (index, hit) in found.enumerated() {
+                guard let (response, rendered) = hit else { continue }
+                responses[index] = response
+                results[index] = .success(rendered)
             }
         }
         let missing = results.indices.filter { results[$0] == nil }
@@ -23,9 +33,12 @@ extension BuildPipeline {
         }
         for (index, result) in zip(missing, fresh) {
             results[index] = result
-            if let cache, case .success(let rendered) = result { cache.store(requests[index], rendered) }
+            if cache != nil, case .success(let rendered) = result { responses[index] = MarkdownWire.encodeResponse(rendered) }
         }
-        cache?.prune(keeping: requests)
+        // Rewrite the pack only when it would change (a document rendered, or one gone).
+        if let cache, let pack, !missing.isEmpty || pack.count != requests.count {
+            cache.save(zip(requests, responses).compactMap { request, response in response.map { (request, $0) } })
+        }
         return results.map { $0! }
     }
 }
