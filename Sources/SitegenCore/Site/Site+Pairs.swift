@@ -37,7 +37,7 @@ extension Site {
                 if pairs[pair.key] == nil { pairs[pair.key] = pair }
             }
         }
-        return (pairs.values.sorted { $0.slug < $1.slug }, diagnostics)
+        return (pairs.values.map { (slug: $0.slug, pair: $0) }.sorted { $0.slug < $1.slug }.map { $0.pair }, diagnostics)
     }
 
     /// Splits `a-vs-b` into two known role slugs (slugs may themselves contain hyphens).

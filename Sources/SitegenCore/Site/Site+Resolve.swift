@@ -98,7 +98,9 @@ extension Site {
                     diagnostics.append(.error("skill '\(name)' is spelled '\(canonical)' in other roles; use one spelling", at: location))
                 }
             }
-            let roleSlugs = (holders[slug] ?? []).sorted { (known[$0]?.title ?? $0, $0) < (known[$1]?.title ?? $1, $1) }
+            // Sort keys looked up once per role, not once per comparison.
+            let roleSlugs = (holders[slug] ?? []).map { (title: known[$0]?.title ?? $0, slug: $0) }.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
+                .map { $0.slug }
             let skill = Skill(name: canonical, slug: slug.isEmpty ? "skill" : slug, roleSlugs: roleSlugs)
             for name in names.keys { slugsByName[name] = skill.slug }
             skills.append(skill)
