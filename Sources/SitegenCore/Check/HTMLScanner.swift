@@ -28,22 +28,29 @@ enum HTMLScanner {
     /// is read when it is `href="`, `src="` or `id="`; its value runs to the next `"`.
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
         var result = Scan()
+        guard let base = bytes.baseAddress else { return result }
         var index = 0
-        var inTag = false
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<") {
-                inTag = true
-            } else if byte == UInt8(ascii: ">") {
-                inTag = false
-            } else if inTag, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n"), let (name, isID) = attribute(in: bytes, at: index + 1) {
-                let start = index + 1 + name
-                var end = start
-                while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                let value = decodeEntities(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                if isID { result.ids.insert(value) } else { result.links.append(value) }
-                index = end
+            // Outside tags only `<` matters: jump to it.
+            guard let open = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+            index = base.distance(to: open.assumingMemoryBound(to: UInt8.self)) + 1
+            // Inside a tag until `>` (one inside a scanned attribute value does not end it).
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ">") { break }
+                if byte == UInt8(ascii: "<") {
+                    // A new tag starts: the same state as before.
+                } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n"), let (name, isID) = attribute(in: bytes, at: index + 1) {
+                    let start = index + 1 + name
+                    let end =
+                        memchr(base + start, Int32(UInt8(ascii: "\"")), count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                        ?? count
+                    let value = decodeEntities(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    if isID { result.ids.insert(value) } else { result.links.append(value) }
+                    index = end
+                }
+                index += 1
             }
             index += 1
         }
