@@ -71,6 +71,8 @@ struct StructuredDataTests {
     @Test func stringsAreEscapedForScriptContexts() {
         #expect(JSONValue.quoted("</script>") == #""\u003c/script\u003e""#)
         #expect(JSONValue.quoted("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
+        #expect(JSONValue.quoted("plain é – ü") == "\"plain é – ü\"")
+        #expect(JSONValue.quoted("a\u{2028}b\u{2029}") == #""a\u2028b\u2029""#)
         #expect(JSONValue.quoted("R&D") == #""R\u0026D""#)
         #expect(JSONValue.object([("b", .int(2)), ("a", .array([.bool(true), .null]))]).text == #"{"b":2,"a":[true,null]}"#)
     }

@@ -55,6 +55,15 @@ enum JSONValue: Sendable {
         }
     }
 
+    /// True for a byte that may need an escape: controls, `"` `\\` `<` `>` `&`, and 0xE2, the
+    /// lead byte of U+2028 and U+2029.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x20, 0x7F, 0xE2, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): true
+        default: false
+        }
+    }
+
     /// A quoted JSON string, escaped for HTML `<script>` and JavaScript contexts.
     static func quoted(_ value: String) -> String {
         var out = ""
@@ -64,6 +73,12 @@ enum JSONValue: Sendable {
 
     private static func writeString(_ value: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape at all: copy them in one piece.
+        if !value.utf8.contains(where: mayNeedEscape) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -28,6 +28,7 @@ enum SiteFiles {
     static func sitemap(pages: [String], baseURL: String) -> OutputFile {
         let prefix = baseURL.isEmpty ? "/" : baseURL
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        xml.reserveCapacity(pages.count * (prefix.utf8.count + 40))
         for path in pages.sorted() where path.hasSuffix(".html") && path != "404.html" {
             let url = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             xml += "  <url><loc>\(escapeXML(prefix + url))</loc></url>\n"
@@ -49,7 +50,9 @@ enum SiteFiles {
     }
 
     static func escapeXML(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
+        else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
