@@ -94,11 +94,11 @@ extension Role {
 
     private static func readAttributes(_ root: YAMLMapping, into role: inout Role, fields: inout YAMLFields) {
         guard let mapping = fields.mapping("attributes", in: root) else { return }
-        for (keyNode, valueNode) in mapping.node {
-            guard let key = keyNode.string else { continue }
-            if let value = fields.string(valueNode, field: "attributes.\(key)") {
+        for pair in mapping.pairs {
+            guard let key = pair.key.string else { continue }
+            if let value = fields.string(pair.value, field: "attributes.\(key)") {
                 role.attributes[key] = value
-                role.attributeLocations[key] = fields.location(of: keyNode)
+                role.attributeLocations[key] = fields.location(of: pair.key)
             }
         }
     }

@@ -18,27 +18,32 @@ struct YAMLFields {
     // MARK: Parsing
 
     /// Composes the YAML text; syntax errors become located diagnostics. Empty text gives an
-    /// empty mapping. Scalars are read as text here, so no YAML type is resolved: with
-    /// `Resolver.basic` every plain scalar is a string, which spares a regular-expression match
-    /// per key (Yams resolves tags to hash and compare keys). Keys are compared by their text,
-    /// so `1:` and `"1":` in one mapping are the same key (a duplicate).
+    /// empty mapping. Well-formed text is composed from libyaml's events (`YAMLComposer`);
+    /// anything else by Yams, whose errors are reported. Scalars are read as text here, so no
+    /// YAML type is resolved: with `Resolver.basic` every plain scalar is a string, which spares
+    /// a regular-expression match per key. Keys are compared by their text, so `1:` and `"1":`
+    /// in one mapping are the same key (a duplicate).
     mutating func compose(_ yaml: String) -> YAMLMapping? {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8)
-        } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error))
-            return nil
-        } catch {
-            diagnostics.append(.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1)))
-            return nil
+        let node: YAMLNode?
+        if case .document(let root) = YAMLComposer.compose(yaml) {
+            node = root
+        } else {
+            do {
+                node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8).map(YAMLNode.init)
+            } catch let error as YamlError {
+                diagnostics.append(diagnostic(for: error))
+                return nil
+            } catch {
+                diagnostics.append(.error("cannot read YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1)))
+                return nil
+            }
         }
-        guard let node else { return YAMLMapping(Node.Mapping([])) }
-        guard let mapping = node.mapping else {
+        guard let node else { return YAMLMapping(pairs: [], mark: nil) }
+        guard let mapping = YAMLMapping(node) else {
             diagnostics.append(.error("front matter must be a mapping of 'key: value' lines, found \(Self.kind(of: node))", at: location(of: node)))
             return nil
         }
-        return YAMLMapping(mapping)
+        return mapping
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
@@ -61,16 +66,18 @@ struct YAMLFields {
 
     // MARK: Locations
 
-    func location(_ mark: Mark?) -> SourceLocation {
+    func location(_ mark: YAMLMark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
-    func location(of node: Node) -> SourceLocation { location(node.mark) }
+    func location(_ mark: Mark) -> SourceLocation { location(YAMLMark(line: mark.line, column: mark.column)) }
+
+    func location(of node: YAMLNode) -> SourceLocation { location(node.mark) }
 
     /// The location of a key inside a mapping (for errors about the whole field).
     func location(ofKey key: String, in mapping: YAMLMapping) -> SourceLocation {
-        for (keyNode, _) in mapping.node where keyNode.string == key { return location(of: keyNode) }
+        for pair in mapping.pairs where pair.key.string == key { return location(of: pair.key) }
         return location(mapping.mark)
     }
 
@@ -87,13 +94,13 @@ struct YAMLFields {
         return string(node, field: key, required: required)
     }
 
-    mutating func string(_ node: Node, field: String, required: Bool = false) -> String? {
+    mutating func string(_ node: YAMLNode, field: String, required: Bool = false) -> String? {
         guard case .scalar(let scalar) = node else {
             diagnostics.append(.error("field '\(field)' must be a string, found \(Self.kind(of: node))", at: location(of: node)))
             return nil
         }
         let value = Self.trimmed(scalar.string)
-        if value.isEmpty || (scalar.style == .plain && Self.isNull(scalar.string)) {
+        if value.isEmpty || (scalar.isPlain && Self.isNull(scalar.string)) {
             if required { diagnostics.append(.error("field '\(field)' must not be empty", at: location(of: node))) }
             return nil
         }
@@ -104,11 +111,11 @@ struct YAMLFields {
     mutating func stringList(_ key: String, in mapping: YAMLMapping) -> [(value: String, location: SourceLocation)] {
         guard let node = mapping[key] else { return [] }
         switch node {
-        case .scalar(let scalar) where scalar.style == .plain && Self.isNull(scalar.string):
+        case .scalar(let scalar) where scalar.isPlain && Self.isNull(scalar.string):
             return []
         case .scalar:
             return string(node, field: key).map { [($0, location(of: node))] } ?? []
-        case .sequence(let sequence):
+        case .sequence(let sequence, _):
             return sequence.compactMap { item in
                 guard let value = string(item, field: "\(key) item") else {
                     if case .scalar = item {
@@ -127,27 +134,27 @@ struct YAMLFields {
     /// A nested mapping.
     mutating func mapping(_ key: String, in mapping: YAMLMapping) -> YAMLMapping? {
         guard let node = mapping[key] else { return nil }
-        if case .scalar(let scalar) = node, scalar.style == .plain, Self.isNull(scalar.string) { return nil }
-        guard let nested = node.mapping else {
+        if case .scalar(let scalar) = node, scalar.isPlain, Self.isNull(scalar.string) { return nil }
+        guard let nested = YAMLMapping(node) else {
             diagnostics.append(.error("field '\(key)' must be a mapping of 'key: value' lines, found \(Self.kind(of: node))", at: location(of: node)))
             return nil
         }
-        return YAMLMapping(nested)
+        return nested
     }
 
     /// A list of mappings.
     mutating func mappingList(_ key: String, in mapping: YAMLMapping) -> [YAMLMapping] {
         guard let node = mapping[key] else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             diagnostics.append(.error("field '\(key)' must be a list, found \(Self.kind(of: node))", at: location(of: node)))
             return []
         }
         return sequence.compactMap { item in
-            guard let nested = item.mapping else {
+            guard let nested = YAMLMapping(item) else {
                 diagnostics.append(.error("each item of '\(key)' must be a mapping, found \(Self.kind(of: item))", at: location(of: item)))
                 return nil
             }
-            return YAMLMapping(nested)
+            return nested
         }
     }
 
@@ -173,10 +180,10 @@ struct YAMLFields {
 
     /// Warns about keys that are not in `known`, suggesting the nearest known key.
     mutating func warnAboutUnknownKeys(in mapping: YAMLMapping, known: [String], context: String) {
-        for (keyNode, _) in mapping.node {
-            guard let key = keyNode.string, !known.contains(key) else { continue }
+        for pair in mapping.pairs {
+            guard let key = pair.key.string, !known.contains(key) else { continue }
             let hint = Suggestion.hint(for: key, in: known)
-            diagnostics.append(.warning("unknown key '\(key)' in \(context)\(hint)", at: location(of: keyNode)))
+            diagnostics.append(.warning("unknown key '\(key)' in \(context)\(hint)", at: location(of: pair.key)))
         }
     }
 
@@ -198,7 +205,7 @@ struct YAMLFields {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static func kind(of node: Node) -> String {
+    static func kind(of node: YAMLNode) -> String {
         switch node {
         case .scalar: return "a string"
         case .mapping: return "a mapping"

@@ -1,29 +1,33 @@
-import Yams
-
-/// A composed YAML mapping whose values are looked up by the keys' text. Yams' own
+/// A composed YAML mapping whose values are looked up by the keys' text. (Yams' own
 /// `mapping["key"]` builds a node and compares it with every key by resolved tag, which runs
 /// the resolver's regular expressions on each comparison; front matter keys are plain text,
-/// so one dictionary per mapping answers every lookup instead.
+/// so one dictionary per mapping answers every lookup instead.)
 struct YAMLMapping {
-    /// The mapping as composed, in file order (for unknown-key warnings and locations).
-    let node: Node.Mapping
-    private let values: [String: Node]
+    /// The pairs in file order (for unknown-key warnings and locations).
+    let pairs: [YAMLPair]
+    /// Where the mapping starts.
+    let mark: YAMLMark?
+    private let values: [String: YAMLNode]
 
-    init(_ node: Node.Mapping) {
-        self.node = node
-        var values: [String: Node] = [:]
-        values.reserveCapacity(node.count)
+    init(pairs: [YAMLPair], mark: YAMLMark?) {
+        self.pairs = pairs
+        self.mark = mark
+        var values: [String: YAMLNode] = [:]
+        values.reserveCapacity(pairs.count)
         // The last of equal keys wins, as with Yams' subscript (the composer rejects
         // duplicate keys, so there is at most one).
-        for (key, value) in node {
-            if let text = key.scalar?.string { values[text] = value }
+        for pair in pairs {
+            if let text = pair.key.string { values[text] = pair.value }
         }
         self.values = values
     }
 
-    /// The value written for `key`, if any.
-    subscript(key: String) -> Node? { values[key] }
+    /// The mapping a node is, if it is one.
+    init?(_ node: YAMLNode) {
+        guard case .mapping(let pairs, let mark) = node else { return nil }
+        self.init(pairs: pairs, mark: mark)
+    }
 
-    /// Where the mapping starts.
-    var mark: Mark? { node.mark }
+    /// The value written for `key`, if any.
+    subscript(key: String) -> YAMLNode? { values[key] }
 }
