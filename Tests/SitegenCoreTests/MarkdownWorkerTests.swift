@@ -91,6 +91,30 @@ import Testing
         #expect(Self.build(site, workers: try Self.workers(script, count: 1)).isEmpty)
     }
 
+    @Test func workersAreKeptForTheNextBuildAndReplacedWhenTheyDiedIdle() throws {
+        let sitegen = try #require(Self.sitegen)
+        let site = try TestSite.make()
+        defer { site.remove() }
+        // Each worker writes its process id on start; `exec` keeps the id.
+        let starts = site.root.appendingPathComponent("starts").path
+        let script = site.root.appendingPathComponent("counting-worker.sh")
+        try Data("#!/bin/sh\necho $$ >> '\(starts)'\nexec '\(sitegen.path)' \"$@\"\n".utf8).write(to: script)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        var options = site.options()
+        options.useCache = false
+        options.markdownWorkers = try Self.workers(script, count: 2)
+        _ = try BuildPipeline(options: options).run()
+        let first = try String(contentsOfFile: starts, encoding: .utf8).split(separator: "\n")
+        #expect((1...2).contains(first.count))
+        _ = try BuildPipeline(options: options).run()
+        #expect(try String(contentsOfFile: starts, encoding: .utf8).split(separator: "\n") == first, "the second build started no worker")
+        // Idle workers that died are replaced, and no document is blamed for them.
+        for pid in first { kill(pid_t(pid)!, SIGKILL) }
+        usleep(100_000)
+        _ = try BuildPipeline(options: options).run()
+        #expect(try String(contentsOfFile: starts, encoding: .utf8).split(separator: "\n").count > first.count)
+    }
+
     @Test func aWorkerThatCannotStartIsALocatedError() throws {
         let site = try TestSite.make()
         defer { site.remove() }

@@ -1,5 +1,6 @@
 import Foundation
 import SitegenMarkdown
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -92,9 +93,11 @@ extension MarkdownWorkerPool {
     fileprivate static func drive(
         queue: JobQueue, jobs: [(text: String, options: MarkdownOptions)], results: ResultBox, configuration: MarkdownWorkers
     ) {
-        var worker: WorkerProcess?
+        var worker: WorkerProcess? = IdleWorkers.take(configuration)
+        var reused = worker != nil
         while let index = queue.next() {
             let job = jobs[index]
+            let deadline = configuration.deadline(forBytes: job.text.utf8.count)
             if worker == nil {
                 do {
                     worker = try WorkerProcess(configuration)
@@ -103,18 +106,58 @@ extension MarkdownWorkerPool {
                     continue
                 }
             }
-            let outcome = worker!.render(job.text, job.options, deadline: configuration.deadline(forBytes: job.text.utf8.count))
+            var outcome = worker!.render(job.text, job.options, deadline: deadline)
+            if case .failure(.crashed) = outcome, reused {
+                // A worker kept from an earlier build may have died while idle: retry once on
+                // a new one before blaming the document.
+                worker?.stop()
+                worker = try? WorkerProcess(configuration)
+                outcome = worker?.render(job.text, job.options, deadline: deadline) ?? outcome
+            }
+            reused = false
             if case .failure = outcome {
                 worker?.stop()
                 worker = nil
             }
             results.set(index, outcome)
         }
-        worker?.stop()
+        if let worker { IdleWorkers.put(worker, configuration) }
     }
 }
 
-/// Hands out job indexes to the driving threads.
+/// Workers kept running between renders in one process, so the dev server's rebuilds do not
+/// start new processes each time (starting one costs tens of milliseconds). At most
+/// `count` per configuration; they exit when this process does (their input closes).
+private enum IdleWorkers {
+    private static let idle = Mutex<[(key: String, worker: WorkerProcess)]>([])
+
+    private static func key(_ configuration: MarkdownWorkers) -> String {
+        ([configuration.executable.path] + configuration.arguments + [String(configuration.memoryLimit)]).joined(separator: "\u{0}")
+    }
+
+    static func take(_ configuration: MarkdownWorkers) -> WorkerProcess? {
+        let key = key(configuration)
+        while let worker = idle.withLock({ list -> WorkerProcess? in
+            guard let index = list.firstIndex(where: { $0.key == key }) else { return nil }
+            return list.remove(at: index).worker
+        }) {
+            if worker.isRunning { return worker }
+            worker.stop()
+        }
+        return nil
+    }
+
+    static func put(_ worker: WorkerProcess, _ configuration: MarkdownWorkers) {
+        let key = key(configuration)
+        let kept = idle.withLock { list -> Bool in
+            guard list.filter({ $0.key == key }).count < configuration.count else { return false }
+            list.append((key, worker))
+            return true
+        }
+        if !kept { worker.stop() }
+    }
+}
+
 private final class JobQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0

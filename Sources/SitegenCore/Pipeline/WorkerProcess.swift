@@ -5,8 +5,9 @@ import SitegenMarkdown
     import Glibc
 #endif
 
-/// One Markdown worker process and the pipes to it, driven by one thread at a time.
-struct WorkerProcess {
+/// One Markdown worker process and the pipes to it, driven by one thread at a time (handed
+/// between threads only through the idle list of `MarkdownWorkerPool`).
+struct WorkerProcess: @unchecked Sendable {
     private let process: Process
     private let input: Int32
     private let output: Int32
@@ -50,6 +51,9 @@ struct WorkerProcess {
             return .failure(crashReason())
         }
     }
+
+    /// False once the process has exited.
+    var isRunning: Bool { process.isRunning }
 
     /// Ends the worker: closing its input lets it exit; a stuck one is killed.
     func stop() {
