@@ -1,3 +1,5 @@
+import Foundation
+
 /// A content file split into its YAML front matter and its Markdown body.
 struct FrontMatter: Sendable, Hashable {
     /// The YAML text between the `---` fences (empty when the file has none).
@@ -42,19 +44,28 @@ struct FrontMatter: Sendable, Hashable {
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> Split {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        var line = LineBreaks.next(in: bytes, from: start)
+        // Most files break lines with `\n` alone: then lines are found with memchr, and the
+        // parts need no rewriting.
+        let lineFeedsOnly = !LineBreaks.mayHaveOtherBreaks(bytes)
+        var line = LineBreaks.next(in: bytes, from: start, lineFeedsOnly: lineFeedsOnly)
         guard isFence(bytes, start, line.end) else { return .none(bodyStart: start) }
         let yamlStart = line.next
         var lineNumber = 1
         while line.next != line.end {  // the previous line ended with a break
             let lineStart = line.next
-            line = LineBreaks.next(in: bytes, from: lineStart)
+            line = LineBreaks.next(in: bytes, from: lineStart, lineFeedsOnly: lineFeedsOnly)
             lineNumber += 1
             if isFence(bytes, lineStart, line.end) {
                 // The YAML is every line between the fences, each break written as `\n`
                 // except the one that ends the last YAML line.
-                let yaml = LineBreaks.normalized(UnsafeBufferPointer(rebasing: bytes[yamlStart..<lineStart]), droppingLast: true)
-                let body = LineBreaks.normalized(UnsafeBufferPointer(rebasing: bytes[line.next...]))
+                let yamlBytes = UnsafeBufferPointer(rebasing: bytes[yamlStart..<lineStart])
+                let bodyBytes = UnsafeBufferPointer(rebasing: bytes[line.next...])
+                guard !lineFeedsOnly else {
+                    let yaml = String(decoding: yamlBytes.isEmpty ? yamlBytes : UnsafeBufferPointer(rebasing: yamlBytes.dropLast()), as: UTF8.self)
+                    return .fenced(yaml: yaml, body: String(decoding: bodyBytes, as: UTF8.self), closingLine: lineNumber)
+                }
+                let yaml = LineBreaks.normalized(yamlBytes, droppingLast: true)
+                let body = LineBreaks.normalized(bodyBytes)
                 return .fenced(yaml: yaml, body: body, closingLine: lineNumber)
             }
         }
@@ -71,7 +82,14 @@ struct FrontMatter: Sendable, Hashable {
 enum LineBreaks {
     /// The line that starts at `start`: where its text ends and where the next line starts
     /// (both `bytes.count` for the last line, which has no break).
-    static func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, next: Int) {
+    static func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineFeedsOnly: Bool = false) -> (end: Int, next: Int) {
+        if lineFeedsOnly {
+            guard start < bytes.count, let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) else {
+                return (bytes.count, bytes.count)
+            }
+            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            return (end, end + 1)
+        }
         var index = start
         while index < bytes.count {
             // Every break starts with a byte below 0x0E or with 0xC2 or 0xE2.
@@ -80,6 +98,13 @@ enum LineBreaks {
             index += 1
         }
         return (bytes.count, bytes.count)
+    }
+
+    /// False when the only line breaks in `bytes` are `\n`: no byte that can start another
+    /// (VT, FF, CR, and the lead bytes of NEL, U+2028 and U+2029) occurs.
+    static func mayHaveOtherBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return [0x0B, 0x0C, 0x0D, 0xC2, 0xE2].contains { memchr(base, $0, bytes.count) != nil }
     }
 
     /// The byte length of the line break at `index`, or nil when none starts there.
