@@ -121,7 +121,7 @@ for size in $SIZES; do
   corpus=$TMP/corpus-$size
   say "== corpus: $size roles (seed $SEED) -> $corpus"
   "$PYTHON" "$HERE/gen_corpus.py" --roles "$size" --seed "$SEED" --out "$corpus" 2>/dev/null
-  edit_file=$(LC_ALL=C ls "$corpus/Content/roles" | head -n 1)
+  edit_file=$(LC_ALL=C ls "$corpus/Content/roles" | awk "NR == 1")  # awk reads all: `head` would SIGPIPE ls under pipefail
   edit_file=$corpus/Content/roles/$edit_file
   cp "$edit_file" "$TMP/edit.orig"
   s_out=$OUT/sitegen-$size
