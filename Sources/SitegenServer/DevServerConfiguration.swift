@@ -16,7 +16,7 @@ public struct DevServerConfiguration: Sendable {
     public var initialFailure: String?
     /// How long the sources must stay quiet before a rebuild starts. An editor's save (write a
     /// temporary file, rename it over the old one) arrives as events within a few
-    /// milliseconds, so 30 ms groups them without adding much to the edit-to-reload time.
+    /// milliseconds, so 20 ms groups them without adding much to the edit-to-reload time.
     public var quietPeriod: Duration
     /// How often open event streams get a keep-alive comment.
     public var heartbeat: Duration
@@ -26,7 +26,7 @@ public struct DevServerConfiguration: Sendable {
     /// Creates a configuration.
     public init(
         siteFolder: URL, sourceRoot: URL, watchPaths: [URL], host: String = "127.0.0.1", port: Int = 8000,
-        initialFailure: String? = nil, quietPeriod: Duration = .milliseconds(30), heartbeat: Duration = .seconds(15),
+        initialFailure: String? = nil, quietPeriod: Duration = .milliseconds(20), heartbeat: Duration = .seconds(15),
         verbose: Bool = false
     ) {
         self.siteFolder = siteFolder.standardizedFileURL
