@@ -16,9 +16,7 @@ public enum TemplateValue: Sendable {
     case none
 
     /// A list of values of one type.
-    public static func list(_ items: [some TemplateRepresentable]) -> TemplateValue {
-        .items(items.map(\.templateValue))
-    }
+    public static func list(_ items: [some TemplateRepresentable]) -> TemplateValue { items.templateValue }
 
     /// False for values a section skips and an inverted section shows: `false`, empty text,
     /// an empty list, and a missing value.

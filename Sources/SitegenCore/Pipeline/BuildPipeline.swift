@@ -140,7 +140,7 @@ public struct BuildPipeline: Sendable {
         _ jobs: [PageJob], context: RenderContext, into sink: any FileSink, checker: LinkChecker
     ) throws(BuildFailure) -> () -> [Diagnostic] {
         let checkLinks = options.checkLinks
-        let targets = LinkChecker.Targets(outputPaths: Set(jobs.map(\.path)))
+        let targets = checkLinks ? LinkChecker.Targets(outputPaths: Set(jobs.map(\.path))) : LinkChecker.Targets(outputPaths: [])
         let results = jobs.parallelMap { job -> Result<(diagnostics: [Diagnostic], elsewhere: [LinkChecker.ElementLink]), BuildFailure> in
             let file = job.make()
             let checked = checkLinks && file.isHTML ? checker.check(LinkChecker.summary(of: file), targets: targets) : ([], [])
