@@ -31,6 +31,12 @@ public struct ContentLoader: Sendable {
     /// is returned even when some files had errors (so later checks can still run), but not
     /// when `sitegen.yml` itself is unusable.
     public func load(includeDrafts: Bool) -> (LoadedContent?, [Diagnostic]) {
+        load(includeDrafts: includeDrafts, cache: nil)
+    }
+
+    /// `load`, reusing the parsed front matter of files whose bytes are unchanged since the
+    /// last build (`cache`), and updating the cache.
+    func load(includeDrafts: Bool, cache: ContentCache?) -> (LoadedContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let configFile = display(SiteConfig.fileName)
         guard let configText = read(root.appendingPathComponent(SiteConfig.fileName).path, shownAs: configFile, into: &diagnostics) else {
@@ -49,11 +55,15 @@ public struct ContentLoader: Sendable {
         var content = LoadedContent(config: config ?? SiteConfig.placeholder, home: nil, roles: [], comparisonProse: [], pages: [], assets: [])
         let paths = Self.listFiles(under: contentURL)
         content.assets = paths.filter { !$0.hasSuffix(".md") }
-        let parsed = paths.filter { $0.hasSuffix(".md") }.parallelMap { path in
-            parse(path, in: contentURL, includeDrafts: includeDrafts)
+        let markdownPaths = paths.filter { $0.hasSuffix(".md") }
+        let parsed = markdownPaths.parallelMap { path in
+            parse(path, in: contentURL, cache: cache)
         }
-        for ((file, found), path) in zip(parsed, paths.filter { $0.hasSuffix(".md") }) {
-            diagnostics += found
+        for (result, path) in zip(parsed, markdownPaths) {
+            diagnostics += result.diagnostics
+            if let stamp = result.stamp { content.digests[path] = stamp }
+            var file = result.file
+            if !includeDrafts, file?.isDraft == true { file = nil }
             if file == nil, path.hasPrefix("roles/") { content.unavailableRoleSlugs.insert(Slug.fileStem(of: path)) }
             switch file {
             case .role(let role): content.roles.append(role)
@@ -62,6 +72,13 @@ public struct ContentLoader: Sendable {
             case .page(let page): content.pages.append(page)
             case nil: break
             }
+        }
+        if let cache, parsed.contains(where: { $0.encoded != nil }) || cache.count != markdownPaths.count {
+            cache.save(
+                zip(markdownPaths, parsed).compactMap { path, result in
+                    guard let stamp = result.stamp, let payload = result.encoded ?? cache.payload(path, stamp: stamp) else { return nil }
+                    return (path, stamp, payload)
+                })
         }
         guard config != nil else { return (nil, diagnostics) }
         return (content, diagnostics)
@@ -73,23 +90,55 @@ public struct ContentLoader: Sendable {
         case home(Page)
         case comparisonProse(Page)
         case page(Page)
+
+        var isDraft: Bool {
+            switch self {
+            case .role(let role): role.draft
+            case .home(let page), .comparisonProse(let page), .page(let page): page.draft
+            }
+        }
     }
 
-    /// Reads and parses one Markdown file; nil when it failed or is a draft left out.
-    private func parse(_ path: String, in contentURL: URL, includeDrafts: Bool) -> (ParsedFile?, [Diagnostic]) {
+    /// What reading one Markdown file gave: the parsed file (nil when it failed), its
+    /// problems, the stamp of its bytes, and its cache entry when it was parsed afresh.
+    private struct ParseResult: Sendable {
+        var file: ParsedFile?
+        var diagnostics: [Diagnostic]
+        var stamp: Digest?
+        var encoded: [UInt8]?
+    }
+
+    /// Reads one Markdown file and parses it, or takes it from the cache when its bytes are
+    /// those of the last build.
+    private func parse(_ path: String, in contentURL: URL, cache: ContentCache?) -> ParseResult {
         var diagnostics: [Diagnostic] = []
         let file = display("\(Self.contentFolder)/\(path)")
-        guard let text = read(contentURL.path + "/" + path, shownAs: file, into: &diagnostics) else { return (nil, diagnostics) }
+        guard let bytes = Self.contents(atPath: contentURL.path + "/" + path) else {
+            let exists = FileManager.default.fileExists(atPath: contentURL.path + "/" + path)
+            return ParseResult(file: nil, diagnostics: [.error(exists ? "cannot read file" : "file not found", at: SourceLocation(file: file))])
+        }
+        var hasher = DigestHasher()
+        hasher.combine(PageFingerprints.executable)
+        hasher.combine(file)
+        bytes.withUnsafeBytes { hasher.combine($0) }
+        let stamp = hasher.finalize()
+        if let cached = cache?.lookup(path, stamp: stamp) {
+            return ParseResult(file: cached.file, diagnostics: cached.diagnostics, stamp: stamp)
+        }
+        guard let text = Self.text(bytes, shownAs: file, into: &diagnostics) else { return ParseResult(file: nil, diagnostics: diagnostics, stamp: stamp) }
+        let parsed: ParsedFile?
         if path.hasPrefix("roles/") {
             let (role, found) = Role.parse(text, contentPath: path, file: file)
-            guard let role, includeDrafts || !role.draft else { return (nil, found) }
-            return (.role(role), found)
+            parsed = role.map { .role($0) }
+            diagnostics += found
+        } else {
+            let isHome = path == "index.md"
+            let isProse = path.hasPrefix("compare/")
+            let (page, found) = Page.parse(text, contentPath: path, file: file, titleRequired: !isHome && !isProse)
+            parsed = page.map { isHome ? .home($0) : isProse ? .comparisonProse($0) : .page($0) }
+            diagnostics += found
         }
-        let isHome = path == "index.md"
-        let isProse = path.hasPrefix("compare/")
-        let (page, found) = Page.parse(text, contentPath: path, file: file, titleRequired: !isHome && !isProse)
-        guard let page, includeDrafts || !page.draft else { return (nil, found) }
-        return (isHome ? .home(page) : isProse ? .comparisonProse(page) : .page(page), found)
+        return ParseResult(file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: cache == nil ? nil : ContentCache.encode(parsed, diagnostics))
     }
 
     /// Every regular file below `folder`, relative to it, sorted; dotfiles and dot-folders
@@ -134,6 +183,10 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(exists ? "cannot read file" : "file not found", at: SourceLocation(file: file)))
             return nil
         }
+        return Self.text(bytes, shownAs: file, into: &diagnostics)
+    }
+
+    private static func text(_ bytes: [UInt8], shownAs file: String, into diagnostics: inout [Diagnostic]) -> String? {
         // As `String(data:encoding:)`: a leading byte order mark is dropped.
         guard let text = String(bytes: bytes, encoding: .utf8) else {
             diagnostics.append(.error("file is not valid UTF-8 text", at: SourceLocation(file: file)))

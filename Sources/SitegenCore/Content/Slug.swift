@@ -18,6 +18,7 @@ enum Slug {
 
     /// A slug made from any text: `Problem solving` → `problem-solving`, `C++` → `c`.
     static func make(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text) }
         var out = ""
         var pendingDash = false
         // Folding accents goes through Foundation and is slow; plain ASCII needs none.
@@ -32,6 +33,24 @@ enum Slug {
             }
         }
         return out
+    }
+
+    /// `make` on bytes, for ASCII text (nearly every skill name).
+    private static func makeASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                out.append(lower)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `roles/producer.md` → `producer`.

@@ -54,11 +54,12 @@ final class OutputStaging: Sendable {
         guard complete else { throw failure(file.path) }
     }
 
-    /// Adds the marker and kept placeholder files, then swaps the staging folder in.
-    func commit() throws(BuildFailure) {
+    /// Adds the marker (with the build's token) and kept placeholder files, then swaps the
+    /// staging folder in.
+    func commit(token: Digest) throws(BuildFailure) {
         let manager = FileManager.default
         do {
-            try Data(OutputWriter.markerText.utf8).write(to: folder.appendingPathComponent(OutputWriter.markerName))
+            try Data(OutputWriter.markerText(token: token).utf8).write(to: folder.appendingPathComponent(OutputWriter.markerName))
             for name in OutputWriter.placeholderNames where manager.fileExists(atPath: writer.destination.appendingPathComponent(name).path) {
                 try manager.copyItem(at: writer.destination.appendingPathComponent(name), to: folder.appendingPathComponent(name))
             }
@@ -88,7 +89,7 @@ final class OutputStaging: Sendable {
     }
 
     /// True when the regular file at `path` holds exactly `contents`.
-    private static func hasContents(_ path: String, _ contents: Data) -> Bool {
+    static func hasContents(_ path: String, _ contents: Data) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -102,6 +103,8 @@ final class OutputStaging: Sendable {
             guard count > 0 else { return false }
             offset += count
         }
-        return existing.withUnsafeBytes { old in contents.withUnsafeBytes { new in old.elementsEqual(new) } }
+        return existing.withUnsafeBytes { old in
+            contents.withUnsafeBytes { new in new.count == 0 || memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+        }
     }
 }

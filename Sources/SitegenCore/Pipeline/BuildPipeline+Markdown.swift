@@ -4,7 +4,9 @@ import SitegenMarkdown
 extension BuildPipeline {
     /// Renders Markdown documents: from the cache when an identical request was rendered
     /// before, otherwise on the worker pool (or in this process when no pool is configured).
-    func renderMarkdown(_ jobs: [(text: String, options: MarkdownOptions)]) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
+    /// `keepOthers`: `jobs` are only some of the site's documents (an incremental build), so
+    /// the cache keeps its other entries and new ones are appended.
+    func renderMarkdown(_ jobs: [(text: String, options: MarkdownOptions)], keepOthers: Bool = false) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
         let cache = options.useCache ? MarkdownCache(siteRoot: options.source) : nil
         let pack = cache?.load()
         let requests = cache == nil ? [] : jobs.parallelMap { MarkdownWire.encodeRequest($0.text, $0.options) }
@@ -35,8 +37,11 @@ extension BuildPipeline {
             results[index] = result
             if cache != nil, case .success(let rendered) = result { responses[index] = MarkdownWire.encodeResponse(rendered) }
         }
-        // Rewrite the pack only when it would change (a document rendered, or one gone).
-        if let cache, let pack, !missing.isEmpty || pack.count != requests.count {
+        if let cache, keepOthers {
+            let fresh = missing.compactMap { index in responses[index].map { (requests[index], $0) } }
+            if !fresh.isEmpty { cache.append(fresh) }
+        } else if let cache, let pack, !missing.isEmpty || pack.count != requests.count {
+            // Rewrite the pack only when it would change (a document rendered, or one gone).
             cache.save(zip(requests, responses).compactMap { request, response in response.map { (request, $0) } })
         }
         return results.map { $0! }

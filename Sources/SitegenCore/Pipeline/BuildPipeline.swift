@@ -19,27 +19,42 @@ public struct BuildPipeline: Sendable {
 
     /// Runs every step but writing: the site in memory, with the warnings found.
     public func render(progress: (any BuildProgress)? = nil) throws(BuildFailure) -> (files: [OutputFile], warnings: [Diagnostic]) {
+        var steps = Steps(progress: progress)
+        let plan = try prepare(&steps, fingerprints: false)
         let kept = KeptFiles()
-        let result = try build(progress: progress) { () throws(BuildFailure) in kept }
+        let result = try renderAll(plan, steps: &steps, into: kept)
         return (kept.files.sorted { $0.path < $1.path }, result.warnings)
     }
 
-    /// Runs every step, streaming each rendered file into a staging folder that replaces the
-    /// output only when the whole build succeeded.
+    /// Runs every step and writes the site. Pages unchanged since the last build (by their
+    /// fingerprints) are neither rendered nor written; when few pages changed, they are
+    /// rendered and checked in memory and then replaced one by one in the output. Otherwise
+    /// every file streams into a staging folder that replaces the output only when the whole
+    /// build succeeded. Either way a failed build leaves the output as it was.
     public func run(progress: (any BuildProgress)? = nil) throws(BuildFailure) -> BuildReport {
         let writer = OutputWriter(destination: options.output, siteRoot: options.source)
         if let refusal = writer.refusal() {
             throw BuildFailure(step: Self.steps[6], diagnostics: [.error(refusal, at: nil)])
         }
+        var steps = Steps(progress: progress)
+        let pageCache = options.useCache ? PageCache(siteRoot: options.source, output: options.output, checkLinks: options.checkLinks) : nil
+        let plan = try prepare(&steps, fingerprints: pageCache != nil)
+        if let pageCache, let (stale, removed) = pageCache.staleJobs(plan.jobs) {
+            var attempt = steps
+            if let report = try update(plan, stale: stale, removed: removed, cache: pageCache, steps: &attempt) { return report }
+            // A page lost an element id that unchanged pages may link to: check everything.
+        }
         var staging: OutputStaging?
         do throws(BuildFailure) {
-            let report = try build(progress: progress) { () throws(BuildFailure) in
+            let report = try renderAll(plan, steps: &steps) { () throws(BuildFailure) in
                 let opened = try OutputStaging(writer: writer)
                 staging = opened
                 return opened
             }
-            progress?.stepStarted(7, of: Self.steps.count, Self.steps[6])
-            try staging?.commit()
+            steps.start(6)
+            let token = PageCache.newToken()
+            try staging?.commit(token: token)
+            pageCache?.save(plan.jobs, token: token)
             return report
         } catch {
             staging?.abandon()
@@ -47,71 +62,124 @@ public struct BuildPipeline: Sendable {
         }
     }
 
-    /// Steps 1–6; `openSink` is called once the site is known to be valid, and receives every
-    /// file as soon as it is rendered.
-    private func build(progress: (any BuildProgress)?, openSink: () throws(BuildFailure) -> any FileSink) throws(BuildFailure) -> BuildReport {
+    /// Progress and warnings through the named steps.
+    struct Steps {
+        let progress: (any BuildProgress)?
         var warnings: [Diagnostic] = []
-        func step<T>(_ index: Int, _ body: () -> (T?, [Diagnostic])) throws(BuildFailure) -> T {
-            progress?.stepStarted(index + 1, of: Self.steps.count, Self.steps[index])
+
+        func start(_ index: Int) { progress?.stepStarted(index + 1, of: BuildPipeline.steps.count, BuildPipeline.steps[index]) }
+
+        /// Runs step `index`; its warnings are kept, its errors (or a nil value) end the build.
+        mutating func run<T>(_ index: Int, _ body: () -> (T?, [Diagnostic])) throws(BuildFailure) -> T {
+            start(index)
             let (value, diagnostics) = body()
+            return try finish(index, value, diagnostics)
+        }
+
+        mutating func finish<T>(_ index: Int, _ value: T?, _ diagnostics: [Diagnostic]) throws(BuildFailure) -> T {
             warnings += diagnostics.filter { $0.severity == .warning }
             guard let value, !diagnostics.containsErrors else {
-                throw BuildFailure(step: Self.steps[index], diagnostics: warnings + diagnostics.filter { $0.severity == .error })
+                throw BuildFailure(step: BuildPipeline.steps[index], diagnostics: warnings + diagnostics.filter { $0.severity == .error })
             }
             return value
         }
+
+        /// In strict mode, warnings end the build.
+        func checkStrict(_ strict: Bool) throws(BuildFailure) {
+            if strict && !warnings.isEmpty {
+                throw BuildFailure(step: "Checking warnings (--strict)", diagnostics: warnings.map { Diagnostic(.error, $0.message, at: $0.location) })
+            }
+        }
+    }
+
+    /// The site known and every file planned, before any Markdown or page is rendered.
+    struct Plan {
+        /// The context, without rendered Markdown yet.
+        var context: RenderContext
+        var jobs: [PageJob]
+        /// Problems found while planning (two pages on one path), reported at "Rendering pages".
+        var jobProblems: [Diagnostic]
+        /// Every Markdown body of the site.
+        var documents: [(contentPath: String, file: String, body: String)]
+    }
+
+    /// Steps 1–3 and the page plan.
+    private func prepare(_ steps: inout Steps, fingerprints: Bool) throws(BuildFailure) -> Plan {
         let loader = ContentLoader(root: options.source, displayPrefix: options.displayPrefix)
-        var content = try step(0) {
-            let (content, diagnostics) = loader.load(includeDrafts: options.includeDrafts)
+        var content = try steps.run(0) {
+            let (content, diagnostics) = loader.load(
+                includeDrafts: options.includeDrafts, cache: options.useCache ? ContentCache(siteRoot: options.source) : nil)
             guard let content, diagnostics.containsErrors else { return (content, diagnostics) }
             // Go on far enough to report cross-reference errors in the same run.
             return (nil, diagnostics + Site.resolve(content).1.filter { $0.severity == .error })
         }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        let theme = try step(1) {
+        let theme = try steps.run(1) {
             Theme.load(folder: options.source.appendingPathComponent("Templates")) { options.displayPrefix + "Templates/" + $0 }
         }
-        let site = try step(2) { Site.resolve(content) }
-        let context = try step(3) { renderMarkdown(site, theme: theme) }
-        let jobs = try step(4) { pageJobs(context, loader: loader) }
+        let site = try steps.run(2) { Site.resolve(content) }
+        var documents: [(contentPath: String, file: String, body: String)] = []
+        var origins: [String: (file: String, firstLine: Int)] = [:]
+        for role in site.roles {
+            documents.append((role.contentPath, role.file, role.body))
+            origins[role.contentPath] = (role.file, role.bodyFirstLine)
+        }
+        for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) {
+            documents.append((page.contentPath, page.file, page.body))
+            origins[page.contentPath] = (page.file, page.bodyFirstLine)
+        }
+        let context = RenderContext(
+            site: site, theme: theme, markdown: [:], bodyOrigins: origins,
+            fingerprints: fingerprints ? PageFingerprints(site: site, theme: theme, stamps: content.digests, includeDrafts: options.includeDrafts) : nil)
+        let (jobs, problems) = pageJobs(context, loader: loader)
+        return Plan(context: context, jobs: jobs, jobProblems: problems, documents: documents)
+    }
+
+    /// Step 4: renders the Markdown of `only` those documents (all when nil).
+    func renderMarkdown(_ plan: Plan, only: Set<String>? = nil, steps: inout Steps) throws(BuildFailure) -> RenderContext {
+        try steps.run(3) { () -> (RenderContext?, [Diagnostic]) in
+            let sources = only.map { wanted in plan.documents.filter { wanted.contains($0.contentPath) } } ?? plan.documents
+            let reserved = plan.context.theme.reservedIDs
+            let jobs = sources.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved)) }
+            let rendered = renderMarkdown(jobs, keepOthers: only != nil)
+            var context = plan.context
+            var diagnostics: [Diagnostic] = []
+            for (source, result) in zip(sources, rendered) {
+                switch result {
+                case .success(let html): context.markdown[source.contentPath] = html
+                case .failure(let failure): diagnostics.append(.error(failure.message, at: SourceLocation(file: source.file)))
+                }
+            }
+            return (context, diagnostics)
+        }
+    }
+
+    /// Steps 4–6 for every file: renders them all on every core into `sink`.
+    private func renderAll(_ plan: Plan, steps: inout Steps, into openSink: () throws(BuildFailure) -> any FileSink) throws(BuildFailure) -> BuildReport {
+        let context = try renderMarkdown(plan, steps: &steps)
+        let jobs = try steps.run(4) { (plan.jobs, plan.jobProblems) }
         let sink = try openSink()
-        let checker = LinkChecker(basePath: SiteFiles.basePath(site.config.baseURL))
+        let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL))
         let linkProblems = try renderPages(jobs, context: context, into: sink, checker: checker)
         if options.checkLinks {
-            _ = try step(5) { ((), linkProblems()) }
+            _ = try steps.run(5) { ((), linkProblems()) }
         }
-        if options.strict && !warnings.isEmpty {
-            throw BuildFailure(step: "Checking warnings (--strict)", diagnostics: warnings.map { Diagnostic(.error, $0.message, at: $0.location) })
-        }
-        return BuildReport(pageCount: jobs.filter { $0.path.hasSuffix(".html") }.count, fileCount: jobs.count, warnings: warnings)
+        try steps.checkStrict(options.strict)
+        return Self.report(jobs, warnings: steps.warnings)
+    }
+
+    private func renderAll(_ plan: Plan, steps: inout Steps, into sink: any FileSink) throws(BuildFailure) -> BuildReport {
+        try renderAll(plan, steps: &steps) { () throws(BuildFailure) in sink }
+    }
+
+    static func report(_ jobs: [PageJob], warnings: [Diagnostic]) -> BuildReport {
+        BuildReport(pageCount: jobs.filter { $0.path.hasSuffix(".html") }.count, fileCount: jobs.count, warnings: warnings)
     }
 
     // MARK: Steps
 
-    private func renderMarkdown(_ site: Site, theme: Theme) -> (RenderContext?, [Diagnostic]) {
-        var sources: [(contentPath: String, file: String, body: String, firstLine: Int)] = []
-        for role in site.roles { sources.append((role.contentPath, role.file, role.body, role.bodyFirstLine)) }
-        for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) {
-            sources.append((page.contentPath, page.file, page.body, page.bodyFirstLine))
-        }
-        let reserved = theme.reservedIDs
-        let jobs = sources.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved)) }
-        let rendered = renderMarkdown(jobs)
-        var markdown: [String: RenderedMarkdown] = [:]
-        var origins: [String: (file: String, firstLine: Int)] = [:]
-        var diagnostics: [Diagnostic] = []
-        for (source, result) in zip(sources, rendered) {
-            switch result {
-            case .success(let html): markdown[source.contentPath] = html
-            case .failure(let failure): diagnostics.append(.error(failure.message, at: SourceLocation(file: source.file)))
-            }
-            origins[source.contentPath] = (source.file, source.firstLine)
-        }
-        return (RenderContext(site: site, theme: theme, markdown: markdown, bodyOrigins: origins), diagnostics)
-    }
-
     /// Every file of the site, as jobs; nothing is rendered yet.
-    private func pageJobs(_ context: RenderContext, loader: ContentLoader) -> ([PageJob]?, [Diagnostic]) {
+    private func pageJobs(_ context: RenderContext, loader: ContentLoader) -> ([PageJob], [Diagnostic]) {
         var jobs = HomePage.pages(context) + RolesIndexPage.pages(context) + RolePages.pages(context)
         jobs += ComparisonPages.pages(context) + SkillPages.pages(context) + PlainPages.pages(context)
         jobs += SearchPages.pages(context)
@@ -142,7 +210,7 @@ public struct BuildPipeline: Sendable {
         let checkLinks = options.checkLinks
         let targets = checkLinks ? LinkChecker.Targets(outputPaths: Set(jobs.map(\.path))) : LinkChecker.Targets(outputPaths: [])
         let results = jobs.parallelMap { job -> Result<(diagnostics: [Diagnostic], elsewhere: [LinkChecker.ElementLink]), BuildFailure> in
-            let file = job.make()
+            let file = job.make(context)
             let checked = checkLinks && file.isHTML ? checker.check(LinkChecker.summary(of: file), targets: targets) : ([], [])
             do throws(BuildFailure) {
                 try sink.place(file)

@@ -18,10 +18,10 @@ struct MarkdownCache: Sendable {
     let folder: URL
 
     /// Bumped whenever rendering or the pack layout could change for the same input.
-    static let formatVersion = "sitegen-0.1.0-markdown-2"
+    static let formatVersion = "sitegen-0.1.0-markdown-3"
     static let folderName = ".sitegen-cache"
     static let packName = "markdown.pack"
-    private static let magic = Data("sitegen markdown pack 2\n".utf8)
+    private static let magic = Data("sitegen markdown pack 3\n".utf8)
 
     init(siteRoot: URL) {
         folder = siteRoot.appendingPathComponent(Self.folderName).appendingPathComponent(Self.formatVersion)
@@ -29,43 +29,43 @@ struct MarkdownCache: Sendable {
 
     var packURL: URL { folder.appendingPathComponent(Self.packName) }
 
-    /// The entries of the previous build (none when there is no usable pack).
+    /// The entries of the previous build (none when there is no usable pack). Each entry
+    /// carries the digest of its request, so indexing the pack reads only the entry headers.
     func load() -> Pack {
         guard let data = try? Data(contentsOf: packURL, options: .alwaysMapped), data.starts(with: Self.magic) else { return Pack(data: Data(), index: [:]) }
-        var index: [UInt64: [Range<Int>]] = [:]
+        var index: [Digest: Range<Int>] = [:]
         var offset = data.startIndex + Self.magic.count
-        while offset + 4 <= data.endIndex {
+        while offset + 20 <= data.endIndex {
             let requestLength = Self.uint32(data, at: offset)
-            let requestStart = offset + 4
+            let requestStart = offset + 20
             guard requestStart + requestLength + 4 <= data.endIndex else { break }
             let responseLength = Self.uint32(data, at: requestStart + requestLength) + 4
             let end = requestStart + requestLength + responseLength + 16
             guard end <= data.endIndex else { break }
-            index[Self.fnv(data[requestStart..<(requestStart + requestLength)]).0, default: []].append(offset..<end)
+            // A later entry for the same request (appended by an incremental build) wins.
+            index[Self.digest(data, at: offset + 4)] = offset..<end
             offset = end
         }
         return Pack(data: data, index: index)
     }
 
-    /// The entries of one pack file, by a hash of their request.
+    /// The entries of one pack file, by the digest of their request.
     struct Pack: Sendable {
         let data: Data
-        let index: [UInt64: [Range<Int>]]
+        let index: [Digest: Range<Int>]
 
         /// How many entries the pack holds.
-        var count: Int { index.values.reduce(0) { $0 + $1.count } }
+        var count: Int { index.count }
 
         /// The encoded response to exactly this request, if the pack has a valid one.
         func response(to request: Data) -> Data? {
-            for entry in index[MarkdownCache.fnv(request).0] ?? [] {
-                let requestLength = MarkdownCache.uint32(data, at: entry.lowerBound)
-                let requestStart = entry.lowerBound + 4
-                guard requestLength == request.count, data[requestStart..<(requestStart + requestLength)] == request else { continue }
-                let body = data[requestStart..<(entry.upperBound - 16)]
-                guard data[(entry.upperBound - 16)..<entry.upperBound].elementsEqual(MarkdownCache.checksum(body)) else { return nil }
-                return Data(data[(requestStart + requestLength)..<(entry.upperBound - 16)])
-            }
-            return nil
+            guard let entry = index[Digest.of(request)] else { return nil }
+            let requestLength = MarkdownCache.uint32(data, at: entry.lowerBound)
+            let requestStart = entry.lowerBound + 20
+            guard requestLength == request.count, data[requestStart..<(requestStart + requestLength)] == request else { return nil }
+            let body = data[entry.lowerBound..<(entry.upperBound - 16)]
+            guard MarkdownCache.digest(data, at: entry.upperBound - 16) == MarkdownCache.checksum(body) else { return nil }
+            return Data(data[(requestStart + requestLength)..<(entry.upperBound - 16)])
         }
 
         /// The rendering stored for exactly this request, if there is a valid one.
@@ -84,27 +84,41 @@ struct MarkdownCache: Sendable {
         let temporary = folder.path + "/.\(Self.packName).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        var buffer = Self.magic
+        let complete = Self.write(Self.magic, to: descriptor) && writeEntries(entries, to: descriptor)
+        if close(descriptor) != 0 || !complete || rename(temporary, packURL.path) != 0 { unlink(temporary) }
+        let parent = folder.deletingLastPathComponent()
+        for other in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where other != Self.formatVersion {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(other))
+        }
+    }
+
+    /// Adds entries at the end of the pack (an incremental build's few new documents) instead
+    /// of rewriting it; later entries win. A torn append loses only the torn entry.
+    func append(_ entries: [(request: Data, response: Data)]) {
+        guard FileManager.default.fileExists(atPath: packURL.path) else { return save(entries) }
+        let descriptor = open(packURL.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = writeEntries(entries, to: descriptor)
+        close(descriptor)
+    }
+
+    private func writeEntries(_ entries: [(request: Data, response: Data)], to descriptor: Int32) -> Bool {
+        var buffer = Data()
         var complete = true
         for (request, response) in entries {
             var length = UInt32(request.count).littleEndian
             let start = buffer.count
             withUnsafeBytes(of: &length) { buffer.append(contentsOf: $0) }
+            Self.append(Digest.of(request), to: &buffer)
             buffer.append(request)
             buffer.append(response)
-            buffer.append(Self.checksum(buffer[(start + 4)...]))
+            Self.append(Self.checksum(buffer[start...]), to: &buffer)
             if buffer.count >= 1 << 20 {
                 complete = complete && Self.write(buffer, to: descriptor)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        complete = complete && Self.write(buffer, to: descriptor)
-        if close(descriptor) != 0 { complete = false }
-        if !complete || rename(temporary, packURL.path) != 0 { unlink(temporary) }
-        let parent = folder.deletingLastPathComponent()
-        for other in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where other != Self.formatVersion {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(other))
-        }
+        return complete && Self.write(buffer, to: descriptor)
     }
 
     // MARK: Helpers
@@ -126,26 +140,23 @@ struct MarkdownCache: Sendable {
         (0..<4).reduce(0) { $0 | Int(data[offset + $1]) << (8 * $1) }
     }
 
-    /// The 16-byte checksum stored after each entry, so a damaged entry is never used.
-    static func checksum(_ data: Data) -> Data {
-        let (first, second) = fnv(data)
-        var bytes = Data()
-        withUnsafeBytes(of: first.littleEndian) { bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: second.littleEndian) { bytes.append(contentsOf: $0) }
-        return bytes
+    /// The checksum stored after each entry, so a damaged entry is never used.
+    static func checksum(_ data: Data) -> Digest {
+        data.withUnsafeBytes { Digest.of($0) }
     }
 
-    /// Two 64-bit FNV-1a hashes with different offsets: an index key and a checksum, not a
-    /// proof of identity (entries are verified against the full request).
-    static func fnv(_ data: Data) -> (UInt64, UInt64) {
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        data.withUnsafeBytes { bytes in
-            for byte in bytes {
-                first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
-                second = (second &* 0x100_0000_01b3) ^ UInt64(byte)
-            }
-        }
-        return (first, second)
+    fileprivate static func digest(_ data: Data, at offset: Int) -> Digest {
+        let word = { (start: Int) in (0..<8).reduce(UInt64(0)) { $0 | UInt64(data[start + $1]) << (8 * UInt64($1)) } }
+        return Digest(high: word(offset), low: word(offset + 8))
     }
+
+    private static func append(_ digest: Digest, to data: inout Data) {
+        withUnsafeBytes(of: digest.high.littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: digest.low.littleEndian) { data.append(contentsOf: $0) }
+    }
+}
+
+extension Digest {
+    /// The digest of a `Data`.
+    static func of(_ data: Data) -> Digest { data.withUnsafeBytes { of($0) } }
 }

@@ -8,9 +8,12 @@ enum ComparisonPages {
         let site = context.site
         let pairs = site.pairs.compactMap { pair -> PageJob? in
             guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
-            return PageJob(url: URLs.pair(pair), source: pair.prose?.file ?? first.file) { pairPage(pair, first, second, context: context) }
+            return PageJob(
+                url: URLs.pair(pair), source: pair.prose?.file ?? first.file, fingerprint: context.fingerprints?.pair(pair, first, second),
+                documents: pair.prose.map { [$0.contentPath] } ?? []
+            ) { pairPage(pair, first, second, context: $0) }
         }
-        return [PageJob(url: URLs.compare) { hub(context) }] + pairs
+        return [PageJob(url: URLs.compare) { hub($0) }] + pairs
     }
 
     /// A link to a pair page, titled "A vs B".

@@ -5,7 +5,7 @@ enum HomePage {
     static let featuredComparisons = 8
 
     static func pages(_ context: RenderContext) -> [PageJob] {
-        [PageJob(url: URLs.home, source: context.site.home?.file) { page(context) }]
+        [PageJob(url: URLs.home, source: context.site.home?.file, documents: context.site.home.map { [$0.contentPath] } ?? []) { page($0) }]
     }
 
     private static func page(_ context: RenderContext) -> OutputFile {

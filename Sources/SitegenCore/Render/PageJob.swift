@@ -7,13 +7,26 @@ struct PageJob: Sendable {
     var path: String
     /// The source file, for diagnostics.
     var source: String?
-    /// Renders the file.
-    var make: @Sendable () -> OutputFile
+    /// The digest of everything the page shows (`PageFingerprints`); nil for pages that are
+    /// made on every build (lists of every role, the search index, assets).
+    var fingerprint: Digest?
+    /// Content files whose rendered Markdown the page shows (`roles/producer.md`).
+    var documents: [String]
+    /// A file only scripts load, named after its content (a search index shard): when it is
+    /// gone from a later build, no page's link can break.
+    var mayVanish = false
+    /// Renders the file, given the context with the rendered Markdown of `documents`.
+    var make: @Sendable (RenderContext) -> OutputFile
 
     /// A page at the site-root-relative URL `url` (`roles/producer/`).
-    init(url: String, source: String? = nil, make: @escaping @Sendable () -> OutputFile) {
+    init(
+        url: String, source: String? = nil, fingerprint: Digest? = nil, documents: [String] = [],
+        make: @escaping @Sendable (RenderContext) -> OutputFile
+    ) {
         path = URLs.file(forPage: url)
         self.source = source
+        self.fingerprint = fingerprint
+        self.documents = documents
         self.make = make
     }
 
@@ -21,6 +34,8 @@ struct PageJob: Sendable {
     init(_ file: OutputFile) {
         path = file.path
         source = file.source
-        make = { file }
+        fingerprint = nil
+        documents = []
+        make = { _ in file }
     }
 }

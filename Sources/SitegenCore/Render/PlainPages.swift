@@ -4,7 +4,7 @@ import SitegenMarkdown
 enum PlainPages {
     static func pages(_ context: RenderContext) -> [PageJob] {
         context.site.pages.map { page in
-            PageJob(url: ContentPath.pageURL(forContentFile: page.contentPath), source: page.file) { render(page, context) }
+            PageJob(url: ContentPath.pageURL(forContentFile: page.contentPath), source: page.file, documents: [page.contentPath]) { render(page, $0) }
         }
     }
 

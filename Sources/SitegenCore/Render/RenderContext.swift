@@ -12,6 +12,8 @@ struct RenderContext: Sendable {
     var markdown: [String: RenderedMarkdown]
     /// Files as shown in diagnostics, by content path, with the line their body starts on.
     var bodyOrigins: [String: (file: String, firstLine: Int)]
+    /// How pages tell they are unchanged since the last build; nil when no page cache is kept.
+    var fingerprints: PageFingerprints?
     /// Problems met while rendering pages (a template that includes itself without end).
     let problems = RenderProblems()
 

@@ -7,14 +7,15 @@ enum RolePages {
             let roleURL = URLs.role(role.slug)
             let dutiesURL = URLs.duties(role.slug)
             let article = RenderContext.article(for: role.title)
+            let fingerprint = context.fingerprints?.role(role, in: context.site)
             return [
-                PageJob(url: roleURL, source: role.file) {
+                PageJob(url: roleURL, source: role.file, fingerprint: fingerprint, documents: [role.contentPath]) { context in
                     context.page(
                         layout: "role", url: roleURL, title: role.title, description: role.summary,
                         content: RoleView(role, pageURL: roleURL, context: context, withBody: true),
                         source: role.file, contentPath: role.contentPath)
                 },
-                PageJob(url: dutiesURL, source: role.file) {
+                PageJob(url: dutiesURL, source: role.file, fingerprint: fingerprint) { context in
                     context.page(
                         layout: "duties", url: dutiesURL, title: "What does \(article) \(role.title) do?",
                         description: "Duties, skills and requirements of \(article) \(role.title): \(role.summary)",

@@ -1,7 +1,7 @@
 /// `/roles/`: every role with its department, media and summary.
 enum RolesIndexPage {
     static func pages(_ context: RenderContext) -> [PageJob] {
-        [PageJob(url: URLs.roles) { page(context) }]
+        [PageJob(url: URLs.roles) { page($0) }]
     }
 
     private static func page(_ context: RenderContext) -> OutputFile {

@@ -22,7 +22,13 @@ enum SearchPages {
                 "hasSkills": !index.skills.isEmpty,
             ]
         )
-        let page = PageJob(url: url) { context.page(layout: "search", url: url, title: view.title, description: view.summary, content: view) }
-        return [page] + index.files(shardLimit: shardLimit).map(PageJob.init)
+        let page = PageJob(url: url) { context in context.page(layout: "search", url: url, title: view.title, description: view.summary, content: view) }
+        let files = index.files(shardLimit: shardLimit).map(PageJob.init)
+        return [page, files[0]]
+            + files.dropFirst().map { shard in
+                var job = shard
+                job.mayVanish = true
+                return job
+            }
     }
 }

@@ -5,7 +5,7 @@ enum SkillPages {
     static func pages(_ context: RenderContext) -> [PageJob] {
         let site = context.site
         let indexURL = URLs.skills
-        let indexPage = PageJob(url: indexURL) {
+        let indexPage = PageJob(url: indexURL) { context in
             let links = site.skills.map { skill in
                 let count = skill.roleSlugs.count
                 return LinkView(
@@ -19,7 +19,8 @@ enum SkillPages {
             )
             return context.page(layout: "skills", url: indexURL, title: index.title, description: index.summary, content: index)
         }
-        return [indexPage] + site.skills.map { skill in PageJob(url: URLs.skill(skill.slug)) { page(skill, context) } }
+        return [indexPage]
+            + site.skills.map { skill in PageJob(url: URLs.skill(skill.slug), fingerprint: context.fingerprints?.skill(skill)) { page(skill, $0) } }
     }
 
     private static func page(_ skill: Skill, _ context: RenderContext) -> OutputFile {

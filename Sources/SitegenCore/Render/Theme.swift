@@ -12,6 +12,9 @@ public struct Theme: Sendable {
     let assets: [String: Data]
     /// Element ids the templates use literally; Markdown headings never take them.
     let reservedIDs: Set<String>
+    /// The digest of every theme file's path and bytes: a page rendered with another theme
+    /// is never taken from the page cache.
+    let digest: Digest
 
     /// Loads the theme for a site. `folder` is the site's `Templates/` (nil or missing for the
     /// built-in theme only); `display` turns a theme path into the path shown in diagnostics.
@@ -31,8 +34,12 @@ public struct Theme: Sendable {
         var templates: [String: Template] = [:]
         var texts: [String: (text: String, shownAs: String)] = [:]
         var assets: [String: Data] = [:]
+        var hasher = DigestHasher()
         for path in sources.keys.sorted() {
             let (data, shownAs) = sources[path]!
+            hasher.combine(path)
+            hasher.combine(data.count)
+            data.withUnsafeBytes { hasher.combine($0) }
             if path.hasPrefix("assets/") {
                 assets[String(path.dropFirst("assets/".count))] = data
                 continue
@@ -61,7 +68,7 @@ public struct Theme: Sendable {
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let reserved = Set(texts.values.flatMap { literalIDs(in: $0.text) })
-        return (Theme(library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved), diagnostics)
+        return (Theme(library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize()), diagnostics)
     }
 
     /// Renders a layout with a view model, as UTF-8 bytes.

@@ -5,10 +5,11 @@ extension Site {
     /// Pairs come from every role's `compare_with` and from every prose file. A prose file's
     /// name (`producer-vs-executive-producer.md`) decides the pair's orientation and URL;
     /// other pairs are ordered by slug.
-    static func resolvePairs(roles: [String: Role], unavailable: Set<String> = [], prose: [Page]) -> ([ComparisonPair], [Diagnostic]) {
+    /// `list` holds the same roles as `roles`, read field by field (never copied whole).
+    static func resolvePairs(roles: [String: Role], inFileOrder list: [Role], unavailable: Set<String>, prose: [Page]) -> ([ComparisonPair], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var pairs: [Set<String>: ComparisonPair] = [:]
-        var proseFiles: [Set<String>: String] = [:]
+        var pairs: [ComparisonPair.Key: ComparisonPair] = [:]
+        var proseFiles: [ComparisonPair.Key: String] = [:]
         for page in prose {
             let name = Slug.fileStem(of: page.contentPath)
             guard let (first, second) = splitPairName(name, known: roles) else {
@@ -30,14 +31,17 @@ extension Site {
             proseFiles[pair.key] = page.file
             pairs[pair.key] = pair
         }
-        for role in roles.values {
-            for other in role.compareWith where roles[other.value] != nil && other.value != role.slug {
-                let ordered = [role.slug, other.value].sorted()
-                let pair = ComparisonPair(first: ordered[0], second: ordered[1], prose: nil)
-                if pairs[pair.key] == nil { pairs[pair.key] = pair }
+        for index in list.indices {
+            let slug = list[index].slug
+            for other in list[index].compareWith where other.value != slug && roles.index(forKey: other.value) != nil {
+                let (first, second) = slug < other.value ? (slug, other.value) : (other.value, slug)
+                let key = ComparisonPair.Key(first, second)
+                if pairs.index(forKey: key) == nil { pairs[key] = ComparisonPair(first: first, second: second, prose: nil) }
             }
         }
-        return (pairs.values.map { (slug: $0.slug, pair: $0) }.sorted { $0.slug < $1.slug }.map { $0.pair }, diagnostics)
+        var sorted = pairs.values.map { (slug: $0.slug, pair: $0) }
+        sorted.sort { $0.slug < $1.slug }
+        return (sorted.map(\.pair), diagnostics)
     }
 
     /// Splits `a-vs-b` into two known role slugs (slugs may themselves contain hyphens).

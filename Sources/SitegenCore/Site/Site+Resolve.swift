@@ -5,6 +5,10 @@ extension Site {
     public static func resolve(_ content: LoadedContent) -> (Site?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var bySlug: [String: Role] = [:]
+        bySlug.reserveCapacity(content.roles.count)
+        // `content.roles` is in file order; `unique` keeps that order without the duplicates.
+        var unique: [Role] = []
+        unique.reserveCapacity(content.roles.count)
         for role in content.roles {
             if let other = bySlug[role.slug] {
                 diagnostics.append(
@@ -12,51 +16,63 @@ extension Site {
                 continue
             }
             bySlug[role.slug] = role
+            unique.append(role)
         }
-        let slugs = bySlug.keys.sorted()
-        let dimensionKeys = content.config.dimensions.map(\.key)
-        for role in bySlug.values.sorted(by: { $0.file < $1.file }) {
+        let byTitle = unique.map { (title: $0.title, slug: $0.slug) }.enumerated().sorted {
+            ($0.element.title, $0.element.slug) < ($1.element.title, $1.element.slug)
+        }
+        .map(\.offset)
+        // Only a misspelt reference needs the sorted list of slugs, for its hint.
+        let slugs = LazySlugs(bySlug)
+        let dimensionKeys = Set(content.config.dimensions.map(\.key))
+        for role in unique {
             diagnostics += checkReferences(of: role, known: bySlug, unavailable: content.unavailableRoleSlugs, slugs: slugs)
+            guard role.attributes.keys.contains(where: { !dimensionKeys.contains($0) }) else { continue }
             for key in role.attributes.keys.sorted() where !dimensionKeys.contains(key) {
-                let hint = Suggestion.hint(for: key, in: dimensionKeys)
+                let hint = Suggestion.hint(for: key, in: content.config.dimensions.map(\.key))
                 diagnostics.append(
                     .error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
             }
         }
-        let (skills, skillSlugs, skillDiagnostics) = resolveSkills(bySlug.values.sorted { $0.file < $1.file }, known: bySlug)
+        let (skills, skillSlugs, skillDiagnostics) = resolveSkills(unique, rankByTitle: byTitle)
         diagnostics += skillDiagnostics
-        let (pairs, pairDiagnostics) = resolvePairs(roles: bySlug, unavailable: content.unavailableRoleSlugs, prose: content.comparisonProse)
+        let (pairs, pairDiagnostics) = resolvePairs(
+            roles: bySlug, inFileOrder: unique, unavailable: content.unavailableRoleSlugs, prose: content.comparisonProse)
         diagnostics += pairDiagnostics
 
-        let compared = Set(pairs.flatMap { [$0.first, $0.second] })
-        for slug in slugs where !compared.contains(slug) {
-            if let role = bySlug[slug] {
-                diagnostics.append(
-                    .warning(
-                        "role '\(slug)' is in no comparison; add compare_with to compare it with a neighbouring role",
-                        at: SourceLocation(file: role.file, line: 1, column: 1)))
-            }
+        var compared = Set<String>()
+        for pair in pairs {
+            compared.insert(pair.first)
+            compared.insert(pair.second)
+        }
+        for role in unique.sorted(by: { $0.slug < $1.slug }) where !compared.contains(role.slug) {
+            diagnostics.append(
+                .warning(
+                    "role '\(role.slug)' is in no comparison; add compare_with to compare it with a neighbouring role",
+                    at: SourceLocation(file: role.file, line: 1, column: 1)))
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        var pairIndexes: [String: [Int]] = [:]
+        for (index, pair) in pairs.enumerated() {
+            pairIndexes[pair.first, default: []].append(index)
+            pairIndexes[pair.second, default: []].append(index)
+        }
         let site = Site(
             config: content.config,
             home: content.home,
-            roles: bySlug.values.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) },
+            roles: byTitle.map { unique[$0] },
             pairs: pairs,
             skills: skills,
             pages: content.pages,
             assets: content.assets,
             rolesBySlug: bySlug,
             skillSlugs: skillSlugs,
-            pairIndexes: pairs.enumerated().reduce(into: [:]) { index, pair in
-                index[pair.element.first, default: []].append(pair.offset)
-                index[pair.element.second, default: []].append(pair.offset)
-            }
+            pairIndexes: pairIndexes
         )
         return (site, diagnostics)
     }
 
-    private static func checkReferences(of role: Role, known: [String: Role], unavailable: Set<String>, slugs: [String]) -> [Diagnostic] {
+    private static func checkReferences(of role: Role, known: [String: Role], unavailable: Set<String>, slugs: LazySlugs) -> [Diagnostic] {
         let fields: [(String, [Role.Located])] = [
             ("reports_to", role.reportsTo), ("supervises", role.supervises), ("works_with", role.worksWith),
             ("compare_with", role.compareWith), ("related", role.related),
@@ -66,7 +82,7 @@ extension Site {
             for reference in references {
                 if reference.value == role.slug {
                     diagnostics.append(.error("role '\(role.slug)' refers to itself in \(field)", at: reference.location))
-                } else if known[reference.value] == nil, !unavailable.contains(reference.value) {
+                } else if known.index(forKey: reference.value) == nil, !unavailable.contains(reference.value) {
                     let hint = Suggestion.hint(for: reference.value, in: slugs)
                     diagnostics.append(.error("unknown role '\(reference.value)' in \(field)\(hint)", at: reference.location))
                 }
@@ -77,18 +93,28 @@ extension Site {
 
     /// Groups skills by slug; two spellings of one skill are an error, pointing at the rarer one.
     /// Also returns the URL slug of every spelling, so pages link to the skill pages as written.
-    private static func resolveSkills(_ roles: [Role], known: [String: Role]) -> ([Skill], [String: String], [Diagnostic]) {
+    /// `rankByTitle` lists indexes into `roles` in title order; a skill's roles come in that order.
+    private static func resolveSkills(_ roles: [Role], rankByTitle: [Int]) -> ([Skill], [String: String], [Diagnostic]) {
+        var rank = [Int](repeating: 0, count: roles.count)
+        for (position, index) in rankByTitle.enumerated() { rank[index] = position }
+        var slugOfName: [String: String] = [:]
         var spellings: [String: [String: [SourceLocation]]] = [:]
-        var holders: [String: Set<String>] = [:]
-        for role in roles {
+        var holders: [String: [Int]] = [:]
+        for (index, role) in roles.enumerated() {
             for skill in role.skills {
-                let slug = Slug.make(skill.value)
+                let slug: String
+                if let known = slugOfName[skill.value] {
+                    slug = known
+                } else {
+                    slug = Slug.make(skill.value)
+                    slugOfName[skill.value] = slug
+                }
                 spellings[slug, default: [:]][skill.value, default: []].append(skill.location)
-                holders[slug, default: []].insert(role.slug)
+                holders[slug, default: []].append(rank[index])
             }
         }
         var diagnostics: [Diagnostic] = []
-        var skills: [Skill] = []
+        var skills: [(key: String, skill: Skill)] = []
         var slugsByName: [String: String] = [:]
         for (slug, names) in spellings {
             let ranked = names.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
@@ -98,13 +124,28 @@ extension Site {
                     diagnostics.append(.error("skill '\(name)' is spelled '\(canonical)' in other roles; use one spelling", at: location))
                 }
             }
-            // Sort keys looked up once per role, not once per comparison.
-            let roleSlugs = (holders[slug] ?? []).map { (title: known[$0]?.title ?? $0, slug: $0) }.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
-                .map { $0.slug }
+            var positions = holders[slug] ?? []
+            positions.sort()
+            var roleSlugs: [String] = []
+            roleSlugs.reserveCapacity(positions.count)
+            for (offset, position) in positions.enumerated() where offset == 0 || positions[offset - 1] != position {
+                roleSlugs.append(roles[rankByTitle[position]].slug)
+            }
             let skill = Skill(name: canonical, slug: slug.isEmpty ? "skill" : slug, roleSlugs: roleSlugs)
             for name in names.keys { slugsByName[name] = skill.slug }
-            skills.append(skill)
+            skills.append((canonical.lowercased(), skill))
         }
-        return (skills.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }, slugsByName, diagnostics)
+        skills.sort { ($0.key, $0.skill.slug) < ($1.key, $1.skill.slug) }
+        return (skills.map(\.skill), slugsByName, diagnostics)
     }
+}
+
+/// Every role slug, sorted on first use: only a misspelt reference needs them, for its hint.
+private final class LazySlugs: Sequence {
+    private let roles: [String: Role]
+    private lazy var sorted: [String] = roles.keys.sorted()
+
+    init(_ roles: [String: Role]) { self.roles = roles }
+
+    func makeIterator() -> IndexingIterator<[String]> { sorted.makeIterator() }
 }

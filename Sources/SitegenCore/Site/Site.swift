@@ -48,7 +48,15 @@ public struct ComparisonPair: Sendable, Hashable {
     /// `producer-vs-executive-producer`.
     public var slug: String { "\(first)-vs-\(second)" }
     /// The unordered identity of the pair.
-    var key: Set<String> { [first, second] }
+    var key: Key { Key(first, second) }
+
+    /// Two role slugs in either order.
+    struct Key: Hashable {
+        var low: String
+        var high: String
+
+        init(_ one: String, _ other: String) { (low, high) = one < other ? (one, other) : (other, one) }
+    }
 }
 
 /// A skill and the roles that list it.

@@ -105,6 +105,12 @@ func snapshot(of folder: URL) -> [String: Data] {
     for case let url as URL in enumerator {
         guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
         let path = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+        // The marker carries each full build's own token; its text without it is compared.
+        if path == OutputWriter.markerName {
+            let text = String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self)
+            files[path] = Data(text.split(separator: "\n").filter { !$0.hasPrefix("build: ") }.joined(separator: "\n").utf8)
+            continue
+        }
         files[path] = FileManager.default.contents(atPath: url.path)
     }
     return files

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+@testable import SitegenCore
+
+/// The page cache: after any edit, a build that reuses the last build's pages gives exactly
+/// the files a clean build gives, and it rewrites only the pages that changed.
+@Suite struct IncrementalBuildTests {
+    /// One edit of the fixture site, as files to write (nil removes a file).
+    struct Edit: CustomTestStringConvertible, Sendable {
+        var name: String
+        var files: [String: String?]
+        var testDescription: String { name }
+    }
+
+    static let beta = try! String(contentsOf: Fixtures.url("Sites/basic/Content/roles/beta.md"), encoding: .utf8)
+    static let alpha = try! String(contentsOf: Fixtures.url("Sites/basic/Content/roles/alpha.md"), encoding: .utf8)
+
+    static let edits: [Edit] = [
+        Edit(name: "a role's body", files: ["Content/roles/alpha.md": alpha + "\nOne more sentence.\n"]),
+        Edit(name: "the title of a role others show", files: ["Content/roles/beta.md": beta.replacingOccurrences(of: "title: Beta", with: "title: Bravo")]),
+        Edit(
+            name: "the summary of a role others show",
+            files: ["Content/roles/beta.md": beta.replacingOccurrences(of: "Runs the day-to-day work.", with: "Runs every day.")]),
+        Edit(
+            name: "a new skill",
+            files: ["Content/roles/beta.md": beta.replacingOccurrences(of: "[Budgeting, Scheduling]", with: "[Budgeting, Scheduling, Patience]")]),
+        Edit(
+            name: "a new role and comparison",
+            files: ["Content/roles/delta.md": "---\ntitle: Delta\nsummary: New.\nduties: [a, b, c]\nskills: [Budgeting]\ncompare_with: [beta]\n---\nNew.\n"]),
+        Edit(name: "a role removed", files: ["Content/roles/gamma.md": nil]),
+        Edit(
+            name: "a draft published",
+            files: ["Content/roles/gamma.md": "---\ntitle: Gamma\nsummary: Now public.\nduties: [One, Two, Three]\ncompare_with: [beta]\n---\nBody.\n"]),
+        Edit(name: "comparison prose", files: ["Content/compare/alpha-vs-beta.md": "---\ntitle: Alpha vs Beta\nsummary: New summary.\n---\nChanged.\n"]),
+        Edit(
+            name: "the site title", files: ["sitegen.yml": try! String(contentsOf: Fixtures.url("Sites/basic/sitegen.yml"), encoding: .utf8) + "\n# edited\n"]),
+        Edit(name: "a template", files: ["Templates/partials/footer.mustache": "<footer>Changed footer</footer>\n"]),
+    ]
+
+    /// Builds `site` through the cache into Output/ and with `--no-cache` into `clean/`.
+    static func buildBoth(_ site: TestSite) throws -> (cached: [Diagnostic], clean: [Diagnostic]) {
+        var clean = site.options(output: site.root.appendingPathComponent("clean"))
+        clean.useCache = false
+        let cleanDiagnostics: [Diagnostic]
+        do {
+            _ = try BuildPipeline(options: clean).run()
+            cleanDiagnostics = []
+        } catch {
+            cleanDiagnostics = error.diagnostics
+        }
+        return (site.build(), cleanDiagnostics)
+    }
+
+    @Test(arguments: edits)
+    func anIncrementalBuildEqualsACleanBuild(edit: Edit) throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        for (path, text) in edit.files { try site.write(path, text) }
+        let (cached, clean) = try Self.buildBoth(site)
+        #expect(cached.map(\.description) == clean.map(\.description))
+        #expect(snapshot(of: site.output) == snapshot(of: site.root.appendingPathComponent("clean")))
+    }
+
+    @Test func aBodyEditRewritesOnlyThatPageInPlace() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let folder = try Self.inode(site.output.path)
+        let before = try Self.modificationTimes(site.output)
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write("Content/roles/alpha.md", Self.alpha + "\nOne more sentence.\n")
+        #expect(site.build().isEmpty)
+        #expect(try Self.inode(site.output.path) == folder, "updated in place, not swapped")
+        let after = try Self.modificationTimes(site.output)
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after.keys.filter { after[$0] != before[$0] } == ["roles/alpha/index.html"])
+    }
+
+    @Test func aFileRemovedFromTheOutputComesBack() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let page = site.output.appendingPathComponent("roles/beta/duties/index.html")
+        let bytes = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        #expect(site.build().isEmpty)
+        #expect(try Data(contentsOf: page) == bytes)
+    }
+
+    @Test func aManifestBelongsToOneOutputFolder() throws {
+        // The manifest belongs to one output folder: a build into another folder, then back,
+        // still gives the right files.
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        try site.write("Content/roles/beta.md", Self.beta.replacingOccurrences(of: "title: Beta", with: "title: Bravo"))
+        #expect(site.build(output: site.root.appendingPathComponent("other")).isEmpty)
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: site.output) == snapshot(of: site.root.appendingPathComponent("other")))
+    }
+
+    @Test func aLostAnchorIsStillReportedAndTheOutputKept() throws {
+        // alpha.md links to beta.md#skills; beta without skills has no such element.
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let before = snapshot(of: site.output)
+        try site.write(
+            "Content/roles/beta.md",
+            Self.beta.replacingOccurrences(of: "skills: [Budgeting, Scheduling]\n", with: "").replacingOccurrences(of: "## Skills", with: "## Other"))
+        let (cached, clean) = try Self.buildBoth(site)
+        #expect(cached.map(\.description) == clean.map(\.description))
+        #expect(cached.contains { $0.message.contains("broken link 'beta.md#skills'") || $0.message.contains("#skills") })
+        #expect(snapshot(of: site.output) == before)
+    }
+
+    @Test func aDamagedManifestOrContentCacheIsDiscarded() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let folder = MarkdownCache(siteRoot: site.root).folder
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name != MarkdownCache.packName {
+            var data = try Data(contentsOf: folder.appendingPathComponent(name))
+            for offset in stride(from: 30, to: data.count, by: 41) { data[offset] ^= 0x5A }
+            try data.write(to: folder.appendingPathComponent(name))
+        }
+        try site.write("Content/roles/beta.md", Self.beta.replacingOccurrences(of: "title: Beta", with: "title: Bravo"))
+        let (cached, clean) = try Self.buildBoth(site)
+        #expect(cached.isEmpty && clean.isEmpty)
+        #expect(snapshot(of: site.output) == snapshot(of: site.root.appendingPathComponent("clean")))
+    }
+
+    static func inode(_ path: String) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+    }
+
+    static func modificationTimes(_ folder: URL) throws -> [String: Date] {
+        var times: [String: Date] = [:]
+        for path in snapshot(of: folder).keys where path != OutputWriter.markerName {
+            times[path] = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)[.modificationDate] as? Date
+        }
+        return times
+    }
+}
+
+/// The parsed-content cache gives back exactly what parsing gives.
+@Suite struct ContentCacheTests {
+    @Test func aCachedParseEqualsAFreshOne() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        let loader = ContentLoader(root: site.root, displayPrefix: "")
+        let fresh = loader.load(includeDrafts: true, cache: nil)
+        _ = loader.load(includeDrafts: true, cache: ContentCache(siteRoot: site.root))
+        let cache = ContentCache(siteRoot: site.root)
+        #expect(cache.count == 6, "one entry per Markdown file")
+        let cached = loader.load(includeDrafts: true, cache: cache)
+        let (freshContent, cachedContent) = (try #require(fresh.0), try #require(cached.0))
+        #expect(cachedContent.roles == freshContent.roles)
+        #expect(cachedContent.pages == freshContent.pages)
+        #expect(cachedContent.home == freshContent.home)
+        #expect(cachedContent.comparisonProse == freshContent.comparisonProse)
+        #expect(cached.1 == fresh.1)
+    }
+
+    @Test func aChangedFileIsParsedAgain() throws {
+        let site = try TestSite.make()
+        defer { site.remove() }
+        let loader = ContentLoader(root: site.root, displayPrefix: "")
+        _ = loader.load(includeDrafts: false, cache: ContentCache(siteRoot: site.root))
+        try site.write("Content/roles/producer.md", "---\ntitle: Showrunner\nsummary: S.\nduties: [a, b, c]\n---\n")
+        let content = try #require(loader.load(includeDrafts: false, cache: ContentCache(siteRoot: site.root)).0)
+        #expect(content.roles.map(\.title).sorted() == ["Line Producer", "Showrunner"])
+    }
+}
