@@ -14,6 +14,7 @@ import Testing
     }
 
     static let beta = try! String(contentsOf: Fixtures.url("Sites/basic/Content/roles/beta.md"), encoding: .utf8)
+    static let config = try! String(contentsOf: Fixtures.url("Sites/basic/sitegen.yml"), encoding: .utf8)
     static let alpha = try! String(contentsOf: Fixtures.url("Sites/basic/Content/roles/alpha.md"), encoding: .utf8)
 
     static let edits: [Edit] = [
@@ -22,6 +23,12 @@ import Testing
         Edit(
             name: "the summary of a role others show",
             files: ["Content/roles/beta.md": beta.replacingOccurrences(of: "Runs the day-to-day work.", with: "Runs every day.")]),
+        Edit(
+            name: "a role's comparison attribute",
+            files: ["Content/roles/beta.md": beta.replacingOccurrences(of: "focus: Daily logistics", with: "focus: Logistics")]),
+        Edit(name: "a role's duties", files: ["Content/roles/beta.md": beta.replacingOccurrences(of: "Books the crew", with: "Books the cast")]),
+        Edit(name: "the home page", files: ["Content/index.md": "---\ntitle: Welcome\n---\nNew intro.\n"]),
+        Edit(name: "a plain page", files: ["Content/about.md": "---\ntitle: About us\n---\nChanged.\n"]),
         Edit(
             name: "a new skill",
             files: ["Content/roles/beta.md": beta.replacingOccurrences(of: "[Budgeting, Scheduling]", with: "[Budgeting, Scheduling, Patience]")]),
@@ -33,8 +40,7 @@ import Testing
             name: "a draft published",
             files: ["Content/roles/gamma.md": "---\ntitle: Gamma\nsummary: Now public.\nduties: [One, Two, Three]\ncompare_with: [beta]\n---\nBody.\n"]),
         Edit(name: "comparison prose", files: ["Content/compare/alpha-vs-beta.md": "---\ntitle: Alpha vs Beta\nsummary: New summary.\n---\nChanged.\n"]),
-        Edit(
-            name: "the site title", files: ["sitegen.yml": try! String(contentsOf: Fixtures.url("Sites/basic/sitegen.yml"), encoding: .utf8) + "\n# edited\n"]),
+        Edit(name: "the site title", files: ["sitegen.yml": config.replacingOccurrences(of: "title: Fixture Handbook", with: "title: Renamed Handbook")]),
         Edit(name: "a template", files: ["Templates/partials/footer.mustache": "<footer>Changed footer</footer>\n"]),
     ]
 

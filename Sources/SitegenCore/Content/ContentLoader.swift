@@ -73,7 +73,11 @@ public struct ContentLoader: Sendable {
             case nil: break
             }
         }
-        if let cache, parsed.contains(where: { $0.encoded != nil }) || cache.count != markdownPaths.count {
+        let fresh = zip(markdownPaths, parsed).compactMap { path, result in result.encoded.map { (key: path, stamp: result.stamp ?? .zero, payload: $0) } }
+        if let cache, fresh.count <= markdownPaths.count / 10, cache.count == markdownPaths.count, !cache.needsCompacting {
+            // A few files changed, none added or removed: append their entries.
+            if !fresh.isEmpty { cache.append(fresh) }
+        } else if let cache {
             cache.save(
                 zip(markdownPaths, parsed).compactMap { path, result in
                     guard let stamp = result.stamp, let payload = result.encoded ?? cache.payload(path, stamp: stamp) else { return nil }

@@ -86,11 +86,12 @@ extension Role {
         let related = readReferences(&reader, in: file)
         let sources = reader.list { Source(title: $0.string(), url: $0.optionalString()) }
         return Role(
-            slug: slug, contentPath: contentPath, file: file, title: title, summary: summary, department: department, media: media,
-            alternateTitles: alternateTitles, onet: onet, reportsTo: reportsTo, supervises: supervises, worksWith: worksWith, stages: stages,
-            duties: duties, skills: skills, requirements: requirements, attributes: attributes, attributeLocations: attributeLocations,
-            careerPath: careerPath, compareWith: compareWith, related: related, sources: sources, updated: reader.optionalString(),
-            draft: reader.bool(), body: reader.string(), bodyFirstLine: reader.int())
+            Fields(
+                slug: slug, contentPath: contentPath, file: file, title: title, summary: summary, department: department, media: media,
+                alternateTitles: alternateTitles, onet: onet, reportsTo: reportsTo, supervises: supervises, worksWith: worksWith, stages: stages,
+                duties: duties, skills: skills, requirements: requirements, attributes: attributes, attributeLocations: attributeLocations,
+                careerPath: careerPath, compareWith: compareWith, related: related, sources: sources, updated: reader.optionalString(),
+                draft: reader.bool(), body: reader.string(), bodyFirstLine: reader.int()))
     }
 
     private func write(_ references: [Located], to writer: inout ByteWriter) {

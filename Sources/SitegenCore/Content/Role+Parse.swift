@@ -38,7 +38,7 @@ extension Role {
         let references = { (key: String, fields: inout YAMLFields) in
             fields.stringList(key, in: root).map { Located(value: $0.value, location: $0.location) }
         }
-        var role = Role(
+        var role = Role.Fields(
             slug: slug, contentPath: contentPath, file: file,
             title: title ?? slug, summary: summary ?? "",
             department: fields.string("department", in: root),
@@ -64,7 +64,7 @@ extension Role {
         readAttributes(root, into: &role, fields: &fields)
         diagnostics += fields.diagnostics
         guard title != nil, summary != nil, !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (role, diagnostics)
+        return (Role(role), diagnostics)
     }
 
     private static func readDuties(_ root: YAMLMapping, fields: inout YAMLFields) -> [String] {
@@ -92,7 +92,7 @@ extension Role {
         )
     }
 
-    private static func readAttributes(_ root: YAMLMapping, into role: inout Role, fields: inout YAMLFields) {
+    private static func readAttributes(_ root: YAMLMapping, into role: inout Role.Fields, fields: inout YAMLFields) {
         guard let mapping = fields.mapping("attributes", in: root) else { return }
         for pair in mapping.pairs {
             guard let key = pair.key.string else { continue }

@@ -16,12 +16,17 @@ struct CachePack: Sendable {
     /// Where each key's entry is: its stamp and the range of its payload.
     private let index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)]
 
-    /// An empty pack.
-    init() { self.init(bytes: [], index: [:]) }
+    /// Entries replaced by later ones for the same key (appends): past the live count, it is
+    /// time to write the pack afresh.
+    let superseded: Int
 
-    private init(bytes: [UInt8], index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)]) {
+    /// An empty pack.
+    init() { self.init(bytes: [], index: [:], superseded: 0) }
+
+    private init(bytes: [UInt8], index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)], superseded: Int) {
         self.bytes = bytes
         self.index = index
+        self.superseded = superseded
     }
 
     /// How many entries the pack holds.
@@ -38,6 +43,7 @@ struct CachePack: Sendable {
             return
         }
         var index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)] = [:]
+        var superseded = 0
         bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw, offset: expected.count)
             while !reader.isAtEnd {
@@ -48,10 +54,10 @@ struct CachePack: Sendable {
                 _ = reader.bytes(length)
                 _ = reader.digest()
                 guard !reader.failed else { break }
-                index[key] = (stamp, start..<(start + length), start + length)
+                if index.updateValue((stamp, start..<(start + length), start + length), forKey: key) != nil { superseded += 1 }
             }
         }
-        self.init(bytes: bytes, index: index)
+        self.init(bytes: bytes, index: index, superseded: superseded)
     }
 
     /// The stamp recorded for `key`.
@@ -78,16 +84,32 @@ struct CachePack: Sendable {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var writer = ByteWriter()
         writer.write(Array(magic.utf8))
-        for entry in entries {
-            writer.write(entry.key)
-            writer.write(entry.stamp)
-            writer.write(entry.payload.count)
-            writer.write(entry.payload)
-            writer.write(entry.payload.withUnsafeBytes { checksum(entry.key, entry.stamp, $0) })
-        }
+        for entry in entries { append(entry, to: &writer) }
         let temporary = url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).\(getpid()).tmp"
         let complete = FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes))
         if !complete || rename(temporary, url.path) != 0 { unlink(temporary) }
+    }
+
+    /// Adds entries at the end of the pack (a few changed files) instead of rewriting it; a
+    /// later entry for a key wins, and a torn append loses only the torn entry.
+    static func append(_ entries: [(key: String, stamp: Digest, payload: [UInt8])], to url: URL, magic: String) {
+        let expected = Array(magic.utf8)
+        guard let handle = FileHandle(forUpdatingAtPath: url.path), (try? handle.read(upToCount: expected.count)) == Data(expected) else {
+            return write(entries, to: url, magic: magic)
+        }
+        defer { try? handle.close() }
+        var writer = ByteWriter()
+        for entry in entries { append(entry, to: &writer) }
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data(writer.bytes))
+    }
+
+    private static func append(_ entry: (key: String, stamp: Digest, payload: [UInt8]), to writer: inout ByteWriter) {
+        writer.write(entry.key)
+        writer.write(entry.stamp)
+        writer.write(entry.payload.count)
+        writer.write(entry.payload)
+        writer.write(entry.payload.withUnsafeBytes { checksum(entry.key, entry.stamp, $0) })
     }
 
     private static func checksum(_ key: String, _ stamp: Digest, _ payload: UnsafeRawBufferPointer) -> Digest {

@@ -21,6 +21,9 @@ final class ContentCache: Sendable {
     /// How many files the previous build cached.
     var count: Int { previous.count }
 
+    /// Whether appended entries have piled up enough to write the cache afresh.
+    var needsCompacting: Bool { previous.superseded > max(previous.count, 100) }
+
     /// The parse of `path` when its bytes (stamp) are unchanged.
     func lookup(_ path: String, stamp: Digest) -> (file: ContentLoader.ParsedFile?, diagnostics: [Diagnostic])? {
         previous.withPayload(path, stamp: stamp) { reader -> (ContentLoader.ParsedFile?, [Diagnostic])? in
@@ -51,5 +54,10 @@ final class ContentCache: Sendable {
     /// Replaces the cache with these entries.
     func save(_ entries: [(key: String, stamp: Digest, payload: [UInt8])]) {
         CachePack.write(entries, to: url, magic: Self.magic)
+    }
+
+    /// Adds entries for files parsed afresh, keeping the others.
+    func append(_ entries: [(key: String, stamp: Digest, payload: [UInt8])]) {
+        CachePack.append(entries, to: url, magic: Self.magic)
     }
 }

@@ -13,7 +13,7 @@ enum ComparisonPages {
                 documents: pair.prose.map { [$0.contentPath] } ?? []
             ) { pairPage(pair, first, second, context: $0) }
         }
-        return [PageJob(url: URLs.compare) { hub($0) }] + pairs
+        return [PageJob(url: URLs.compare, fingerprint: context.fingerprints?.listing()) { hub($0) }] + pairs
     }
 
     /// A link to a pair page, titled "A vs B".

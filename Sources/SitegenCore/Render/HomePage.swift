@@ -5,7 +5,13 @@ enum HomePage {
     static let featuredComparisons = 8
 
     static func pages(_ context: RenderContext) -> [PageJob] {
-        [PageJob(url: URLs.home, source: context.site.home?.file, documents: context.site.home.map { [$0.contentPath] } ?? []) { page($0) }]
+        let home = context.site.home
+        return [
+            PageJob(
+                url: URLs.home, source: home?.file, fingerprint: context.fingerprints?.listing(showing: home?.contentPath),
+                documents: home.map { [$0.contentPath] } ?? []
+            ) { page($0) }
+        ]
     }
 
     private static func page(_ context: RenderContext) -> OutputFile {

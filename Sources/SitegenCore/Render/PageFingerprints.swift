@@ -8,7 +8,9 @@ import Foundation
 /// added in one place. What is covered:
 /// - `site`: sitegen's own binary, the options, `sitegen.yml` and every theme file;
 /// - a role's stamp: every byte of its file (front matter and body), so every field of it;
-/// - a role's card: what other pages show of it (title, summary, department, media).
+/// - a role's card: what other pages show of it (title, summary, department, media);
+/// - the listings: what the pages that list the whole site show of every role, pair and
+///   skill (so editing a role's body leaves them alone, editing its title does not).
 /// The incremental tests build a site, edit it in each of these ways, and compare the result
 /// with a clean build byte for byte.
 struct PageFingerprints: Sendable {
@@ -18,6 +20,8 @@ struct PageFingerprints: Sendable {
     let stamps: [String: Digest]
     /// What a link or card to a role shows, by role slug.
     let cards: [String: Digest]
+    /// Everything the site-wide lists show (home, roles, comparison hub, skills, search).
+    let listings: Digest
 
     init(site: Site, theme: Theme, stamps: [String: Digest], includeDrafts: Bool) {
         var hasher = DigestHasher()
@@ -44,6 +48,43 @@ struct PageFingerprints: Sendable {
             cards[site.roles[index].slug] = card.finalize()
         }
         self.cards = cards
+        var listings = DigestHasher()
+        listings.combine(self.site)
+        for role in site.roles {
+            listings.combine(role.slug)
+            listings.combine(cards[role.slug] ?? .zero)
+            for key in role.attributes.keys.sorted() { listings.combine([key, role.attributes[key] ?? ""]) }
+            listings.combine(role.skills.map(\.value))
+            listings.combine(role.duties)
+            listings.combine(role.alternateTitles)
+        }
+        for pair in site.pairs {
+            listings.combine([pair.first, pair.second])
+            listings.combine(pair.prose?.title)
+            listings.combine(pair.prose?.weight ?? (pair.prose == nil ? -1 : Int.min))
+        }
+        for skill in site.skills {
+            listings.combine([skill.name, skill.slug])
+            listings.combine(skill.roleSlugs)
+        }
+        self.listings = listings.finalize()
+    }
+
+    /// A page that lists the whole site, and shows the content file `contentPath` if given.
+    func listing(showing contentPath: String? = nil) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(listings)
+        hasher.combine(contentPath.map { stamps[$0] ?? .zero } ?? .zero)
+        return hasher.finalize()
+    }
+
+    /// A page that shows only the content file `contentPath` (a plain page), or nothing but the
+    /// site's settings and theme (the 404 page).
+    func page(showing contentPath: String?) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(site)
+        hasher.combine(contentPath.map { stamps[$0] ?? .zero } ?? .zero)
+        return hasher.finalize()
     }
 
     /// The role page and the job-duty page of a role (`RoleView`).

@@ -4,7 +4,10 @@ import SitegenMarkdown
 enum PlainPages {
     static func pages(_ context: RenderContext) -> [PageJob] {
         context.site.pages.map { page in
-            PageJob(url: ContentPath.pageURL(forContentFile: page.contentPath), source: page.file, documents: [page.contentPath]) { render(page, $0) }
+            PageJob(
+                url: ContentPath.pageURL(forContentFile: page.contentPath), source: page.file,
+                fingerprint: context.fingerprints?.page(showing: page.contentPath), documents: [page.contentPath]
+            ) { render(page, $0) }
         }
     }
 

@@ -1,7 +1,7 @@
 /// `/roles/`: every role with its department, media and summary.
 enum RolesIndexPage {
     static func pages(_ context: RenderContext) -> [PageJob] {
-        [PageJob(url: URLs.roles) { page($0) }]
+        [PageJob(url: URLs.roles, fingerprint: context.fingerprints?.listing()) { page($0) }]
     }
 
     private static func page(_ context: RenderContext) -> OutputFile {

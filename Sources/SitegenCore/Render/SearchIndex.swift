@@ -158,7 +158,8 @@ struct SearchIndex: Sendable {
 
     /// A value cut to `maxTextLength` characters, ending in "…" when cut.
     static func trimmed(_ text: String) -> String {
-        text.count <= maxTextLength ? text : String(text.prefix(maxTextLength - 1)) + "…"
+        // No more bytes than the limit means no more characters: no need to count them.
+        text.utf8.count <= maxTextLength || text.count <= maxTextLength ? text : String(text.prefix(maxTextLength - 1)) + "…"
     }
 
     /// The first `maxListLength` values, each trimmed.

@@ -22,7 +22,9 @@ enum SearchPages {
                 "hasSkills": !index.skills.isEmpty,
             ]
         )
-        let page = PageJob(url: url) { context in context.page(layout: "search", url: url, title: view.title, description: view.summary, content: view) }
+        let page = PageJob(url: url, fingerprint: context.fingerprints?.listing()) { context in
+            context.page(layout: "search", url: url, title: view.title, description: view.summary, content: view)
+        }
         let files = index.files(shardLimit: shardLimit).map(PageJob.init)
         return [page, files[0]]
             + files.dropFirst().map { shard in

@@ -7,7 +7,7 @@ enum SiteFiles {
     /// `404.html`. Hosts serve it at any depth, so its links are root-absolute: under the base
     /// URL's path when there is one, else under `/`.
     static func notFound(_ context: RenderContext) -> PageJob {
-        PageJob(url: "404.html") { notFoundPage($0) }
+        PageJob(url: "404.html", fingerprint: context.fingerprints?.page(showing: nil)) { notFoundPage($0) }
     }
 
     private static func notFoundPage(_ context: RenderContext) -> OutputFile {

@@ -5,7 +5,7 @@ enum SkillPages {
     static func pages(_ context: RenderContext) -> [PageJob] {
         let site = context.site
         let indexURL = URLs.skills
-        let indexPage = PageJob(url: indexURL) { context in
+        let indexPage = PageJob(url: indexURL, fingerprint: context.fingerprints?.listing()) { context in
             let links = site.skills.map { skill in
                 let count = skill.roleSlugs.count
                 return LinkView(
