@@ -25,7 +25,7 @@ extension BuildPipeline {
         let update = OutputUpdate(destination: options.output)
         _ = try update.apply(files)
         update.remove(removed)
-        cache.save(plan.jobs, token: token)
+        cache.update(plan.jobs, stale: stale, removed: removed, token: token)
         return Self.report(plan.jobs, warnings: steps.warnings)
     }
 

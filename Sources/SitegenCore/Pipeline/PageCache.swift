@@ -46,22 +46,31 @@ struct PageCache: Sendable {
     /// again), or too many pages changed.
     func staleJobs(_ jobs: [PageJob]) -> (stale: [Int], removed: [String])? {
         guard validToken != nil, previous.count > 1 else { return nil }
-        var planned = Set<String>()
-        planned.reserveCapacity(jobs.count)
-        for job in jobs { planned.insert(job.path) }
-        var removed: [String] = []
-        for key in previous.keys where key != Self.tokenKey && !planned.contains(key) {
-            guard let stamp = previous.stamp(of: key), previous.withPayload(key, stamp: stamp, { $0.bool() }) == true else { return nil }
-            removed.append(key)
-        }
         let root = output.path + "/"
-        let stale = Array(jobs.indices).parallelMap { index -> Bool in
-            guard let fingerprint = jobs[index].fingerprint, previous.stamp(of: jobs[index].path) == fingerprint else { return true }
+        let status = Array(jobs.indices).parallelMap { index -> (known: Bool, stale: Bool) in
+            let recorded = previous.stamp(of: jobs[index].path)
+            guard let fingerprint = jobs[index].fingerprint, recorded == fingerprint else { return (recorded != nil, true) }
             // A file removed from the output by hand is made again.
-            return access(root + jobs[index].path, F_OK) != 0
+            return (true, access(root + jobs[index].path, F_OK) != 0)
         }
-        let indexes = jobs.indices.filter { stale[$0] }
+        var removed: [String] = []
+        // Every recorded file is still planned when as many planned ones were recorded.
+        if status.lazy.filter(\.known).count != previous.count - 1 {
+            let planned = Set(jobs.map(\.path))
+            for key in previous.keys where key != Self.tokenKey && !planned.contains(key) {
+                guard let stamp = previous.stamp(of: key), previous.withPayload(key, stamp: stamp, { $0.bool() }) == true else { return nil }
+                removed.append(key)
+            }
+        }
+        let indexes = jobs.indices.filter { status[$0].stale }
         return indexes.count > Self.maximumChangedPages ? nil : (indexes, removed.sorted())
+    }
+
+    /// Records the files of an in-place update: appends the entries of the jobs made again
+    /// (unless removals or piled-up appends call for writing the manifest afresh).
+    func update(_ jobs: [PageJob], stale: [Int], removed: [String], token: Digest) {
+        guard removed.isEmpty, previous.superseded < previous.count else { return save(jobs, token: token) }
+        CachePack.append(stale.map { (jobs[$0].path, jobs[$0].fingerprint ?? .zero, [jobs[$0].mayVanish ? 1 : 0]) }, to: url, magic: Self.magic)
     }
 
     /// Records the files of a successful build (best effort).

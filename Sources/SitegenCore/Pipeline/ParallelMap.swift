@@ -43,3 +43,14 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
     deinit { buffer.deallocate() }
 }
+
+/// Runs two independent computations at once (on two cores when there are two) and returns
+/// both results.
+func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    let firstSlot = ResultSlots<A>(count: 1)
+    let secondSlot = ResultSlots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { firstSlot.set(0, first()) } else { secondSlot.set(0, second()) }
+    }
+    return (firstSlot.take()[0], secondSlot.take()[0])
+}

@@ -12,6 +12,8 @@ enum JSONValue: Sendable {
     case null
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
+    /// JSON text written already (a search document measured before it was placed).
+    case written(String)
 
     /// A string, or null when there is none.
     static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -36,6 +38,7 @@ enum JSONValue: Sendable {
         case .int(let value): out += String(value)
         case .bool(let value): out += value ? "true" : "false"
         case .null: out += "null"
+        case .written(let text): out += text
         case .array(let items):
             out += "["
             for (index, item) in items.enumerated() {

@@ -38,26 +38,31 @@ struct PageFingerprints: Sendable {
         }
         self.site = hasher.finalize()
         self.stamps = stamps
+        // Per role, on every core: its card, and what the site-wide lists show of it.
+        let perRole = site.roles.parallelMap { role -> (card: Digest, listed: Digest) in
+            var card = DigestHasher()
+            card.combine([role.title, role.summary])
+            card.combine(role.department)
+            card.combine(role.media)
+            let cardDigest = card.finalize()
+            var listed = DigestHasher()
+            listed.combine(role.slug)
+            listed.combine(cardDigest)
+            for key in role.attributes.keys.sorted() { listed.combine([key, role.attributes[key] ?? ""]) }
+            listed.combine(role.skills.map(\.value))
+            listed.combine(role.duties)
+            listed.combine(role.alternateTitles)
+            return (cardDigest, listed.finalize())
+        }
         var cards: [String: Digest] = [:]
         cards.reserveCapacity(site.roles.count)
-        for index in site.roles.indices {
-            var card = DigestHasher()
-            card.combine([site.roles[index].title, site.roles[index].summary])
-            card.combine(site.roles[index].department)
-            card.combine(site.roles[index].media)
-            cards[site.roles[index].slug] = card.finalize()
-        }
-        self.cards = cards
         var listings = DigestHasher()
         listings.combine(self.site)
-        for role in site.roles {
-            listings.combine(role.slug)
-            listings.combine(cards[role.slug] ?? .zero)
-            for key in role.attributes.keys.sorted() { listings.combine([key, role.attributes[key] ?? ""]) }
-            listings.combine(role.skills.map(\.value))
-            listings.combine(role.duties)
-            listings.combine(role.alternateTitles)
+        for (role, digests) in zip(site.roles, perRole) {
+            cards[role.slug] = digests.card
+            listings.combine(digests.listed)
         }
+        self.cards = cards
         for pair in site.pairs {
             listings.combine([pair.first, pair.second])
             listings.combine(pair.prose?.title)

@@ -14,6 +14,8 @@ struct RenderContext: Sendable {
     var bodyOrigins: [String: (file: String, firstLine: Int)]
     /// How pages tell they are unchanged since the last build; nil when no page cache is kept.
     var fingerprints: PageFingerprints?
+    /// The search index files of the last build, when everything they show is unchanged.
+    var searchFiles: [OutputFile]?
     /// Problems met while rendering pages (a template that includes itself without end).
     let problems = RenderProblems()
 

@@ -3,7 +3,7 @@ import SitegenMarkdown
 /// `/roles/<slug>/` and `/roles/<slug>/duties/`, one of each per role.
 enum RolePages {
     static func pages(_ context: RenderContext) -> [PageJob] {
-        context.site.roles.flatMap { role in
+        context.site.roles.parallelMap { role in
             let roleURL = URLs.role(role.slug)
             let dutiesURL = URLs.duties(role.slug)
             let article = RenderContext.article(for: role.title)
@@ -23,6 +23,6 @@ enum RolePages {
                         source: role.file)
                 },
             ]
-        }
+        }.flatMap { $0 }
     }
 }

@@ -107,9 +107,10 @@ struct SearchIndex: Sendable {
                     newDuties.append(duty)
                 }
             }
-            let doc = encode(document, dutyPositions: positions, tables: tables)
-            let bytes = newDuties.reduce(doc.text.utf8.count + 1) { $0 + JSONValue.quoted($1).utf8.count + 1 }
-            return (doc, newDuties, bytes)
+            // Written once: measured here, copied as it is into the shard.
+            let doc = encode(document, dutyPositions: positions, tables: tables).text
+            let bytes = newDuties.reduce(doc.utf8.count + 1) { $0 + JSONValue.quoted($1).utf8.count + 1 }
+            return (.written(doc), newDuties, bytes)
         }
 
         for document in documents {

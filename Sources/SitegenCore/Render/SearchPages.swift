@@ -7,7 +7,18 @@ enum SearchPages {
 
     /// The search page, with facet options counted over every role, and the index files.
     static func pages(_ context: RenderContext, shardLimit: Int = SearchIndex.defaultShardLimit) -> [PageJob] {
-        let index = SearchIndex(site: context.site)
+        let searchPage = PageJob(url: url, fingerprint: context.fingerprints?.listing()) { page(SearchIndex(site: $0.site), $0) }
+        let files = (context.searchFiles ?? SearchIndex(site: context.site).files(shardLimit: shardLimit)).map(PageJob.init)
+        return [searchPage, files[0]]
+            + files.dropFirst().map { shard in
+                var job = shard
+                job.mayVanish = true
+                return job
+            }
+    }
+
+    /// The search page itself: the form, with facet options counted over every role.
+    private static func page(_ index: SearchIndex, _ context: RenderContext) -> OutputFile {
         let documents = index.documents
         let view = ListView(
             title: "Search",
@@ -22,15 +33,6 @@ enum SearchPages {
                 "hasSkills": !index.skills.isEmpty,
             ]
         )
-        let page = PageJob(url: url, fingerprint: context.fingerprints?.listing()) { context in
-            context.page(layout: "search", url: url, title: view.title, description: view.summary, content: view)
-        }
-        let files = index.files(shardLimit: shardLimit).map(PageJob.init)
-        return [page, files[0]]
-            + files.dropFirst().map { shard in
-                var job = shard
-                job.mayVanish = true
-                return job
-            }
+        return context.page(layout: "search", url: url, title: view.title, description: view.summary, content: view)
     }
 }

@@ -18,34 +18,27 @@ extension Site {
             bySlug[role.slug] = role
             unique.append(role)
         }
-        let byTitle = unique.map { (title: $0.title, slug: $0.slug) }.enumerated().sorted {
-            ($0.element.title, $0.element.slug) < ($1.element.title, $1.element.slug)
-        }
-        .map(\.offset)
-        // Only a misspelt reference needs the sorted list of slugs, for its hint.
-        let slugs = LazySlugs(bySlug)
-        let dimensionKeys = Set(content.config.dimensions.map(\.key))
-        for role in unique {
-            diagnostics += checkReferences(of: role, known: bySlug, unavailable: content.unavailableRoleSlugs, slugs: slugs)
-            guard role.attributes.keys.contains(where: { !dimensionKeys.contains($0) }) else { continue }
-            for key in role.attributes.keys.sorted() where !dimensionKeys.contains(key) {
-                let hint = Suggestion.hint(for: key, in: content.config.dimensions.map(\.key))
-                diagnostics.append(
-                    .error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
-            }
-        }
-        let (skills, skillSlugs, skillDiagnostics) = resolveSkills(unique, rankByTitle: byTitle)
-        diagnostics += skillDiagnostics
-        let (pairs, pairDiagnostics) = resolvePairs(
-            roles: bySlug, inFileOrder: unique, unavailable: content.unavailableRoleSlugs, prose: content.comparisonProse)
-        diagnostics += pairDiagnostics
+        let known = bySlug
+        let roles = unique
+        // Sorting, references and skills on one core, pairs on the other: they are independent.
+        let ((byTitle, referenceDiagnostics, (skills, skillSlugs, skillDiagnostics)), (pairs, pairDiagnostics)) = concurrently(
+            {
+                let byTitle = roles.map { (title: $0.title, slug: $0.slug) }.enumerated().sorted {
+                    ($0.element.title, $0.element.slug) < ($1.element.title, $1.element.slug)
+                }
+                .map(\.offset)
+                return (byTitle, checkReferences(roles, known: known, content: content), resolveSkills(roles, rankByTitle: byTitle))
+            },
+            { resolvePairs(roles: known, inFileOrder: roles, unavailable: content.unavailableRoleSlugs, prose: content.comparisonProse) }
+        )
+        diagnostics += referenceDiagnostics + skillDiagnostics + pairDiagnostics
 
         var compared = Set<String>()
         for pair in pairs {
             compared.insert(pair.first)
             compared.insert(pair.second)
         }
-        for role in unique.sorted(by: { $0.slug < $1.slug }) where !compared.contains(role.slug) {
+        for role in unique.filter({ !compared.contains($0.slug) }).sorted(by: { $0.slug < $1.slug }) {
             diagnostics.append(
                 .warning(
                     "role '\(role.slug)' is in no comparison; add compare_with to compare it with a neighbouring role",
@@ -70,6 +63,24 @@ extension Site {
             pairIndexes: pairIndexes
         )
         return (site, diagnostics)
+    }
+
+    /// Checks every role's references and attributes.
+    private static func checkReferences(_ roles: [Role], known: [String: Role], content: LoadedContent) -> [Diagnostic] {
+        // Only a misspelt reference needs the sorted list of slugs, for its hint.
+        let slugs = LazySlugs(known)
+        let dimensionKeys = Set(content.config.dimensions.map(\.key))
+        var diagnostics: [Diagnostic] = []
+        for role in roles {
+            diagnostics += checkReferences(of: role, known: known, unavailable: content.unavailableRoleSlugs, slugs: slugs)
+            guard role.attributes.keys.contains(where: { !dimensionKeys.contains($0) }) else { continue }
+            for key in role.attributes.keys.sorted() where !dimensionKeys.contains(key) {
+                let hint = Suggestion.hint(for: key, in: content.config.dimensions.map(\.key))
+                diagnostics.append(
+                    .error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
+            }
+        }
+        return diagnostics
     }
 
     private static func checkReferences(of role: Role, known: [String: Role], unavailable: Set<String>, slugs: LazySlugs) -> [Diagnostic] {
