@@ -39,6 +39,7 @@ public struct BuildPipeline: Sendable {
         var steps = Steps(progress: progress)
         let pageCache = options.useCache ? PageCache(siteRoot: options.source, output: options.output, checkLinks: options.checkLinks) : nil
         let plan = try prepare(&steps, fingerprints: pageCache != nil)
+        defer { Self.release(plan) }
         if let pageCache, let (stale, removed) = pageCache.staleJobs(plan.jobs) {
             var attempt = steps
             if let report = try update(plan, stale: stale, removed: removed, cache: pageCache, steps: &attempt) { return report }
@@ -92,8 +93,14 @@ public struct BuildPipeline: Sendable {
         }
     }
 
+    /// Drops a finished build's state on another thread: freeing 35k jobs and 10k roles took
+    /// 90 ms at 10k roles, after the output was already written.
+    static func release(_ plan: Plan) {
+        Thread.detachNewThread { withExtendedLifetime(plan) {} }
+    }
+
     /// The site known and every file planned, before any Markdown or page is rendered.
-    struct Plan {
+    struct Plan: Sendable {
         /// The context, without rendered Markdown yet.
         var context: RenderContext
         var jobs: [PageJob]

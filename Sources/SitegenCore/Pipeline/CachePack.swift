@@ -11,8 +11,8 @@ import Foundation
 /// damaged entry, or a file from another format, is never trusted: lookups miss and the work
 /// is done again. Used for parsed front matter and for the pages of the last build.
 struct CachePack: Sendable {
-    /// The bytes of the whole file.
-    private let bytes: [UInt8]
+    /// The bytes of the whole file, mapped (a lookup touches only its own entry's pages).
+    private let bytes: Data
     /// Where each key's entry is: its stamp and the range of its payload.
     private let index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)]
 
@@ -21,9 +21,9 @@ struct CachePack: Sendable {
     let superseded: Int
 
     /// An empty pack.
-    init() { self.init(bytes: [], index: [:], superseded: 0) }
+    init() { self.init(bytes: Data(), index: [:], superseded: 0) }
 
-    private init(bytes: [UInt8], index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)], superseded: Int) {
+    private init(bytes: Data, index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)], superseded: Int) {
         self.bytes = bytes
         self.index = index
         self.superseded = superseded
@@ -38,7 +38,7 @@ struct CachePack: Sendable {
     /// Reads the pack at `url`; empty when there is none or it is not of this `magic`.
     init(contentsOf url: URL, magic: String) {
         let expected = Array(magic.utf8)
-        guard let bytes = ContentLoader.contents(atPath: url.path), bytes.starts(with: expected) else {
+        guard let bytes = try? Data(contentsOf: url, options: .alwaysMapped), bytes.starts(with: expected) else {
             self.init()
             return
         }
