@@ -186,7 +186,9 @@ public struct BuildPipeline: Sendable {
     }
 
     static func report(_ jobs: [PageJob], warnings: [Diagnostic]) -> BuildReport {
-        BuildReport(pageCount: jobs.filter { $0.path.hasSuffix(".html") }.count, fileCount: jobs.count, warnings: warnings)
+        let html = Array(".html".utf8)
+        let pages = jobs.reduce(0) { count, job in count + (job.path.utf8.reversed().starts(with: html.reversed()) ? 1 : 0) }
+        return BuildReport(pageCount: pages, fileCount: jobs.count, warnings: warnings)
     }
 
     // MARK: Steps
