@@ -35,7 +35,7 @@ import Testing
         cache.save([first, second])
         var data = try Data(contentsOf: cache.packURL)
         // The last byte of the first entry's response.
-        let offset = data.range(of: first.request)!.upperBound + first.response.count - 1
+        let offset = data.range(of: first.response)!.upperBound - 1
         data[offset] ^= 0xFF
         try data.write(to: cache.packURL)
         let pack = cache.load()

@@ -126,7 +126,7 @@ public struct ContentLoader: Sendable {
         hasher.combine(file)
         bytes.withUnsafeBytes { hasher.combine($0) }
         let stamp = hasher.finalize()
-        if let cached = cache?.lookup(path, stamp: stamp) {
+        if let cached = cache?.lookup(path, stamp: stamp, bytes: bytes) {
             return ParseResult(file: cached.file, diagnostics: cached.diagnostics, stamp: stamp)
         }
         guard let text = Self.text(bytes, shownAs: file, into: &diagnostics) else { return ParseResult(file: nil, diagnostics: diagnostics, stamp: stamp) }
@@ -142,7 +142,8 @@ public struct ContentLoader: Sendable {
             parsed = page.map { isHome ? .home($0) : isProse ? .comparisonProse($0) : .page($0) }
             diagnostics += found
         }
-        return ParseResult(file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: cache == nil ? nil : ContentCache.encode(parsed, diagnostics))
+        return ParseResult(
+            file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: cache == nil ? nil : ContentCache.encode(parsed, diagnostics, bytes: bytes))
     }
 
     /// Every regular file below `folder`, relative to it, sorted; dotfiles and dot-folders

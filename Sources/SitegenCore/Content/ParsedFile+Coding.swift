@@ -19,6 +19,33 @@ extension ContentLoader.ParsedFile {
         }
     }
 
+    /// The Markdown body of the file.
+    var body: String {
+        switch self {
+        case .role(let role): role.body
+        case .home(let page), .comparisonProse(let page), .page(let page): page.body
+        }
+    }
+
+    /// The same file with another body.
+    func withBody(_ body: String) -> Self {
+        switch self {
+        case .role(let role):
+            var fields = role.fields
+            fields.body = body
+            return .role(Role(fields))
+        case .home(var page):
+            page.body = body
+            return .home(page)
+        case .comparisonProse(var page):
+            page.body = body
+            return .comparisonProse(page)
+        case .page(var page):
+            page.body = body
+            return .page(page)
+        }
+    }
+
     static func read(from reader: inout ByteReader) -> Self? {
         switch reader.int() {
         case 0: .role(Role.read(from: &reader))

@@ -8,20 +8,20 @@ import SitegenMarkdown
 #endif
 
 /// Rendered Markdown kept between builds in one pack file,
-/// `<site>/.sitegen-cache/<format version>/markdown.pack`: each entry holds the whole request
-/// it answers (text and options), the encoded response and a checksum, and is used only when
-/// a request matches it byte for byte — a corrupt entry or one from another version is never
-/// trusted. One file instead of one per document: creating thousands of small files cost
-/// more than rendering them (BENCHMARKS.md).
+/// `<site>/.sitegen-cache/<format version>/markdown.pack`: each entry holds the 128-bit digest
+/// of the request it answers (the Markdown text and the options), the encoded response and a
+/// checksum, and is used only for a request with that digest — a corrupt entry or one from
+/// another version is never trusted. One file instead of one per document: creating
+/// thousands of small files cost more than rendering them (BENCHMARKS.md).
 struct MarkdownCache: Sendable {
     /// The cache folder of this sitegen version.
     let folder: URL
 
     /// Bumped whenever rendering or the pack layout could change for the same input.
-    static let formatVersion = "sitegen-0.1.0-markdown-3"
+    static let formatVersion = "sitegen-0.1.0-markdown-4"
     static let folderName = ".sitegen-cache"
     static let packName = "markdown.pack"
-    private static let magic = Data("sitegen markdown pack 3\n".utf8)
+    private static let magic = Data("sitegen markdown pack 4\n".utf8)
 
     init(siteRoot: URL) {
         folder = siteRoot.appendingPathComponent(Self.folderName).appendingPathComponent(Self.formatVersion)
@@ -62,7 +62,7 @@ struct MarkdownCache: Sendable {
             guard let entry = index[Digest.of(request)] else { return nil }
             let requestLength = MarkdownCache.uint32(data, at: entry.lowerBound)
             let requestStart = entry.lowerBound + 20
-            guard requestLength == request.count, data[requestStart..<(requestStart + requestLength)] == request else { return nil }
+            guard requestLength == 0 else { return nil }  // no entry stores its request
             let body = data[entry.lowerBound..<(entry.upperBound - 16)]
             guard MarkdownCache.digest(data, at: entry.upperBound - 16) == MarkdownCache.checksum(body) else { return nil }
             return Data(data[(requestStart + requestLength)..<(entry.upperBound - 16)])
@@ -106,11 +106,12 @@ struct MarkdownCache: Sendable {
         var buffer = Data()
         var complete = true
         for (request, response) in entries {
-            var length = UInt32(request.count).littleEndian
+            // The request (the whole Markdown text) is not stored, only its 128-bit digest: half
+            // the pack, which every build reads and a cold build writes.
+            var length = UInt32(0).littleEndian
             let start = buffer.count
             withUnsafeBytes(of: &length) { buffer.append(contentsOf: $0) }
             Self.append(Digest.of(request), to: &buffer)
-            buffer.append(request)
             buffer.append(response)
             Self.append(Self.checksum(buffer[start...]), to: &buffer)
             if buffer.count >= 1 << 20 {
