@@ -46,12 +46,15 @@ struct PageCache: Sendable {
     /// again), or too many pages changed.
     func staleJobs(_ jobs: [PageJob]) -> (stale: [Int], removed: [String])? {
         guard validToken != nil, previous.count > 1 else { return nil }
-        let root = output.path + "/"
+        // Paths are looked up below the output folder's descriptor, not from `/` each time.
+        let folder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return nil }
+        defer { close(folder) }
         let status = Array(jobs.indices).parallelMap { index -> (known: Bool, stale: Bool) in
             let recorded = previous.stamp(of: jobs[index].path)
             guard let fingerprint = jobs[index].fingerprint, recorded == fingerprint else { return (recorded != nil, true) }
             // A file removed from the output by hand is made again.
-            return (true, access(root + jobs[index].path, F_OK) != 0)
+            return (true, faccessat(folder, jobs[index].path, F_OK, 0) != 0)
         }
         var removed: [String] = []
         // Every recorded file is still planned when as many planned ones were recorded.
