@@ -13,9 +13,8 @@ import Foundation
 struct OutputUpdate {
     let destination: URL
 
-    /// Writes the files that differ from what the folder holds; returns how many were written.
-    func apply(_ files: [OutputFile]) throws(BuildFailure) -> Int {
-        var written = 0
+    /// Writes the files that differ from what the folder holds.
+    func apply(_ files: [OutputFile]) throws(BuildFailure) {
         for file in files {
             let path = destination.path + "/" + file.path
             if OutputStaging.hasContents(path, file.contents) { continue }
@@ -33,9 +32,7 @@ struct OutputUpdate {
                 unlink(temporary)
                 throw OutputWriter.failure("cannot write the output: \(file.path): \(reason)")
             }
-            written += 1
         }
-        return written
     }
 
     /// Removes files of the last build that this one does not make (best effort).

@@ -23,7 +23,7 @@ extension BuildPipeline {
         try steps.checkStrict(options.strict)
         steps.start(6)
         let update = OutputUpdate(destination: options.output)
-        _ = try update.apply(files)
+        try update.apply(files)
         update.remove(removed)
         cache.update(plan.jobs, stale: stale, removed: removed, token: token)
         return Self.report(plan.jobs, warnings: steps.warnings)

@@ -74,10 +74,6 @@ public struct BuildPipeline: Sendable {
         mutating func run<T>(_ index: Int, _ body: () -> (T?, [Diagnostic])) throws(BuildFailure) -> T {
             start(index)
             let (value, diagnostics) = body()
-            return try finish(index, value, diagnostics)
-        }
-
-        mutating func finish<T>(_ index: Int, _ value: T?, _ diagnostics: [Diagnostic]) throws(BuildFailure) -> T {
             warnings += diagnostics.filter { $0.severity == .warning }
             guard let value, !diagnostics.containsErrors else {
                 throw BuildFailure(step: BuildPipeline.steps[index], diagnostics: warnings + diagnostics.filter { $0.severity == .error })
