@@ -18,7 +18,7 @@ import Testing
         let cache = MarkdownCache(siteRoot: site.root)
         #expect(!FileManager.default.fileExists(atPath: cache.folder.path))
         let entries = [Self.entry("# A\n\nText [b](b.md).\n"), Self.entry("# B\n", "roles/b.md")]
-        cache.save(entries)
+        cache.save(entries.map { (MarkdownCache.key($0.request), $0.response) })
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path) == [MarkdownCache.packName])
         let pack = cache.load()
         #expect(pack.count == 2)
@@ -32,7 +32,7 @@ import Testing
         let cache = MarkdownCache(siteRoot: site.root)
         let first = Self.entry("# A\n")
         let second = Self.entry("# B\n", "roles/b.md")
-        cache.save([first, second])
+        cache.save([first, second].map { (MarkdownCache.key($0.request), $0.response) })
         var data = try Data(contentsOf: cache.packURL)
         // The last byte of the first entry's response.
         let offset = data.range(of: first.response)!.upperBound - 1
@@ -49,7 +49,7 @@ import Testing
         let cache = MarkdownCache(siteRoot: site.root)
         let old = cache.folder.deletingLastPathComponent().appendingPathComponent("sitegen-0.0.1-markdown-1")
         try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
-        cache.save([Self.entry("# A\n")])
+        cache.save([Self.entry("# A\n")].map { (MarkdownCache.key($0.request), $0.response) })
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.deletingLastPathComponent().path) == [MarkdownCache.formatVersion])
     }
 
@@ -60,7 +60,7 @@ import Testing
         try Data("x".utf8).write(to: site.root.appendingPathComponent(MarkdownCache.folderName))
         let cache = MarkdownCache(siteRoot: site.root)
         let entry = Self.entry("# A\n")
-        cache.save([entry])
+        cache.save([(MarkdownCache.key(entry.request), entry.response)])
         #expect(cache.load().lookup(entry.request) == nil)
         #expect(site.build().isEmpty)
     }

@@ -49,7 +49,7 @@ import Testing
         let options = MarkdownOptions(documentPath: "roles/a.md")
         let request = MarkdownWire.encodeRequest("# A\n", options)
         let other = MarkdownWire.encodeRequest("# B\n", options)
-        cache.save([(request, MarkdownWire.encodeResponse(MarkdownRenderer.render("# A\n", options: options)))])
+        cache.save([(MarkdownCache.key(request), MarkdownWire.encodeResponse(MarkdownRenderer.render("# A\n", options: options)))])
         #expect(cache.load().lookup(request) != nil)
         #expect(cache.load().lookup(other) == nil)
     }

@@ -41,17 +41,7 @@ final class OutputStaging: Sendable {
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(file.path) }
         defer { close(descriptor) }
-        let complete = file.contents.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            return true
-        }
-        guard complete else { throw failure(file.path) }
+        guard writeFully(file.contents, to: descriptor) else { throw failure(file.path) }
     }
 
     /// Adds the marker (with the build's token) and kept placeholder files, then swaps the

@@ -9,12 +9,13 @@ extension BuildPipeline {
     func renderMarkdown(_ jobs: [(text: String, options: MarkdownOptions)], keepOthers: Bool = false) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
         let cache = options.useCache ? MarkdownCache(siteRoot: options.source) : nil
         let pack = cache?.load()
-        let requests = cache == nil ? [] : jobs.parallelMap { MarkdownWire.encodeRequest($0.text, $0.options) }
+        // Each request is encoded only to be digested once: the key its entry is found and stored by.
+        let keys = cache == nil ? [] : jobs.parallelMap { MarkdownCache.key(MarkdownWire.encodeRequest($0.text, $0.options)) }
         var responses: [Data?] = Array(repeating: nil, count: jobs.count)
         var results: [Result<RenderedMarkdown, MarkdownWorkerFailure>?] = Array(repeating: nil, count: jobs.count)
         if let pack {
-            let found = requests.parallelMap { request -> (Data, RenderedMarkdown)? in
-                guard let response = pack.response(to: request), MarkdownWire.frameLength(response) == response.count - 4,
+            let found = keys.parallelMap { key -> (Data, RenderedMarkdown)? in
+                guard let response = pack.response(forKey: key), MarkdownWire.frameLength(response) == response.count - 4,
                     let rendered = MarkdownWire.decodeResponse(response.dropFirst(4))
                 else { return nil }
                 return (response, rendered)
@@ -38,11 +39,11 @@ extension BuildPipeline {
             if cache != nil, case .success(let rendered) = result { responses[index] = MarkdownWire.encodeResponse(rendered) }
         }
         if let cache, keepOthers {
-            let fresh = missing.compactMap { index in responses[index].map { (requests[index], $0) } }
+            let fresh = missing.compactMap { index in responses[index].map { (keys[index], $0) } }
             if !fresh.isEmpty { cache.append(fresh) }
-        } else if let cache, let pack, !missing.isEmpty || pack.count != requests.count {
+        } else if let cache, let pack, !missing.isEmpty || pack.count != keys.count {
             // Rewrite the pack only when it would change (a document rendered, or one gone).
-            cache.save(zip(requests, responses).compactMap { request, response in response.map { (request, $0) } })
+            cache.save(zip(keys, responses).compactMap { key, response in response.map { (key, $0) } })
         }
         return results.map { $0! }
     }

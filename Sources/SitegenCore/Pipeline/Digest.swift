@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 128-bit digest of bytes: how the caches tell "the same input" from "changed". Not
 /// cryptographic; it only has to make accidental collisions between edits of a site
 /// negligible, and to be fast enough to run over every file on every build (it reads eight
@@ -24,6 +26,9 @@ struct Digest: Hashable, Sendable, CustomStringConvertible {
 
     /// The digest of a byte array.
     static func of(_ bytes: [UInt8]) -> Digest { bytes.withUnsafeBytes { of($0) } }
+
+    /// The digest of a `Data`.
+    static func of(_ data: Data) -> Digest { data.withUnsafeBytes { of($0) } }
 }
 
 /// Feeds values into a `Digest`. Every value is length-prefixed or fixed-size, so

@@ -18,10 +18,10 @@ struct MarkdownCache: Sendable {
     let folder: URL
 
     /// Bumped whenever rendering or the pack layout could change for the same input.
-    static let formatVersion = "sitegen-0.1.0-markdown-4"
+    static let formatVersion = "sitegen-0.1.0-markdown-5"
     static let folderName = ".sitegen-cache"
     static let packName = "markdown.pack"
-    private static let magic = Data("sitegen markdown pack 4\n".utf8)
+    private static let magic = Data("sitegen markdown pack 5\n".utf8)
 
     init(siteRoot: URL) {
         folder = siteRoot.appendingPathComponent(Self.folderName).appendingPathComponent(Self.formatVersion)
@@ -29,25 +29,25 @@ struct MarkdownCache: Sendable {
 
     var packURL: URL { folder.appendingPathComponent(Self.packName) }
 
-    /// The entries of the previous build (none when there is no usable pack). Each entry
-    /// carries the digest of its request, so indexing the pack reads only the entry headers.
+    /// The entries of the previous build (none when there is no usable pack). An entry is the
+    /// request's digest (the key), the framed response (a 4-byte length first) and a checksum
+    /// of both, so indexing the pack reads only the entry headers.
     func load() -> Pack {
         guard let data = try? Data(contentsOf: packURL, options: .alwaysMapped), data.starts(with: Self.magic) else { return Pack(data: Data(), index: [:]) }
         var index: [Digest: Range<Int>] = [:]
         var offset = data.startIndex + Self.magic.count
         while offset + 20 <= data.endIndex {
-            let requestLength = Self.uint32(data, at: offset)
-            let requestStart = offset + 20
-            guard requestStart + requestLength + 4 <= data.endIndex else { break }
-            let responseLength = Self.uint32(data, at: requestStart + requestLength) + 4
-            let end = requestStart + requestLength + responseLength + 16
+            let end = offset + 16 + Self.uint32(data, at: offset + 16) + 4 + 16
             guard end <= data.endIndex else { break }
             // A later entry for the same request (appended by an incremental build) wins.
-            index[Self.digest(data, at: offset + 4)] = offset..<end
+            index[Self.digest(data, at: offset)] = offset..<end
             offset = end
         }
         return Pack(data: data, index: index)
     }
+
+    /// The key of a request: the digest of its encoded text and options.
+    static func key(_ request: Data) -> Digest { Digest.of(request) }
 
     /// The entries of one pack file, by the digest of their request.
     struct Pack: Sendable {
@@ -58,14 +58,14 @@ struct MarkdownCache: Sendable {
         var count: Int { index.count }
 
         /// The encoded response to exactly this request, if the pack has a valid one.
-        func response(to request: Data) -> Data? {
-            guard let entry = index[Digest.of(request)] else { return nil }
-            let requestLength = MarkdownCache.uint32(data, at: entry.lowerBound)
-            let requestStart = entry.lowerBound + 20
-            guard requestLength == 0 else { return nil }  // no entry stores its request
+        func response(to request: Data) -> Data? { response(forKey: MarkdownCache.key(request)) }
+
+        /// The encoded response stored under a request's key, if the entry is intact.
+        func response(forKey key: Digest) -> Data? {
+            guard let entry = index[key] else { return nil }
             let body = data[entry.lowerBound..<(entry.upperBound - 16)]
             guard MarkdownCache.digest(data, at: entry.upperBound - 16) == MarkdownCache.checksum(body) else { return nil }
-            return Data(data[(requestStart + requestLength)..<(entry.upperBound - 16)])
+            return Data(data[(entry.lowerBound + 16)..<(entry.upperBound - 16)])
         }
 
         /// The rendering stored for exactly this request, if there is a valid one.
@@ -75,16 +75,16 @@ struct MarkdownCache: Sendable {
         }
     }
 
-    /// Replaces the pack with these entries (request and encoded response), best effort: a
+    /// Replaces the pack with these entries (request key and encoded response), best effort: a
     /// cache that cannot be written only costs speed. Written to a temporary file and renamed,
     /// without `fsync`: a torn pack fails its checksums and is rendered again. Removes the
     /// folders of other cache versions.
-    func save(_ entries: [(request: Data, response: Data)]) {
+    func save(_ entries: [(key: Digest, response: Data)]) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.path + "/.\(Self.packName).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        let complete = Self.write(Self.magic, to: descriptor) && writeEntries(entries, to: descriptor)
+        let complete = writeFully(Self.magic, to: descriptor) && writeEntries(entries, to: descriptor)
         if close(descriptor) != 0 || !complete || rename(temporary, packURL.path) != 0 { unlink(temporary) }
         let parent = folder.deletingLastPathComponent()
         for other in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where other != Self.formatVersion {
@@ -94,7 +94,7 @@ struct MarkdownCache: Sendable {
 
     /// Adds entries at the end of the pack (an incremental build's few new documents) instead
     /// of rewriting it; later entries win. A torn append loses only the torn entry.
-    func append(_ entries: [(request: Data, response: Data)]) {
+    func append(_ entries: [(key: Digest, response: Data)]) {
         guard FileManager.default.fileExists(atPath: packURL.path) else { return save(entries) }
         let descriptor = open(packURL.path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { return }
@@ -102,40 +102,25 @@ struct MarkdownCache: Sendable {
         close(descriptor)
     }
 
-    private func writeEntries(_ entries: [(request: Data, response: Data)], to descriptor: Int32) -> Bool {
+    private func writeEntries(_ entries: [(key: Digest, response: Data)], to descriptor: Int32) -> Bool {
         var buffer = Data()
         var complete = true
-        for (request, response) in entries {
+        for (key, response) in entries {
             // The request (the whole Markdown text) is not stored, only its 128-bit digest: half
             // the pack, which every build reads and a cold build writes.
-            var length = UInt32(0).littleEndian
             let start = buffer.count
-            withUnsafeBytes(of: &length) { buffer.append(contentsOf: $0) }
-            Self.append(Digest.of(request), to: &buffer)
+            Self.append(key, to: &buffer)
             buffer.append(response)
             Self.append(Self.checksum(buffer[start...]), to: &buffer)
             if buffer.count >= 1 << 20 {
-                complete = complete && Self.write(buffer, to: descriptor)
+                complete = complete && writeFully(buffer, to: descriptor)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        return complete && Self.write(buffer, to: descriptor)
+        return complete && writeFully(buffer, to: descriptor)
     }
 
     // MARK: Helpers
-
-    private static func write(_ data: Data, to descriptor: Int32) -> Bool {
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
-    }
 
     fileprivate static func uint32(_ data: Data, at offset: Int) -> Int {
         (0..<4).reduce(0) { $0 | Int(data[offset + $1]) << (8 * $1) }
@@ -155,9 +140,4 @@ struct MarkdownCache: Sendable {
         withUnsafeBytes(of: digest.high.littleEndian) { data.append(contentsOf: $0) }
         withUnsafeBytes(of: digest.low.littleEndian) { data.append(contentsOf: $0) }
     }
-}
-
-extension Digest {
-    /// The digest of a `Data`.
-    static func of(_ data: Data) -> Digest { data.withUnsafeBytes { of($0) } }
 }

@@ -21,8 +21,9 @@ struct PageCache: Sendable {
     let url: URL
     let output: URL
     private let previous: CachePack
-    /// The token the manifest is valid for, when the output still carries it.
-    private let validToken: Digest?
+    /// The token the manifest is valid for, when the output still carries it (an in-place
+    /// update keeps it).
+    let token: Digest?
     private let checkLinks: Bool
 
     init(siteRoot: URL, output: URL, checkLinks: Bool) {
@@ -34,7 +35,7 @@ struct PageCache: Sendable {
         self.previous = previous
         let marker = (try? String(contentsOf: output.appendingPathComponent(OutputWriter.markerName), encoding: .utf8)) ?? ""
         let token = OutputWriter.token(inMarker: marker)
-        validToken = token.flatMap { previous.stamp(of: Self.tokenKey) == Self.stamp($0, checkLinks: checkLinks) ? $0 : nil }
+        self.token = token.flatMap { previous.stamp(of: Self.tokenKey) == Self.stamp($0, checkLinks: checkLinks) ? $0 : nil }
     }
 
     /// A fresh token for a full build.
@@ -45,7 +46,7 @@ struct PageCache: Sendable {
     /// build that links may point at is gone from the plan (unchanged pages are not checked
     /// again), or too many pages changed.
     func staleJobs(_ jobs: [PageJob]) -> (stale: [Int], removed: [String])? {
-        guard validToken != nil, previous.count > 1 else { return nil }
+        guard token != nil, previous.count > 1 else { return nil }
         // Paths are looked up below the output folder's descriptor, not from `/` each time.
         let folder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return nil }
@@ -83,9 +84,6 @@ struct PageCache: Sendable {
         for job in jobs { entries.append((job.path, job.fingerprint ?? .zero, [job.mayVanish ? 1 : 0])) }
         CachePack.write(entries, to: url, magic: Self.magic)
     }
-
-    /// The token of the output folder as it is now (for an in-place update, which keeps it).
-    var token: Digest? { validToken }
 
     /// The manifest's token entry also records whether links were checked: pages of a build
     /// that did not check them are not trusted by one that does.
