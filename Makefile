@@ -49,6 +49,7 @@ unit-test: build-debug
 
 e2e-test: build-debug
 	SITEGEN=$(DEBUG_BIN) bash Tests/EndToEnd/run.sh
+	$(PYTHON) Tests/EndToEnd/kill.py $(DEBUG_BIN) 50
 	SITEGEN=$(DEBUG_BIN) bash Tests/EndToEnd/browser.sh
 	SITEGEN=$(DEBUG_BIN) bash Tests/EndToEnd/serve.sh
 

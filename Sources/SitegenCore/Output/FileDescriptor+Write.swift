@@ -2,10 +2,14 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
-    private let systemWrite = Glibc.write
+    let systemWrite = Glibc.write
+    let systemClose = Glibc.close
+    let readBytes = Glibc.read
 #elseif canImport(Darwin)
     import Darwin
-    private let systemWrite = Darwin.write
+    let systemWrite = Darwin.write
+    let systemClose = Darwin.close
+    let readBytes = Darwin.read
 #endif
 
 /// Writes all of `data` to an open file descriptor, across short writes and `EINTR`; false

@@ -7,12 +7,16 @@ import Synchronization
     import Darwin
 #endif
 
-/// The new site while it is being written: a folder beside the destination that files are
-/// placed in as soon as they are rendered (from any thread), then swapped in by `commit()`
-/// or removed by `abandon()`. The destination is not touched before `commit()`.
+/// The new site while it is being written: a folder beside the destination that holds the
+/// whole new site — pages made by this build, and hard links to the unchanged files of the
+/// previous output — and is exchanged with the destination in one step by `commit()`, or
+/// removed by `abandon()`. The destination is never written: at every moment it is the last
+/// successful build's site, until the exchange makes it the new one.
 final class OutputStaging: Sendable {
     let writer: OutputWriter
     let folder: URL
+    /// The previous output, read without following links.
+    let previous: PreviousOutput
     /// Folders already created below the staging folder (relative paths).
     private let createdFolders = Mutex<Set<String>>([""])
 
@@ -27,45 +31,91 @@ final class OutputStaging: Sendable {
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw OutputWriter.failure("cannot write the output: \(error.localizedDescription)")
+            throw OutputWriter.failure("cannot write the output: \(error.localizedDescription)", unchanged: true)
         }
+        previous = PreviousOutput(writer.destination)
     }
 
-    /// Writes one file into the staging folder. A file whose bytes equal the previous
-    /// output's is hard-linked instead, so it keeps its modification time.
-    func place(_ file: OutputFile) throws(BuildFailure) {
+    /// Writes one file into the staging folder and returns its stamp. A file whose bytes
+    /// equal the previous output's is hard-linked instead, so it keeps its modification time.
+    @discardableResult
+    func place(_ file: OutputFile) throws(BuildFailure) -> FileStamp? {
+        try writer.faults?.beforeWrite(file.path)
         let target = folder.path + "/" + file.path
         if let slash = file.path.lastIndex(of: "/") { try createFolder(String(file.path[..<slash])) }
-        let previous = writer.destination.path + "/" + file.path
-        if Self.hasContents(previous, file.contents), link(previous, target) == 0 { return }
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A carried file is a link to the previous output's inode: never write through it.
+        unlink(target)
+        if let old = previous.stamp(of: file.path), old.size == file.contents.count, previous.contents(of: file.path) == file.contents,
+            let stamp = link(file.path, to: target, expecting: old)
+        {
+            return stamp
+        }
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(file.path) }
-        defer { close(descriptor) }
-        guard writeFully(file.contents, to: descriptor) else { throw failure(file.path) }
+        defer { _ = systemClose(descriptor) }
+        var status = stat()
+        guard writeFully(file.contents, to: descriptor), fstat(descriptor, &status) == 0 else { throw failure(file.path) }
+        return FileStamp(status)
     }
 
-    /// Adds the marker (with the build's token) and kept placeholder files, then swaps the
-    /// staging folder in.
+    /// Links the previous output's file at `path` into the staging folder when it is a regular
+    /// file with exactly the stamp `expected` (the one the manifest recorded); nil otherwise,
+    /// and the page has to be made again.
+    func carry(_ path: String, expected: FileStamp) throws(BuildFailure) -> FileStamp? {
+        try writer.faults?.beforeWrite(path)
+        if let slash = path.lastIndex(of: "/") { try createFolder(String(path[..<slash])) }
+        return link(path, to: folder.path + "/" + path, expecting: expected)
+    }
+
+    /// The bytes of a file placed or carried earlier.
+    func contents(of path: String) -> Data? {
+        let file = open(folder.path + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard file >= 0 else { return nil }
+        defer { _ = systemClose(file) }
+        return PreviousOutput.read(file)
+    }
+
+    /// Adds the marker (with the build's token) and kept placeholder files, then exchanges the
+    /// staging folder with the destination and removes the old site.
     func commit(token: Digest) throws(BuildFailure) {
-        let manager = FileManager.default
-        do {
-            try Data(OutputWriter.markerText(token: token).utf8).write(to: folder.appendingPathComponent(OutputWriter.markerName))
-            for name in OutputWriter.placeholderNames where manager.fileExists(atPath: writer.destination.appendingPathComponent(name).path) {
-                try manager.copyItem(at: writer.destination.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        do throws(BuildFailure) {
+            try writer.faults?.beforeWrite(OutputWriter.markerName)
+            guard
+                FileManager.default.createFile(
+                    atPath: folder.appendingPathComponent(OutputWriter.markerName).path, contents: Data(OutputWriter.markerText(token: token).utf8))
+            else { throw failure(OutputWriter.markerName) }
+            for name in OutputWriter.placeholderNames {
+                if let data = previous.contents(of: name) {
+                    guard FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: data) else { throw failure(name) }
+                }
             }
+            previous.close()
             try writer.swapIn(folder)
         } catch {
             abandon()
-            throw OutputWriter.failure("cannot write the output: \(error.localizedDescription)")
+            throw error
         }
+        // The staging folder now holds the previous site.
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Removes the staging folder; the destination stays as it was.
     func abandon() {
+        previous.close()
         try? FileManager.default.removeItem(at: folder)
     }
 
     // MARK: Helpers
+
+    private func link(_ path: String, to target: String, expecting expected: FileStamp?) -> FileStamp? {
+        previous.withParent(of: path) { parent, name -> FileStamp? in
+            var status = stat()
+            guard fstatat(parent, name, &status, AT_SYMLINK_NOFOLLOW) == 0, FileStamp.isRegularFile(status) else { return nil }
+            let stamp = FileStamp(status)
+            guard expected == nil || stamp == expected, linkat(parent, name, AT_FDCWD, target, 0) == 0 else { return nil }
+            return stamp
+        }
+    }
 
     private func createFolder(_ relative: String) throws(BuildFailure) {
         if createdFolders.withLock({ $0.contains(relative) }) { return }
@@ -75,26 +125,6 @@ final class OutputStaging: Sendable {
     }
 
     private func failure(_ path: String) -> BuildFailure {
-        OutputWriter.failure("cannot write the output: \(path): \(String(cString: strerror(errno)))")
-    }
-
-    /// True when the regular file at `path` holds exactly `contents`.
-    static func hasContents(_ path: String, _ contents: Data) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == contents.count else { return false }
-        var existing = [UInt8](repeating: 0, count: contents.count)
-        var offset = 0
-        while offset < existing.count {
-            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return existing.withUnsafeBytes { old in
-            contents.withUnsafeBytes { new in new.count == 0 || memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
-        }
+        OutputWriter.failure("cannot write the output: \(path): \(String(cString: strerror(errno)))", unchanged: true)
     }
 }

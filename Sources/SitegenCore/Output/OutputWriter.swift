@@ -60,6 +60,9 @@ public struct OutputWriter: Sendable {
         return "refusing to replace \(destination.path): it is not empty and was not made by sitegen (no \(Self.markerName) file)"
     }
 
+    /// Faults to inject (tests only): a failed write, a failed exchange.
+    var faults: OutputFaults?
+
     /// Writes `files` as the complete new content of the destination, atomically. Files whose
     /// bytes did not change are hard-linked from the previous output, so they keep their
     /// modification times and deploy tools upload only what changed.
@@ -73,25 +76,31 @@ public struct OutputWriter: Sendable {
                 throw error
             }
         }
-        try staging.commit(token: PageCache.newToken())
+        try staging.commit(token: Digest.random())
     }
 
-    /// Exchanges staging and destination in one step (Linux `renameat2(RENAME_EXCHANGE)`),
-    /// falling back to two renames, then removes the old site.
-    func swapIn(_ staging: URL) throws {
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: destination.path) else {
-            try manager.moveItem(at: staging, to: destination)
+    /// Puts the staging folder in the destination's place in one step: a rename when there
+    /// is no destination yet, else an exchange of the two folders (Linux
+    /// `renameat2(RENAME_EXCHANGE)`, macOS `renamex_np(RENAME_SWAP)`). Where the file system
+    /// cannot exchange folders, the build fails and the destination stays as it was: two
+    /// renames would leave a moment with no output, a copy file by file a mixed one.
+    func swapIn(_ staging: URL) throws(BuildFailure) {
+        var status = stat()
+        if lstat(destination.path, &status) != 0 && errno == ENOENT {
+            guard rename(staging.path, destination.path) == 0 else {
+                throw Self.failure("cannot move the new site into place: \(String(cString: strerror(errno)))", unchanged: true)
+            }
             return
         }
-        if Self.exchange(staging.path, destination.path) {
-            try manager.removeItem(at: staging)
-            return
+        let error = faults?.exchangeError ?? Self.exchange(staging.path, destination.path)
+        guard error == 0 else {
+            let reason = String(cString: strerror(error))
+            let why =
+                error == EXDEV || error == EINVAL || error == ENOSYS || error == ENOTSUP
+                ? " (this file system cannot exchange two folders in one step; build into a folder on another file system with --output, or remove \(destination.lastPathComponent)/ once)"
+                : ""
+            throw Self.failure("cannot swap the new site into \(destination.path): \(reason)\(why)", unchanged: true)
         }
-        let old = staging.appendingPathExtension("old")
-        try manager.moveItem(at: destination, to: old)
-        try manager.moveItem(at: staging, to: destination)
-        try? manager.removeItem(at: old)
     }
 
     /// Removes staging folders of builds that were killed (their process is gone).
@@ -105,16 +114,19 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private static func exchange(_ a: String, _ b: String) -> Bool {
+    /// Exchanges two paths atomically; 0 or the `errno` of the failure.
+    static func exchange(_ a: String, _ b: String) -> Int32 {
         #if os(Linux)
             // glibc ≥ 2.28 has renameat2, but Swift's Glibc module does not declare it.
             typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return ENOSYS }
             let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
             let exchangeFlag: UInt32 = 1 << 1
-            return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchangeFlag) == 0
+            return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchangeFlag) == 0 ? 0 : errno
+        #elseif canImport(Darwin)
+            return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0 ? 0 : errno
         #else
-            return false
+            return ENOSYS
         #endif
     }
 
@@ -122,7 +134,9 @@ public struct OutputWriter: Sendable {
         url.resolvingSymlinksInPath().standardizedFileURL.path
     }
 
-    static func failure(_ message: String) -> BuildFailure {
-        BuildFailure(step: "Writing output", diagnostics: [.error(message, at: nil)])
+    /// A failure of the writing step; `unchanged` says the destination was not touched.
+    static func failure(_ message: String, unchanged: Bool = false) -> BuildFailure {
+        let state = unchanged ? "; the output folder was left exactly as the last build left it" : ""
+        return BuildFailure(step: "Writing output", diagnostics: [.error(message + state, at: nil)])
     }
 }

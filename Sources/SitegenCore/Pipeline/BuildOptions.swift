@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     public var markdownWorkers: MarkdownWorkers?
     /// Reuse rendered Markdown from `<source>/.sitegen-cache/` (off for `--no-cache`).
     public var useCache = true
+    /// Faults the output writer meets (tests only).
+    var faults: OutputFaults?
 
     /// Creates options; `displayPrefix` defaults to the source path relative to the current folder.
     public init(

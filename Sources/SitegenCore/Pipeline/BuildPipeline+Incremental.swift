@@ -1,15 +1,24 @@
 import Foundation
 
-/// The incremental build: only the pages whose fingerprints changed since the last build are
-/// rendered (with only their Markdown), checked in memory, and then replaced in the output
-/// one by one. Everything before rendering (loading through the content cache, resolving,
-/// planning) runs in full, so every cross-check and every list of the site is current.
+/// The incremental build: the files of pages whose fingerprints are unchanged since the last
+/// build, and whose files the output still holds exactly as that build left them, are
+/// hard-linked into the staging folder; only the other pages are rendered (with only their
+/// Markdown) and checked. Everything before rendering (loading through the content cache,
+/// resolving, planning) runs in full, so every cross-check and every list of the site is
+/// current.
 extension BuildPipeline {
-    /// Updates the output in place from the `stale` jobs of `plan`. Returns nil, having
-    /// written nothing, when the update cannot be checked on its own: a changed page lost an
-    /// element id that unchanged pages may link to.
-    func update(_ plan: Plan, stale: [Int], removed: [String], cache: PageCache, steps: inout Steps) throws(BuildFailure) -> BuildReport? {
-        guard let token = cache.token else { return nil }
+    /// Fills `staging` from the `previous` build's files and the stale jobs of `plan`, and
+    /// returns the stamp of every file. Returns nil when the update cannot be checked on its
+    /// own (the caller then renders everything): a file of the last build that pages may
+    /// link to is gone, or a changed page lost an element id that unchanged pages may link to.
+    func update(_ plan: Plan, previous: [String: PageCache.Entry], staging: OutputStaging, steps: inout Steps) throws(BuildFailure) -> [FileStamp?]? {
+        let planned = Set(plan.jobs.map(\.path))
+        if previous.contains(where: { !$0.value.mayVanish && !planned.contains($0.key) }) { return nil }
+        let carried = try plan.jobs.parallelMap { job -> Result<FileStamp?, BuildFailure> in
+            guard let fingerprint = job.fingerprint, let entry = previous[job.path], entry.fingerprint == fingerprint else { return .success(nil) }
+            return Result { () throws(BuildFailure) in try staging.carry(job.path, expected: entry.stamp) }
+        }.map { result throws(BuildFailure) in try result.get() }
+        let stale = plan.jobs.indices.filter { carried[$0] == nil }
         let jobs = stale.map { plan.jobs[$0] }
         let context = try renderMarkdown(plan, only: Set(jobs.flatMap(\.documents)), steps: &steps)
         _ = try steps.run(4) { (plan.jobs, plan.jobProblems) }
@@ -17,24 +26,22 @@ extension BuildPipeline {
         let problems = context.problems.diagnostics
         if problems.containsErrors { throw BuildFailure(step: Self.steps[4], diagnostics: problems) }
         if options.checkLinks {
-            guard let diagnostics = checkLinks(files, plan: plan) else { return nil }
+            guard let diagnostics = checkLinks(files, plan: plan, staging: staging) else { return nil }
             _ = try steps.run(5) { ((), diagnostics) }
         }
         try steps.checkStrict(options.strict)
-        steps.start(6)
-        let update = OutputUpdate(destination: options.output)
-        try update.apply(files)
-        update.remove(removed)
-        cache.update(plan.jobs, stale: stale, removed: removed, token: token)
-        return Self.report(plan.jobs, warnings: steps.warnings)
+        var stamps = carried
+        for (index, file) in zip(stale, files) {
+            stamps[index] = try staging.place(file)
+        }
+        return stamps
     }
 
     /// The link check of the changed files, against every planned path and, for links to
-    /// elements of unchanged pages, against those pages as the output holds them. Nil when a
-    /// changed page no longer has an id its previous version had.
-    private func checkLinks(_ files: [OutputFile], plan: Plan) -> [Diagnostic]? {
-        let output = options.output.path + "/"
-        let previousIDs = { @Sendable (path: String) in FileManager.default.contents(atPath: output + path).map { HTMLScanner.scan($0).ids } }
+    /// elements of unchanged pages, against those pages as the staging folder holds them. Nil
+    /// when a changed page no longer has an id its previous version had.
+    private func checkLinks(_ files: [OutputFile], plan: Plan, staging: OutputStaging) -> [Diagnostic]? {
+        let previousIDs = { @Sendable (path: String) in staging.previous.contents(of: path).map { HTMLScanner.scan($0).ids } }
         let pages = files.filter(\.isHTML).parallelMap { LinkChecker.summary(of: $0) }
         let lostAnID = pages.parallelMap { page in previousIDs(page.path).map { !$0.isSubset(of: page.ids) } ?? false }
         if lostAnID.contains(true) {
@@ -45,6 +52,7 @@ extension BuildPipeline {
         let results = pages.parallelMap { checker.check($0, targets: targets) }
         var ids: [String: Set<String>] = [:]
         for page in pages { ids[page.path] = page.ids }
-        return results.flatMap(\.diagnostics) + checker.check(results.flatMap(\.elsewhere)) { ids[$0] ?? previousIDs($0) }
+        return results.flatMap(\.diagnostics)
+            + checker.check(results.flatMap(\.elsewhere)) { ids[$0] ?? staging.contents(of: $0).map { HTMLScanner.scan($0).ids } }
     }
 }

@@ -22,43 +22,50 @@ public struct BuildPipeline: Sendable {
         var steps = Steps(progress: progress)
         let plan = try prepare(&steps, fingerprints: false)
         let kept = KeptFiles()
-        let result = try renderAll(plan, steps: &steps, into: kept)
-        return (kept.files.sorted { $0.path < $1.path }, result.warnings)
+        _ = try renderAll(plan, steps: &steps, into: kept)
+        return (kept.files.sorted { $0.path < $1.path }, steps.warnings)
     }
 
-    /// Runs every step and writes the site. Pages unchanged since the last build (by their
-    /// fingerprints) are neither rendered nor written; when few pages changed, they are
-    /// rendered and checked in memory and then replaced one by one in the output. Otherwise
-    /// every file streams into a staging folder that replaces the output only when the whole
-    /// build succeeded. Either way a failed build leaves the output as it was.
+    /// Runs every step and writes the site. Every build writes the whole new site into a
+    /// staging folder beside the output and exchanges the two folders only when it succeeded:
+    /// pages unchanged since the last build (by their fingerprints, and their files by their
+    /// stamps) are hard-linked from the output instead of being rendered. So at every moment,
+    /// a killed or failed build included, the output is the last build's site or this one's.
     public func run(progress: (any BuildProgress)? = nil) throws(BuildFailure) -> BuildReport {
-        let writer = OutputWriter(destination: options.output, siteRoot: options.source)
+        var writer = OutputWriter(destination: options.output, siteRoot: options.source)
+        writer.faults = options.faults
         if let refusal = writer.refusal() {
             throw BuildFailure(step: Self.steps[6], diagnostics: [.error(refusal, at: nil)])
         }
         var steps = Steps(progress: progress)
-        let pageCache = options.useCache ? PageCache(siteRoot: options.source, output: options.output, checkLinks: options.checkLinks) : nil
-        let plan = try prepare(&steps, fingerprints: pageCache != nil)
+        let manifest = options.useCache ? PageCache(siteRoot: options.source, output: options.output, checkLinks: options.checkLinks) : nil
+        let plan = try prepare(&steps, fingerprints: manifest != nil)
         defer { Self.release(plan) }
-        if let pageCache, let (stale, removed) = pageCache.staleJobs(plan.jobs) {
-            var attempt = steps
-            if let report = try update(plan, stale: stale, removed: removed, cache: pageCache, steps: &attempt) { return report }
-            // A page lost an element id that unchanged pages may link to: check everything.
-        }
-        var staging: OutputStaging?
+        let staging = try OutputStaging(writer: writer)
         do throws(BuildFailure) {
-            let report = try renderAll(plan, steps: &steps) { () throws(BuildFailure) in
-                let opened = try OutputStaging(writer: writer)
-                staging = opened
-                return opened
+            var written: [FileStamp?]?
+            if let entries = manifest?.entries {
+                var attempt = steps
+                if let stamps = try update(plan, previous: entries, staging: staging, steps: &attempt) {
+                    written = stamps
+                    steps = attempt
+                }
             }
+            if written == nil {
+                let (_, stamps) = try renderAll(plan, steps: &steps, into: staging)
+                written = stamps
+            }
+            let report = Self.report(plan.jobs, warnings: steps.warnings)
             steps.start(6)
-            let token = PageCache.newToken()
-            try staging?.commit(token: token)
-            pageCache?.save(plan.jobs, token: token)
+            let token = Digest.random()
+            try staging.commit(token: token)
+            manifest?.save(
+                zip(plan.jobs, written ?? []).compactMap { job, stamp in
+                    stamp.map { (job.path, PageCache.Entry(fingerprint: job.fingerprint, stamp: $0, mayVanish: job.mayVanish)) }
+                }, token: token)
             return report
         } catch {
-            staging?.abandon()
+            staging.abandon()
             throw error
         }
     }
@@ -163,22 +170,18 @@ public struct BuildPipeline: Sendable {
         }
     }
 
-    /// Steps 4–6 for every file: renders them all on every core into `sink`.
-    private func renderAll(_ plan: Plan, steps: inout Steps, into openSink: () throws(BuildFailure) -> any FileSink) throws(BuildFailure) -> BuildReport {
+    /// Steps 4–6 for every file: renders them all on every core into `sink`, and returns the
+    /// stamp of each file as placed (in the order of the plan's jobs).
+    private func renderAll(_ plan: Plan, steps: inout Steps, into sink: any FileSink) throws(BuildFailure) -> (BuildReport, [FileStamp?]) {
         let context = try renderMarkdown(plan, steps: &steps)
         let jobs = try steps.run(4) { (plan.jobs, plan.jobProblems) }
-        let sink = try openSink()
         let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL))
-        let linkProblems = try renderPages(jobs, context: context, into: sink, checker: checker)
+        let (stamps, linkProblems) = try renderPages(jobs, context: context, into: sink, checker: checker)
         if options.checkLinks {
             _ = try steps.run(5) { ((), linkProblems()) }
         }
         try steps.checkStrict(options.strict)
-        return Self.report(jobs, warnings: steps.warnings)
-    }
-
-    private func renderAll(_ plan: Plan, steps: inout Steps, into sink: any FileSink) throws(BuildFailure) -> BuildReport {
-        try renderAll(plan, steps: &steps) { () throws(BuildFailure) in sink }
+        return (Self.report(jobs, warnings: steps.warnings), stamps)
     }
 
     static func report(_ jobs: [PageJob], warnings: [Diagnostic]) -> BuildReport {
@@ -229,37 +232,43 @@ public struct BuildPipeline: Sendable {
     /// whose ids are read back from the sink).
     private func renderPages(
         _ jobs: [PageJob], context: RenderContext, into sink: any FileSink, checker: LinkChecker
-    ) throws(BuildFailure) -> () -> [Diagnostic] {
+    ) throws(BuildFailure) -> ([FileStamp?], () -> [Diagnostic]) {
         let checkLinks = options.checkLinks
         let targets = checkLinks ? LinkChecker.Targets(outputPaths: Set(jobs.map(\.path))) : LinkChecker.Targets(outputPaths: [])
-        let results = jobs.parallelMap { job -> Result<(diagnostics: [Diagnostic], elsewhere: [LinkChecker.ElementLink]), BuildFailure> in
+        let results = jobs.parallelMap { job -> Result<(diagnostics: [Diagnostic], elsewhere: [LinkChecker.ElementLink], stamp: FileStamp?), BuildFailure> in
             let file = job.make(context)
             let checked = checkLinks && file.isHTML ? checker.check(LinkChecker.summary(of: file), targets: targets) : ([], [])
             do throws(BuildFailure) {
-                try sink.place(file)
+                let stamp = try sink.place(file)
+                return .success((checked.0, checked.1, stamp))
             } catch {
                 return .failure(error)
             }
-            return .success(checked)
         }
         var diagnostics: [Diagnostic] = []
         var elsewhere: [LinkChecker.ElementLink] = []
+        var stamps: [FileStamp?] = []
+        stamps.reserveCapacity(results.count)
         for result in results {
             switch result {
             case .success(let checked):
                 diagnostics += checked.diagnostics
                 elsewhere += checked.elsewhere
+                stamps.append(checked.stamp)
             case .failure(let failure): throw failure
             }
         }
         let problems = context.problems.diagnostics
         if problems.containsErrors { throw BuildFailure(step: Self.steps[4], diagnostics: problems) }
-        return {
-            diagnostics
-                + checker.check(elsewhere) { path in
-                    sink.contents(of: path).map { HTMLScanner.scan($0).ids }
-                }
-        }
+        return (
+            stamps,
+            {
+                diagnostics
+                    + checker.check(elsewhere) { path in
+                        sink.contents(of: path).map { HTMLScanner.scan($0).ids }
+                    }
+            }
+        )
     }
 
     /// Two sources that publish to the same output path.

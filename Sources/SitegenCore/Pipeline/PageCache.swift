@@ -1,88 +1,85 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// What the last build wrote to one output folder: every file's path with the fingerprint of
-/// its page (`.sitegen-cache/<version>/pages-<output>.pack`). It is trusted only for the
-/// output folder it was written for, as that build left it: each full build writes a new
-/// token into the folder's `.sitegen-output` marker, and the manifest records it.
+/// What the last build left in one output folder: every file's path, the fingerprint of its
+/// page and the stamp (size, modification time, inode) of the file as written
+/// (`.sitegen-cache/<version>/pages-<output>.pack`). It is trusted only when the output is
+/// demonstrably what it records: the folder's `.sitegen-output` marker carries the token of
+/// the build that wrote the manifest, the manifest is whole (its last entry counts the
+/// others), and each file is taken over only while its stamp is unchanged.
 struct PageCache: Sendable {
-    static let magic = "sitegen page manifest 1\n"
-    /// The manifest entry that holds the token (no output path is empty).
+    static let magic = "sitegen page manifest 2\n"
+    /// The entry that holds the token and the number of file entries (no output path is empty).
     private static let tokenKey = ""
-    /// Past this many changed pages, a full streaming build is cheaper than holding the
-    /// changed pages in memory and replacing them one by one.
-    static let maximumChangedPages = 2_000
+
+    /// One file of the last build.
+    struct Entry: Sendable {
+        /// The fingerprint of its page; nil for files made on every build.
+        var fingerprint: Digest?
+        /// The file as the last build left it.
+        var stamp: FileStamp
+        /// A file only scripts load (a search index shard): no page links to it.
+        var mayVanish: Bool
+    }
 
     let url: URL
-    let output: URL
-    private let previous: CachePack
-    /// The token the manifest is valid for, when the output still carries it (an in-place
-    /// update keeps it).
-    let token: Digest?
+    /// The last build's files, when the manifest is whole and belongs to the output as it is.
+    let entries: [String: Entry]?
     private let checkLinks: Bool
 
     init(siteRoot: URL, output: URL, checkLinks: Bool) {
         let name = "pages-\(Digest.of(Array(output.standardizedFileURL.path.utf8))).pack"
         url = MarkdownCache(siteRoot: siteRoot).folder.appendingPathComponent(name)
-        self.output = output
         self.checkLinks = checkLinks
-        let previous = CachePack(contentsOf: url, magic: Self.magic)
-        self.previous = previous
-        let marker = (try? String(contentsOf: output.appendingPathComponent(OutputWriter.markerName), encoding: .utf8)) ?? ""
-        let token = OutputWriter.token(inMarker: marker)
-        self.token = token.flatMap { previous.stamp(of: Self.tokenKey) == Self.stamp($0, checkLinks: checkLinks) ? $0 : nil }
+        let previous = PreviousOutput(output)
+        defer { previous.close() }
+        let marker = previous.contents(of: OutputWriter.markerName).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let manifest = url
+        entries = OutputWriter.token(inMarker: marker).flatMap { Self.read(manifest, token: $0, checkLinks: checkLinks) }
     }
 
-    /// A fresh token for a full build.
-    static func newToken() -> Digest { Digest(high: .random(in: .min ... .max), low: .random(in: .min ... .max)) }
-
-    /// The jobs whose pages must be made again and the files of the last build to remove, or
-    /// nil when the output cannot be updated in place: no valid manifest, a file of the last
-    /// build that links may point at is gone from the plan (unchanged pages are not checked
-    /// again), or too many pages changed.
-    func staleJobs(_ jobs: [PageJob]) -> (stale: [Int], removed: [String])? {
-        guard token != nil, previous.count > 1 else { return nil }
-        // Paths are looked up below the output folder's descriptor, not from `/` each time.
-        let folder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return nil }
-        defer { close(folder) }
-        let status = Array(jobs.indices).parallelMap { index -> (known: Bool, stale: Bool) in
-            let recorded = previous.stamp(of: jobs[index].path)
-            guard let fingerprint = jobs[index].fingerprint, recorded == fingerprint else { return (recorded != nil, true) }
-            // A file removed from the output by hand is made again.
-            return (true, faccessat(folder, jobs[index].path, F_OK, 0) != 0)
+    private static func read(_ url: URL, token: Digest, checkLinks: Bool) -> [String: Entry]? {
+        let pack = CachePack(contentsOf: url, magic: magic)
+        guard pack.superseded == 0, let count = pack.withPayload(tokenKey, stamp: stamp(token, checkLinks: checkLinks), { $0.int() }),
+            count == pack.count - 1
+        else { return nil }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for key in pack.keys where key != tokenKey {
+            guard let recorded = pack.stamp(of: key),
+                let entry = pack.withPayload(
+                    key, stamp: recorded,
+                    { reader -> Entry? in
+                        let hasFingerprint = reader.bool()
+                        let stamp = FileStamp(
+                            size: reader.int(), modifiedSeconds: reader.int(), modifiedNanoseconds: reader.int(), inode: UInt64(bitPattern: Int64(reader.int()))
+                        )
+                        return Entry(fingerprint: hasFingerprint ? recorded : nil, stamp: stamp, mayVanish: reader.bool())
+                    })
+            else { return nil }
+            entries[key] = entry
         }
-        var removed: [String] = []
-        // Every recorded file is still planned when as many planned ones were recorded.
-        if status.lazy.filter(\.known).count != previous.count - 1 {
-            let planned = Set(jobs.map(\.path))
-            for key in previous.keys where key != Self.tokenKey && !planned.contains(key) {
-                guard let stamp = previous.stamp(of: key), previous.withPayload(key, stamp: stamp, { $0.bool() }) == true else { return nil }
-                removed.append(key)
-            }
+        return entries
+    }
+
+    /// Records the files of a successful build (best effort), the count last: a manifest cut
+    /// short lacks it and is not trusted.
+    func save(_ files: [(path: String, entry: Entry)], token: Digest) {
+        var packed: [(key: String, stamp: Digest, payload: [UInt8])] = []
+        packed.reserveCapacity(files.count + 1)
+        for (path, entry) in files {
+            var writer = ByteWriter()
+            writer.write(entry.fingerprint != nil)
+            writer.write(entry.stamp.size)
+            writer.write(entry.stamp.modifiedSeconds)
+            writer.write(entry.stamp.modifiedNanoseconds)
+            writer.write(Int(Int64(bitPattern: entry.stamp.inode)))
+            writer.write(entry.mayVanish)
+            packed.append((path, entry.fingerprint ?? .zero, writer.bytes))
         }
-        let indexes = jobs.indices.filter { status[$0].stale }
-        return indexes.count > Self.maximumChangedPages ? nil : (indexes, removed.sorted())
-    }
-
-    /// Records the files of an in-place update: appends the entries of the jobs made again
-    /// (unless removals or piled-up appends call for writing the manifest afresh).
-    func update(_ jobs: [PageJob], stale: [Int], removed: [String], token: Digest) {
-        guard removed.isEmpty, previous.superseded < previous.count else { return save(jobs, token: token) }
-        CachePack.append(stale.map { (jobs[$0].path, jobs[$0].fingerprint ?? .zero, [jobs[$0].mayVanish ? 1 : 0]) }, to: url, magic: Self.magic)
-    }
-
-    /// Records the files of a successful build (best effort).
-    func save(_ jobs: [PageJob], token: Digest) {
-        var entries: [(key: String, stamp: Digest, payload: [UInt8])] = [(Self.tokenKey, Self.stamp(token, checkLinks: checkLinks), [])]
-        entries.reserveCapacity(jobs.count + 1)
-        for job in jobs { entries.append((job.path, job.fingerprint ?? .zero, [job.mayVanish ? 1 : 0])) }
-        CachePack.write(entries, to: url, magic: Self.magic)
+        var count = ByteWriter()
+        count.write(files.count)
+        packed.append((Self.tokenKey, Self.stamp(token, checkLinks: checkLinks), count.bytes))
+        CachePack.write(packed, to: url, magic: Self.magic)
     }
 
     /// The manifest's token entry also records whether links were checked: pages of a build
@@ -93,4 +90,9 @@ struct PageCache: Sendable {
         hasher.combine(checkLinks ? 1 : 0)
         return hasher.finalize()
     }
+}
+
+extension Digest {
+    /// A fresh random digest: the token of one build's output.
+    static func random() -> Digest { Digest(high: .random(in: .min ... .max), low: .random(in: .min ... .max)) }
 }

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+@testable import SitegenCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A full disk, a file system that cannot exchange folders, and an output or cache that is not
+/// what the last build left: the output is always one whole site, and the next build gives a
+/// clean build's bytes.
+@Suite struct OutputFaultTests {
+    static let beta = IncrementalBuildTests.beta
+    static let config = IncrementalBuildTests.config
+
+    /// The edits that make an incremental build change every page, or one page.
+    enum Change: String, CaseIterable, Sendable {
+        case everyPage, onePage, fullBuild
+
+        func apply(to site: TestSite) throws {
+            switch self {
+            case .everyPage: try site.write("sitegen.yml", config.replacingOccurrences(of: "title: Fixture Handbook", with: "title: Renamed Handbook"))
+            case .onePage: try site.write("Content/roles/alpha.md", IncrementalBuildTests.alpha + "\nOne more sentence.\n")
+            case .fullBuild: try site.write("Content/roles/beta.md", beta.replacingOccurrences(of: "title: Beta", with: "title: Bravo"))
+            }
+        }
+    }
+
+    /// The files beside and inside the output that are not the site: staging folders, temporaries.
+    static func leftovers(_ site: TestSite) -> [String] {
+        let beside = (try? FileManager.default.contentsOfDirectory(atPath: site.root.path)) ?? []
+        let inside = snapshot(of: site.output).keys.filter { $0.contains(".sitegen-") && $0 != OutputWriter.markerName }
+        return beside.filter { $0.hasPrefix(".Output.sitegen-") } + inside
+    }
+
+    /// The site a clean build makes now.
+    static func cleanBuild(_ site: TestSite) throws -> [String: Data] {
+        var clean = site.options(output: site.root.appendingPathComponent("clean"))
+        clean.useCache = false
+        _ = try BuildPipeline(options: clean).run()
+        defer { try? FileManager.default.removeItem(at: site.root.appendingPathComponent("clean")) }
+        return snapshot(of: site.root.appendingPathComponent("clean"))
+    }
+
+    /// After how many writes (files written or linked into the staging folder) the disk is full:
+    /// the site has 24 files, then the marker (the 25th write).
+    static let failingWrites = [0, 1, 3, 7, 15, 24]
+
+    @Test(arguments: Change.allCases, failingWrites)
+    func aFullDiskLeavesTheOutputAsItWasAndTheNextBuildIsClean(change: Change, failingWrite: Int) throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let before = snapshot(of: site.output)
+        try change.apply(to: site)
+        var options = site.options()
+        options.faults = OutputFaults(failingWrite: failingWrite)
+        if change == .fullBuild { options.useCache = false }
+        #expect(throws: BuildFailure.self) { try BuildPipeline(options: options).run() }
+        #expect(snapshot(of: site.output) == before)
+        #expect(Self.leftovers(site).isEmpty)
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+    }
+
+    @Test(arguments: [EXDEV, EINVAL, ENOSYS])
+    func aFileSystemThatCannotExchangeFoldersIsRefusedWithTheOutputKept(error: Int32) throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let before = snapshot(of: site.output)
+        try Change.everyPage.apply(to: site)
+        var options = site.options()
+        options.faults = OutputFaults(exchangeError: error)
+        do {
+            _ = try BuildPipeline(options: options).run()
+            Issue.record("the build succeeded")
+        } catch {
+            let message = error.diagnostics.map(\.message).joined()
+            #expect(message.contains("cannot exchange two folders in one step"), "\(message)")
+            #expect(message.contains("left exactly as the last build left it"), "\(message)")
+        }
+        #expect(snapshot(of: site.output) == before)
+        #expect(Self.leftovers(site).isEmpty)
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+    }
+
+    @Test func aSymlinkInsideTheOutputIsNeverFollowed() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let elsewhere = site.root.appendingPathComponent("elsewhere")
+        try FileManager.default.copyItem(at: site.output.appendingPathComponent("skills"), to: elsewhere)
+        let outside = snapshot(of: elsewhere)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("skills"))
+        try FileManager.default.createSymbolicLink(at: site.output.appendingPathComponent("skills"), withDestinationURL: elsewhere)
+        try Change.everyPage.apply(to: site)
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: elsewhere) == outside, "nothing written outside the output")
+        let link = try? FileManager.default.destinationOfSymbolicLink(atPath: site.output.appendingPathComponent("skills").path)
+        #expect(link == nil, "the link was replaced by a real folder")
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+    }
+
+    @Test func aHandEditedPageIsRepaired() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let page = site.output.appendingPathComponent("roles/beta/index.html")
+        var bytes = try Data(contentsOf: page)
+        bytes[bytes.count / 2] = UInt8(ascii: "X")
+        try bytes.write(to: page)
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+    }
+
+    @Test func aRestoredOlderOutputIsRebuiltToTheCurrentSite() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let backup = site.root.appendingPathComponent("backup")
+        try FileManager.default.copyItem(at: site.output, to: backup)
+        try Change.everyPage.apply(to: site)
+        #expect(site.build().isEmpty)
+        try FileManager.default.removeItem(at: site.output)
+        for (path, bytes) in snapshot(of: backup) {
+            let url = site.output.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try bytes.write(to: url)
+        }
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+    }
+
+    @Test func aRestoredOlderCacheIsNotTrusted() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let cache = site.root.appendingPathComponent(".sitegen-cache")
+        let saved = site.root.appendingPathComponent("saved-cache")
+        try FileManager.default.copyItem(at: cache, to: saved)
+        try Change.everyPage.apply(to: site)
+        #expect(site.build().isEmpty)
+        try FileManager.default.removeItem(at: cache)
+        try FileManager.default.copyItem(at: saved, to: cache)
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+    }
+
+    @Test(arguments: [0.5, 0.9, 0.99])
+    func aTruncatedManifestIsNotTrusted(keep: Double) throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let folder = MarkdownCache(siteRoot: site.root).folder
+        let manifest = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("pages-") })
+        let url = folder.appendingPathComponent(manifest)
+        let bytes = try Data(contentsOf: url)
+        try bytes.prefix(Int(Double(bytes.count) * keep)).write(to: url)
+        // Files the cut-off entries described are changed behind the manifest's back.
+        for path in snapshot(of: site.output).keys where path.hasPrefix("search-index") || path.hasSuffix("sitemap.xml") {
+            try Data("stale".utf8).write(to: site.output.appendingPathComponent(path))
+        }
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+    }
+}
