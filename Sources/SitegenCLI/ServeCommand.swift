@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         buildOptions.markdownWorkers = .selfHosted(count: nil)
         let options = buildOptions
         let first = await Self.build(options, terminal: terminal, progress: true, onFailure: "serving the previous output, if any")
-        if case .failure(let failure) = first, failure.step == BuildPipeline.steps.last {
+        if case .failure(let failure) = first, failure.step.failureKind == .environment {
             throw ExitCode(ExitStatus.environment.rawValue)
         }
         let root = options.source

@@ -34,7 +34,8 @@ import Testing
             files: ["Content/roles/beta.md": beta.replacingOccurrences(of: "[Budgeting, Scheduling]", with: "[Budgeting, Scheduling, Patience]")]),
         Edit(
             name: "a new role and comparison",
-            files: ["Content/roles/delta.md": "---\ntitle: Delta\nsummary: New.\nduties: [a, b, c]\nskills: [Budgeting]\ncompare_with: [beta]\n---\nNew.\n"]),
+            files: ["Content/roles/epsilon.md": "---\ntitle: Epsilon\nsummary: New.\nduties: [a, b, c]\nskills: [Budgeting]\ncompare_with: [beta]\n---\nNew.\n"]
+        ),
         Edit(name: "a role removed", files: ["Content/roles/gamma.md": nil]),
         Edit(
             name: "a draft published",
@@ -160,7 +161,7 @@ import Testing
         let fresh = loader.load(includeDrafts: true, cache: nil)
         _ = loader.load(includeDrafts: true, cache: ContentCache(siteRoot: site.root))
         let cache = ContentCache(siteRoot: site.root)
-        #expect(cache.count == 6, "one entry per Markdown file")
+        #expect(cache.count == 7, "one entry per Markdown file")
         let cached = loader.load(includeDrafts: true, cache: cache)
         let (freshContent, cachedContent) = (try #require(fresh.0), try #require(cached.0))
         #expect(cachedContent.roles == freshContent.roles)

@@ -61,7 +61,7 @@ public struct ContentLoader: Sendable {
         }
         for (result, path) in zip(parsed, markdownPaths) {
             diagnostics += result.diagnostics
-            if let stamp = result.stamp { content.digests[path] = stamp }
+
             var file = result.file
             if !includeDrafts, file?.isDraft == true { file = nil }
             if file == nil, path.hasPrefix("roles/") { content.unavailableRoleSlugs.insert(Slug.fileStem(of: path)) }
@@ -122,7 +122,7 @@ public struct ContentLoader: Sendable {
             return ParseResult(file: nil, diagnostics: [.error(exists ? "cannot read file" : "file not found", at: SourceLocation(file: file))])
         }
         var hasher = DigestHasher()
-        hasher.combine(PageFingerprints.executable)
+        hasher.combine(BuildPipeline.executable)
         hasher.combine(file)
         bytes.withUnsafeBytes { hasher.combine($0) }
         let stamp = hasher.finalize()

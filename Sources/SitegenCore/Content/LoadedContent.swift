@@ -15,7 +15,4 @@ public struct LoadedContent: Sendable {
     /// Slugs of role files left out (drafts) or that failed to parse: references to them are
     /// not reported as unknown roles.
     public var unavailableRoleSlugs: Set<String> = []
-    /// The stamp of each Markdown file's bytes (and displayed path), by content path: what
-    /// the caches compare to tell an unchanged file.
-    var digests: [String: Digest] = [:]
 }

@@ -137,6 +137,6 @@ public struct OutputWriter: Sendable {
     /// A failure of the writing step; `unchanged` says the destination was not touched.
     static func failure(_ message: String, unchanged: Bool = false) -> BuildFailure {
         let state = unchanged ? "; the output folder was left exactly as the last build left it" : ""
-        return BuildFailure(step: "Writing output", diagnostics: [.error(message + state, at: nil)])
+        return BuildFailure(step: .writingOutput, diagnostics: [.error(message + state, at: nil)])
     }
 }

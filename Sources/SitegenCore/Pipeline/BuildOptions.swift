@@ -23,6 +23,8 @@ public struct BuildOptions: Sendable {
     public var useCache = true
     /// Faults the output writer meets (tests only).
     var faults: OutputFaults?
+    /// The kinds of page the site is made of.
+    var pageKinds: [any PageKind.Type] = PageKinds.all
 
     /// Creates options; `displayPrefix` defaults to the source path relative to the current folder.
     public init(

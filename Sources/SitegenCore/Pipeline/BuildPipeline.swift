@@ -1,8 +1,8 @@
 import Foundation
 import SitegenMarkdown
 
-/// The build as a visible list of named steps: load → check → render → write. Each step's
-/// problems are reported with the step's name; a step with errors stops the build before
+/// The build as a visible list of typed steps (`BuildStep`): load → check → render → write.
+/// Each step's problems are reported with the step; a step with errors stops the build before
 /// anything is written.
 public struct BuildPipeline: Sendable {
     /// The options of this build.
@@ -11,79 +11,65 @@ public struct BuildPipeline: Sendable {
     /// Creates a pipeline.
     public init(options: BuildOptions) { self.options = options }
 
-    /// The steps, in order, as printed in progress lines.
-    public static let steps = [
-        "Loading content", "Loading templates", "Resolving the site", "Rendering Markdown",
-        "Rendering pages", "Checking links", "Writing output",
-    ]
-
     /// Runs every step but writing: the site in memory, with the warnings found.
     public func render(progress: (any BuildProgress)? = nil) throws(BuildFailure) -> (files: [OutputFile], warnings: [Diagnostic]) {
         var steps = Steps(progress: progress)
-        let plan = try prepare(&steps, fingerprints: false)
+        let plan = try prepare(&steps)
         let kept = KeptFiles()
-        _ = try renderAll(plan, steps: &steps, into: kept)
+        _ = try renderAll(plan, previous: nil, steps: &steps, into: kept)
         return (kept.files.sorted { $0.path < $1.path }, steps.warnings)
     }
 
     /// Runs every step and writes the site. Every build writes the whole new site into a
     /// staging folder beside the output and exchanges the two folders only when it succeeded:
-    /// pages unchanged since the last build (by their fingerprints, and their files by their
-    /// stamps) are hard-linked from the output instead of being rendered. So at every moment,
-    /// a killed or failed build included, the output is the last build's site or this one's.
+    /// a page whose fingerprint (the digest of its view and layout) is the one the last build
+    /// recorded, and whose file the output still holds exactly as written, is hard-linked
+    /// from the output instead of being rendered. So at every moment, a killed or failed
+    /// build included, the output is the last build's site or this one's.
     public func run(progress: (any BuildProgress)? = nil) throws(BuildFailure) -> BuildReport {
         var writer = OutputWriter(destination: options.output, siteRoot: options.source)
         writer.faults = options.faults
         if let refusal = writer.refusal() {
-            throw BuildFailure(step: Self.steps[6], diagnostics: [.error(refusal, at: nil)])
+            throw BuildFailure(step: .writingOutput, diagnostics: [.error(refusal, at: nil)])
         }
         var steps = Steps(progress: progress)
         let manifest = options.useCache ? PageCache(siteRoot: options.source, output: options.output, checkLinks: options.checkLinks) : nil
-        let plan = try prepare(&steps, fingerprints: manifest != nil)
+        let plan = try prepare(&steps)
         defer { Self.release(plan) }
         let staging = try OutputStaging(writer: writer)
         do throws(BuildFailure) {
-            var written: [FileStamp?]?
-            if let entries = manifest?.entries {
-                var attempt = steps
-                if let stamps = try update(plan, previous: entries, staging: staging, steps: &attempt) {
-                    written = stamps
-                    steps = attempt
-                }
-            }
-            if written == nil {
-                let (_, stamps) = try renderAll(plan, steps: &steps, into: staging)
-                written = stamps
-            }
-            let report = Self.report(plan.jobs, warnings: steps.warnings)
-            steps.start(6)
+            let previous = manifest?.entries.map { Previous(entries: $0, staging: staging) }
+            let made = try renderAll(plan, previous: previous, steps: &steps, into: staging)
+            steps.start(.writingOutput)
             let token = Digest.random()
             try staging.commit(token: token)
             manifest?.save(
-                zip(plan.jobs, written ?? []).compactMap { job, stamp in
-                    stamp.map { (job.path, PageCache.Entry(fingerprint: job.fingerprint, stamp: $0, mayVanish: job.mayVanish)) }
+                zip(plan.specs, made).compactMap { spec, file in
+                    file.stamp.map { (spec.path, PageCache.Entry(fingerprint: file.fingerprint, stamp: $0, mayVanish: spec.mayVanish)) }
                 }, token: token)
-            return report
+            return Self.report(plan.specs, warnings: steps.warnings)
         } catch {
             staging.abandon()
             throw error
         }
     }
 
-    /// Progress and warnings through the named steps.
+    /// Progress and warnings through the steps.
     struct Steps {
         let progress: (any BuildProgress)?
         var warnings: [Diagnostic] = []
 
-        func start(_ index: Int) { progress?.stepStarted(index + 1, of: BuildPipeline.steps.count, BuildPipeline.steps[index]) }
+        func start(_ step: BuildStep) {
+            progress?.stepStarted(step.rawValue + 1, of: BuildStep.progressSteps.count, step.description)
+        }
 
-        /// Runs step `index`; its warnings are kept, its errors (or a nil value) end the build.
-        mutating func run<T>(_ index: Int, _ body: () -> (T?, [Diagnostic])) throws(BuildFailure) -> T {
-            start(index)
+        /// Runs `step`; its warnings are kept, its errors (or a nil value) end the build.
+        mutating func run<T>(_ step: BuildStep, _ body: () -> (T?, [Diagnostic])) throws(BuildFailure) -> T {
+            start(step)
             let (value, diagnostics) = body()
             warnings += diagnostics.filter { $0.severity == .warning }
             guard let value, !diagnostics.containsErrors else {
-                throw BuildFailure(step: BuildPipeline.steps[index], diagnostics: warnings + diagnostics.filter { $0.severity == .error })
+                throw BuildFailure(step: step, diagnostics: warnings + diagnostics.filter { $0.severity == .error })
             }
             return value
         }
@@ -91,12 +77,12 @@ public struct BuildPipeline: Sendable {
         /// In strict mode, warnings end the build.
         func checkStrict(_ strict: Bool) throws(BuildFailure) {
             if strict && !warnings.isEmpty {
-                throw BuildFailure(step: "Checking warnings (--strict)", diagnostics: warnings.map { Diagnostic(.error, $0.message, at: $0.location) })
+                throw BuildFailure(step: .checkingWarnings, diagnostics: warnings.map { Diagnostic(.error, $0.message, at: $0.location) })
             }
         }
     }
 
-    /// Drops a finished build's state on another thread: freeing 35k jobs and 10k roles took
+    /// Drops a finished build's state on another thread: freeing 35k specs and 10k roles took
     /// 90 ms at 10k roles, after the output was already written.
     static func release(_ plan: Plan) {
         Thread.detachNewThread { withExtendedLifetime(plan) {} }
@@ -106,17 +92,17 @@ public struct BuildPipeline: Sendable {
     struct Plan: Sendable {
         /// The context, without rendered Markdown yet.
         var context: RenderContext
-        var jobs: [PageJob]
-        /// Problems found while planning (two pages on one path), reported at "Rendering pages".
-        var jobProblems: [Diagnostic]
-        /// Every Markdown body of the site.
+        var specs: [PageSpec]
+        /// Problems found while planning (two pages on one path, a missing layout).
+        var specProblems: [Diagnostic]
+        /// Every Markdown body a page shows.
         var documents: [(contentPath: String, file: String, body: String)]
     }
 
     /// Steps 1–3 and the page plan.
-    private func prepare(_ steps: inout Steps, fingerprints: Bool) throws(BuildFailure) -> Plan {
+    private func prepare(_ steps: inout Steps) throws(BuildFailure) -> Plan {
         let loader = ContentLoader(root: options.source, displayPrefix: options.displayPrefix)
-        var content = try steps.run(0) {
+        var content = try steps.run(.loadingContent) {
             let (content, diagnostics) = loader.load(
                 includeDrafts: options.includeDrafts, cache: options.useCache ? ContentCache(siteRoot: options.source) : nil)
             guard let content, diagnostics.containsErrors else { return (content, diagnostics) }
@@ -124,43 +110,39 @@ public struct BuildPipeline: Sendable {
             return (nil, diagnostics + Site.resolve(content).1.filter { $0.severity == .error })
         }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        let theme = try steps.run(1) {
+        let theme = try steps.run(.loadingTemplates) {
             Theme.load(folder: options.source.appendingPathComponent("Templates")) { options.displayPrefix + "Templates/" + $0 }
         }
-        let site = try steps.run(2) { Site.resolve(content) }
-        var documents: [(contentPath: String, file: String, body: String)] = []
-        var origins: [String: (file: String, firstLine: Int)] = [:]
-        for role in site.roles {
-            documents.append((role.contentPath, role.file, role.body))
-            origins[role.contentPath] = (role.file, role.bodyFirstLine)
-        }
+        let site = try steps.run(.resolving) { Site.resolve(content) }
+        var bodies: [String: (file: String, body: String, firstLine: Int)] = [:]
+        for role in site.roles { bodies[role.contentPath] = (role.file, role.body, role.bodyFirstLine) }
         for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) {
-            documents.append((page.contentPath, page.file, page.body))
-            origins[page.contentPath] = (page.file, page.bodyFirstLine)
+            bodies[page.contentPath] = (page.file, page.body, page.bodyFirstLine)
         }
-        var context = RenderContext(
-            site: site, theme: theme, markdown: [:], bodyOrigins: origins,
-            fingerprints: fingerprints ? PageFingerprints(site: site, theme: theme, stamps: content.digests, includeDrafts: options.includeDrafts) : nil)
-        let searchCache = context.fingerprints.map { (cache: SearchIndexCache(siteRoot: options.source), listings: $0.listings) }
-        context.searchFiles = searchCache.flatMap { $0.cache.files(for: $0.listings) }
-        let (jobs, problems) = pageJobs(context, loader: loader)
-        if let searchCache, context.searchFiles == nil {
-            let files = jobs.filter { $0.path.hasPrefix(SearchIndex.folder + "search-index") }.map { $0.make(context) }
-            searchCache.cache.save(files, for: searchCache.listings)
+        var context = RenderContext(site: site, theme: theme, markdown: [:], bodyOrigins: bodies.mapValues { ($0.file, $0.firstLine) })
+        if options.useCache {
+            let cache = FilesCache(siteRoot: options.source)
+            context.cachedFiles = { key, make in cache.files(for: key, make: make) }
         }
-        return Plan(context: context, jobs: jobs, jobProblems: problems, documents: documents)
+        let (specs, problems) = pageSpecs(context, loader: loader)
+        // The Markdown to render is what the planned pages show, once each, in plan order.
+        var seen: Set<String> = []
+        var documents: [(contentPath: String, file: String, body: String)] = []
+        for path in specs.lazy.flatMap(\.documents) where seen.insert(path).inserted {
+            if let body = bodies[path] { documents.append((path, body.file, body.body)) }
+        }
+        return Plan(context: context, specs: specs, specProblems: problems + theme.missingLayouts(Set(specs.compactMap(\.layout))), documents: documents)
     }
 
-    /// Step 4: renders the Markdown of `only` those documents (all when nil).
-    func renderMarkdown(_ plan: Plan, only: Set<String>? = nil, steps: inout Steps) throws(BuildFailure) -> RenderContext {
-        try steps.run(3) { () -> (RenderContext?, [Diagnostic]) in
-            let sources = only.map { wanted in plan.documents.filter { wanted.contains($0.contentPath) } } ?? plan.documents
+    /// Step 4: renders the Markdown of every document the pages show.
+    func renderMarkdown(_ plan: Plan, steps: inout Steps) throws(BuildFailure) -> RenderContext {
+        try steps.run(.renderingMarkdown) { () -> (RenderContext?, [Diagnostic]) in
             let reserved = plan.context.theme.reservedIDs
-            let jobs = sources.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved)) }
-            let rendered = renderMarkdown(jobs, keepOthers: only != nil)
+            let jobs = plan.documents.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved)) }
+            let rendered = renderMarkdown(jobs)
             var context = plan.context
             var diagnostics: [Diagnostic] = []
-            for (source, result) in zip(sources, rendered) {
+            for (source, result) in zip(plan.documents, rendered) {
                 switch result {
                 case .success(let html): context.markdown[source.contentPath] = html
                 case .failure(let failure): diagnostics.append(.error(failure.message, at: SourceLocation(file: source.file)))
@@ -170,39 +152,19 @@ public struct BuildPipeline: Sendable {
         }
     }
 
-    /// Steps 4–6 for every file: renders them all on every core into `sink`, and returns the
-    /// stamp of each file as placed (in the order of the plan's jobs).
-    private func renderAll(_ plan: Plan, steps: inout Steps, into sink: any FileSink) throws(BuildFailure) -> (BuildReport, [FileStamp?]) {
-        let context = try renderMarkdown(plan, steps: &steps)
-        let jobs = try steps.run(4) { (plan.jobs, plan.jobProblems) }
-        let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL))
-        let (stamps, linkProblems) = try renderPages(jobs, context: context, into: sink, checker: checker)
-        if options.checkLinks {
-            _ = try steps.run(5) { ((), linkProblems()) }
-        }
-        try steps.checkStrict(options.strict)
-        return (Self.report(jobs, warnings: steps.warnings), stamps)
-    }
-
-    static func report(_ jobs: [PageJob], warnings: [Diagnostic]) -> BuildReport {
+    static func report(_ specs: [PageSpec], warnings: [Diagnostic]) -> BuildReport {
         let html = Array(".html".utf8)
-        let pages = jobs.reduce(0) { count, job in count + (job.path.utf8.reversed().starts(with: html.reversed()) ? 1 : 0) }
-        return BuildReport(pageCount: pages, fileCount: jobs.count, warnings: warnings)
+        let pages = specs.reduce(0) { count, spec in count + (spec.path.utf8.reversed().starts(with: html.reversed()) ? 1 : 0) }
+        return BuildReport(pageCount: pages, fileCount: specs.count, warnings: warnings)
     }
 
-    // MARK: Steps
+    // MARK: Planning
 
-    /// Every file of the site, as jobs; nothing is rendered yet.
-    private func pageJobs(_ context: RenderContext, loader: ContentLoader) -> ([PageJob], [Diagnostic]) {
+    /// Every file of the site, as specs from every page kind; nothing is rendered yet.
+    private func pageSpecs(_ context: RenderContext, loader: ContentLoader) -> ([PageSpec], [Diagnostic]) {
         // The page kinds are planned side by side (the search index alone is a fifth of an
-        // incremental build at 10k roles), and joined in this fixed order.
-        let kinds: [@Sendable (RenderContext) -> [PageJob]] = [
-            { SearchPages.pages($0) }, HomePage.pages, RolesIndexPage.pages, RolePages.pages, ComparisonPages.pages, SkillPages.pages, PlainPages.pages,
-        ]
-        let planned = kinds.parallelMap { $0(context) }
-        var jobs = Array(planned[1...].joined()) + planned[0]
-        jobs.append(SiteFiles.notFound(context))
-        jobs += SiteFiles.assets(context.theme).map(PageJob.init)
+        // incremental build at 10k roles), and joined in their fixed order.
+        var specs = Array(options.pageKinds.parallelMap { $0.pages(context) }.joined())
         var diagnostics: [Diagnostic] = []
         for path in context.site.assets {
             let url = loader.root.appendingPathComponent(ContentLoader.contentFolder).appendingPathComponent(path)
@@ -210,78 +172,25 @@ public struct BuildPipeline: Sendable {
                 diagnostics.append(.error("cannot read file", at: SourceLocation(file: loader.display("Content/\(path)"))))
                 continue
             }
-            jobs.append(PageJob(OutputFile(path: path, data: data, source: loader.display("Content/\(path)"))))
+            specs.append(.file(OutputFile(path: path, data: data, source: loader.display("Content/\(path)"))))
         }
-        let paths = jobs.map(\.path)
-        let baseURL = context.site.config.baseURL
-        let sitemapFingerprint = context.fingerprints.map { fingerprints in
-            var hasher = DigestHasher()
-            hasher.combine(fingerprints.site)
-            hasher.combine(paths)
-            return hasher.finalize()
-        }
-        jobs.append(PageJob(url: "sitemap.xml", fingerprint: sitemapFingerprint) { _ in SiteFiles.sitemap(pages: paths, baseURL: baseURL) })
-        jobs.append(PageJob(SiteFiles.robots(baseURL: context.site.config.baseURL)))
-        diagnostics += Self.collisions(jobs)
-        return (jobs, diagnostics)
-    }
-
-    /// Renders every job on every core and hands each file to `sink` as soon as it is made.
-    /// Each page's links are checked right after it is rendered, so no page is kept in
-    /// memory; the returned function finishes the check (links to elements of other pages,
-    /// whose ids are read back from the sink).
-    private func renderPages(
-        _ jobs: [PageJob], context: RenderContext, into sink: any FileSink, checker: LinkChecker
-    ) throws(BuildFailure) -> ([FileStamp?], () -> [Diagnostic]) {
-        let checkLinks = options.checkLinks
-        let targets = checkLinks ? LinkChecker.Targets(outputPaths: Set(jobs.map(\.path))) : LinkChecker.Targets(outputPaths: [])
-        let results = jobs.parallelMap { job -> Result<(diagnostics: [Diagnostic], elsewhere: [LinkChecker.ElementLink], stamp: FileStamp?), BuildFailure> in
-            let file = job.make(context)
-            let checked = checkLinks && file.isHTML ? checker.check(LinkChecker.summary(of: file), targets: targets) : ([], [])
-            do throws(BuildFailure) {
-                let stamp = try sink.place(file)
-                return .success((checked.0, checked.1, stamp))
-            } catch {
-                return .failure(error)
-            }
-        }
-        var diagnostics: [Diagnostic] = []
-        var elsewhere: [LinkChecker.ElementLink] = []
-        var stamps: [FileStamp?] = []
-        stamps.reserveCapacity(results.count)
-        for result in results {
-            switch result {
-            case .success(let checked):
-                diagnostics += checked.diagnostics
-                elsewhere += checked.elsewhere
-                stamps.append(checked.stamp)
-            case .failure(let failure): throw failure
-            }
-        }
-        let problems = context.problems.diagnostics
-        if problems.containsErrors { throw BuildFailure(step: Self.steps[4], diagnostics: problems) }
-        return (
-            stamps,
-            {
-                diagnostics
-                    + checker.check(elsewhere) { path in
-                        sink.contents(of: path).map { HTMLScanner.scan($0).ids }
-                    }
-            }
-        )
+        let listed = specs.filter(\.listed).map(\.path)
+        specs.append(.file(SiteFiles.sitemap(pages: listed, baseURL: context.site.config.baseURL)))
+        diagnostics += Self.collisions(specs)
+        return (specs, diagnostics)
     }
 
     /// Two sources that publish to the same output path.
-    static func collisions(_ files: [PageJob]) -> [Diagnostic] {
+    static func collisions(_ specs: [PageSpec]) -> [Diagnostic] {
         var seen: [String: String?] = [:]
-        seen.reserveCapacity(files.count)
+        seen.reserveCapacity(specs.count)
         var diagnostics: [Diagnostic] = []
-        for file in files {
-            if let other = seen[file.path] {
+        for spec in specs {
+            if let other = seen[spec.path] {
                 let first = other ?? "a generated page"
-                diagnostics.append(.error("'\(file.path)' is produced twice (also by \(first))", at: file.source.map { SourceLocation(file: $0) }))
+                diagnostics.append(.error("'\(spec.path)' is produced twice (also by \(first))", at: spec.source.map { SourceLocation(file: $0) }))
             } else {
-                seen[file.path] = file.source
+                seen[spec.path] = spec.source
             }
         }
         return diagnostics

@@ -3,17 +3,17 @@ import SitegenTemplates
 
 /// `/compare/` (every role × every dimension, plus the pair list) and one
 /// `/compare/<a>-vs-<b>/` per unordered pair.
-enum ComparisonPages {
-    static func pages(_ context: RenderContext) -> [PageJob] {
+enum ComparisonPages: PageKind {
+    static func pages(_ context: RenderContext) -> [PageSpec] {
         let site = context.site
-        let pairs = site.pairs.compactMap { pair -> PageJob? in
+        let pairs = site.pairs.compactMap { pair -> PageSpec? in
             guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
-            return PageJob(
-                url: URLs.pair(pair), source: pair.prose?.file ?? first.file, fingerprint: context.fingerprints?.pair(pair, first, second),
-                documents: pair.prose.map { [$0.contentPath] } ?? []
-            ) { pairPage(pair, first, second, context: $0) }
+            return .page(url: URLs.pair(pair), layout: "compare", source: pair.prose?.file ?? first.file, documents: pair.prose.map { [$0.contentPath] } ?? [])
+            {
+                pairPage(pair, first, second, context: $0)
+            }
         }
-        return [PageJob(url: URLs.compare, fingerprint: context.fingerprints?.listing()) { hub($0) }] + pairs
+        return [.page(url: URLs.compare, layout: "compare-hub") { hub($0) }] + pairs
     }
 
     /// A link to a pair page, titled "A vs B".
@@ -22,7 +22,7 @@ enum ComparisonPages {
         return LinkView(title: title, url: ContentPath.relativeLink(from: url, to: URLs.pair(pair)))
     }
 
-    private static func hub(_ context: RenderContext) -> OutputFile {
+    private static func hub(_ context: RenderContext) -> PageView {
         let site = context.site
         let url = URLs.compare
         let dimensions = site.config.dimensions
@@ -45,10 +45,10 @@ enum ComparisonPages {
                 "matrix": matrix,
             ]
         )
-        return context.page(layout: "compare-hub", url: url, title: view.title, description: view.summary, content: view)
+        return context.view(url: url, title: view.title, description: view.summary, content: view)
     }
 
-    private static func pairPage(_ pair: ComparisonPair, _ first: Role, _ second: Role, context: RenderContext) -> OutputFile {
+    private static func pairPage(_ pair: ComparisonPair, _ first: Role, _ second: Role, context: RenderContext) -> PageView {
         let site = context.site
         let url = URLs.pair(pair)
         let link = { (target: String) in ContentPath.relativeLink(from: url, to: target) }
@@ -74,9 +74,7 @@ enum ComparisonPages {
         ]
         let title = pair.prose?.title ?? "\(first.title) vs \(second.title)"
         let view = ListView(title: title, summary: summary, values: values)
-        return context.page(
-            layout: "compare", url: url, title: title, description: summary, content: view,
-            source: pair.prose?.file ?? first.file, contentPath: pair.prose?.contentPath)
+        return context.view(url: url, title: title, description: summary, content: view)
     }
 
     /// Every comparison dimension, then where each role sits and what it needs.

@@ -1,26 +1,21 @@
 import SitegenMarkdown
 
 /// `/`: the intro from `Content/index.md`, featured comparisons, roles by department.
-enum HomePage {
+enum HomePage: PageKind {
     static let featuredComparisons = 8
 
-    static func pages(_ context: RenderContext) -> [PageJob] {
+    static func pages(_ context: RenderContext) -> [PageSpec] {
         let home = context.site.home
-        return [
-            PageJob(
-                url: URLs.home, source: home?.file, fingerprint: context.fingerprints?.listing(showing: home?.contentPath),
-                documents: home.map { [$0.contentPath] } ?? []
-            ) { page($0) }
-        ]
+        return [.page(url: URLs.home, layout: "home", source: home?.file, documents: home.map { [$0.contentPath] } ?? []) { view($0) }]
     }
 
-    private static func page(_ context: RenderContext) -> OutputFile {
+    private static func view(_ context: RenderContext) -> PageView {
         let site = context.site
         let url = URLs.home
         let departments = Dictionary(grouping: site.roles) { $0.department ?? "Other roles" }
             .sorted { $0.key < $1.key }
             .map { name, roles in
-                GroupView(name: name, id: "department-\(Slug.make(name))", items: roles.map { RoleCardView($0, from: url) })
+                RoleGroupView(name: name, id: "department-\(Slug.make(name))", items: roles.map { RoleCardView($0, from: url) })
             }
         // Pairs with prose first, by their `weight`, then by name.
         let rank = { (pair: ComparisonPair) in (pair.prose == nil ? 1 : 0, pair.prose?.weight ?? Int.max, pair.slug) }
@@ -40,9 +35,6 @@ enum HomePage {
                 "hasComparisons": !featured.isEmpty,
             ]
         )
-        return context.page(
-            layout: "home", url: url, title: view.title,
-            description: view.summary ?? site.config.description, content: view,
-            source: home?.file, contentPath: home?.contentPath)
+        return context.view(url: url, title: view.title, description: view.summary ?? site.config.description, content: view)
     }
 }

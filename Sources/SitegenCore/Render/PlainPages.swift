@@ -1,17 +1,16 @@
 import SitegenMarkdown
 
 /// Any other Markdown page (`Content/about.md` → `/about/`).
-enum PlainPages {
-    static func pages(_ context: RenderContext) -> [PageJob] {
+enum PlainPages: PageKind {
+    static func pages(_ context: RenderContext) -> [PageSpec] {
         context.site.pages.map { page in
-            PageJob(
-                url: ContentPath.pageURL(forContentFile: page.contentPath), source: page.file,
-                fingerprint: context.fingerprints?.page(showing: page.contentPath), documents: [page.contentPath]
-            ) { render(page, $0) }
+            .page(url: ContentPath.pageURL(forContentFile: page.contentPath), layout: "page", source: page.file, documents: [page.contentPath]) {
+                view(page, $0)
+            }
         }
     }
 
-    private static func render(_ page: Page, _ context: RenderContext) -> OutputFile {
+    private static func view(_ page: Page, _ context: RenderContext) -> PageView {
         let url = ContentPath.pageURL(forContentFile: page.contentPath)
         let title = page.title ?? Slug.fileStem(of: page.contentPath)
         let view = ProseView(
@@ -19,8 +18,6 @@ enum PlainPages {
             bodyHTML: context.html(page.contentPath),
             toc: TOCEntryView.entries(context.headings(page.contentPath))
         )
-        return context.page(
-            layout: "page", url: url, title: title, description: page.summary ?? context.site.config.description,
-            content: view, source: page.file, contentPath: page.contentPath)
+        return context.view(url: url, title: title, description: page.summary ?? context.site.config.description, content: view)
     }
 }

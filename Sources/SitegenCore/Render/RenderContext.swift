@@ -12,28 +12,28 @@ struct RenderContext: Sendable {
     var markdown: [String: RenderedMarkdown]
     /// Files as shown in diagnostics, by content path, with the line their body starts on.
     var bodyOrigins: [String: (file: String, firstLine: Int)]
-    /// How pages tell they are unchanged since the last build; nil when no page cache is kept.
-    var fingerprints: PageFingerprints?
-    /// The search index files of the last build, when everything they show is unchanged.
-    var searchFiles: [OutputFile]?
+    /// Gives the files stored under `key` by an earlier build, or makes them with the
+    /// function and stores them (the pipeline's cache; by default they are just made).
+    var cachedFiles: @Sendable (_ key: Digest, _ make: () -> [OutputFile]) -> [OutputFile] = { $1() }
     /// Problems met while rendering pages (a template that includes itself without end).
     let problems = RenderProblems()
 
-    /// Renders one page through a layout and returns it as an output file. `rootOverride`
-    /// replaces the relative way back to the site root (for pages served at any depth).
-    func page(
-        layout: String, url: String, title: String, description: String,
-        content: any ViewModel, source: String? = nil, contentPath: String? = nil, rootOverride: String? = nil
-    ) -> OutputFile {
-        let view = PageView(
+    /// The view a layout is given for one page. `rootOverride` replaces the relative way back
+    /// to the site root (for pages served at any depth).
+    func view(url: String, title: String, description: String, content: any ViewModel, rootOverride: String? = nil) -> PageView {
+        PageView(
             site: site.config, url: url,
             documentTitle: url.isEmpty ? site.config.title : "\(title) · \(site.config.title)",
             description: description,
             canonical: site.config.baseURL.isEmpty || rootOverride != nil ? nil : site.config.baseURL + url,
             root: rootOverride ?? ContentPath.rootPrefix(forPageURL: url), content: content
         )
+    }
+
+    /// Renders a page's view through its layout, as an output file.
+    func render(_ spec: PageSpec, layout: String, view: PageView) -> OutputFile {
         var links: [String: SourceLocation] = [:]
-        if let contentPath, let rendered = markdown[contentPath], let origin = bodyOrigins[contentPath] {
+        if let contentPath = spec.documents.first, let rendered = markdown[contentPath], let origin = bodyOrigins[contentPath] {
             for link in rendered.links {
                 links[link.destination] = SourceLocation(file: origin.file, line: origin.firstLine + link.line - 1, column: link.column)
             }
@@ -42,10 +42,10 @@ struct RenderContext: Sendable {
         do {
             html = try theme.render(layout, view)
         } catch {
-            problems.add(.error("cannot render layout '\(layout)': \(error.message)", at: source.map { SourceLocation(file: $0) }))
+            problems.add(.error("cannot render layout '\(layout)': \(error.message)", at: spec.source.map { SourceLocation(file: $0) }))
             html = []
         }
-        return OutputFile(path: URLs.file(forPage: url), data: Data(html), source: source, markdownLinks: links)
+        return OutputFile(path: spec.path, data: Data(html), source: spec.source, markdownLinks: links)
     }
 
     /// The HTML of a content file's body (empty when it has none).
@@ -62,9 +62,6 @@ struct RenderContext: Sendable {
         return "aeiou".contains(lower.first ?? "x") ? "an" : "a"
     }
 }
-
-/// A view model the templates read: one `switch` from a name to a value, no casts.
-typealias ViewModel = TemplateObject
 
 /// Diagnostics collected from page renderers running in parallel.
 final class RenderProblems: Sendable {

@@ -1,10 +1,10 @@
 /// `/roles/`: every role with its department, media and summary.
-enum RolesIndexPage {
-    static func pages(_ context: RenderContext) -> [PageJob] {
-        [PageJob(url: URLs.roles, fingerprint: context.fingerprints?.listing()) { page($0) }]
+enum RolesIndexPage: PageKind {
+    static func pages(_ context: RenderContext) -> [PageSpec] {
+        [.page(url: URLs.roles, layout: "roles") { view($0) }]
     }
 
-    private static func page(_ context: RenderContext) -> OutputFile {
+    private static func view(_ context: RenderContext) -> PageView {
         let url = URLs.roles
         let roles = context.site.roles.map { RoleCardView($0, from: url) }
         let view = ListView(
@@ -12,6 +12,6 @@ enum RolesIndexPage {
             summary: "Every role in the handbook: what it is called, where it sits and what it does in one line.",
             values: ["roles": roles, "count": roles.count]
         )
-        return context.page(layout: "roles", url: url, title: view.title, description: view.summary, content: view)
+        return context.view(url: url, title: view.title, description: view.summary, content: view)
     }
 }

@@ -1,4 +1,5 @@
 import SitegenMarkdown
+import SitegenTemplates
 
 /// The client-side search index: script files that assign globals, so the search works from
 /// any static host and from `file://` (no `fetch`).
@@ -14,8 +15,10 @@ import SitegenMarkdown
 /// Shards are filled in role order up to `shardLimit` bytes; long values are trimmed so that
 /// no single role can outgrow a shard.
 struct SearchIndex: Sendable {
-    /// One role as the search sees it.
-    struct Document: Sendable, Hashable {
+    /// One role as the search sees it. Its fields are what the index files are made from
+    /// (and digested to tell whether the last build's files can be kept); a test checks that
+    /// they name every stored property.
+    struct Document: Sendable, Hashable, FieldedView {
         var title: String
         var url: String
         var summary: String
@@ -24,6 +27,20 @@ struct SearchIndex: Sendable {
         var skills: [String]
         var duties: [String]
         var alternateTitles: [String]
+
+        static let fields = ViewFields<Self>(
+            "search document",
+            [
+                .text("title", "The role's title") { $0.title },
+                .text("url", "The role page, relative to the site root") { $0.url },
+                .text("summary", "The role's summary") { $0.summary },
+                .text("department", "The role's department") { $0.department },
+                .flag("hasDepartment", "Whether the role names a department") { $0.department != nil },
+                .texts("media", "The role's media") { $0.media },
+                .texts("skills", "The role's skills") { $0.skills },
+                .texts("duties", "The role's duties") { $0.duties },
+                .texts("alternateTitles", "Other titles of the role") { $0.alternateTitles },
+            ])
     }
 
     /// The folder the index is written to, relative to the site root.

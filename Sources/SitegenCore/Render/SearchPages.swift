@@ -1,24 +1,28 @@
 import SitegenMarkdown
+import SitegenTemplates
 
 /// `/search/` and the index its script reads (`search/search-index.js` and its shards).
-enum SearchPages {
+enum SearchPages: PageKind {
     /// The search page's URL, relative to the site root.
     static let url = "search/"
 
     /// The search page, with facet options counted over every role, and the index files.
-    static func pages(_ context: RenderContext, shardLimit: Int = SearchIndex.defaultShardLimit) -> [PageJob] {
-        let searchPage = PageJob(url: url, fingerprint: context.fingerprints?.listing()) { page(SearchIndex(site: $0.site), $0) }
-        let files = (context.searchFiles ?? SearchIndex(site: context.site).files(shardLimit: shardLimit)).map(PageJob.init)
-        return [searchPage, files[0]]
-            + files.dropFirst().map { shard in
-                var job = shard
-                job.mayVanish = true
-                return job
-            }
+    static func pages(_ context: RenderContext) -> [PageSpec] { pages(context, shardLimit: SearchIndex.defaultShardLimit) }
+
+    static func pages(_ context: RenderContext, shardLimit: Int) -> [PageSpec] {
+        let index = SearchIndex(site: context.site)
+        let searchPage = PageSpec.page(url: url, layout: "search") { view(index, $0) }
+        // Encoding the index is a fifth of an incremental build at 10k roles; the files are
+        // kept under the digest of the documents they are made from.
+        var key = DigestHasher()
+        key.combine(shardLimit)
+        key.combine(TemplateValue(index.documents))
+        let files = context.cachedFiles(key.finalize()) { index.files(shardLimit: shardLimit) }
+        return [searchPage, .file(files[0])] + files.dropFirst().map { PageSpec.file($0, mayVanish: true) }
     }
 
     /// The search page itself: the form, with facet options counted over every role.
-    private static func page(_ index: SearchIndex, _ context: RenderContext) -> OutputFile {
+    private static func view(_ index: SearchIndex, _ context: RenderContext) -> PageView {
         let documents = index.documents
         let view = ListView(
             title: "Search",
@@ -33,6 +37,6 @@ enum SearchPages {
                 "hasSkills": !index.skills.isEmpty,
             ]
         )
-        return context.page(layout: "search", url: url, title: view.title, description: view.summary, content: view)
+        return context.view(url: url, title: view.title, description: view.summary, content: view)
     }
 }

@@ -3,18 +3,22 @@ import SitegenMarkdown
 
 /// The files static hosts expect beside the pages: `404.html`, `sitemap.xml`, `robots.txt`,
 /// and the theme's assets.
-enum SiteFiles {
-    /// `404.html`. Hosts serve it at any depth, so its links are root-absolute: under the base
-    /// URL's path when there is one, else under `/`.
-    static func notFound(_ context: RenderContext) -> PageJob {
-        PageJob(url: "404.html", fingerprint: context.fingerprints?.page(showing: nil)) { notFoundPage($0) }
+enum SiteFiles: PageKind {
+    /// `404.html`, the theme's assets, `robots.txt` and `sitemap.xml` (listing the pages of
+    /// every kind before this one).
+    static func pages(_ context: RenderContext) -> [PageSpec] {
+        [notFound(context)] + assets(context.theme).map { PageSpec.file($0) } + [.file(robots(baseURL: context.site.config.baseURL))]
     }
 
-    private static func notFoundPage(_ context: RenderContext) -> OutputFile {
-        context.page(
-            layout: "404", url: "404.html", title: "Page not found", description: "There is no page at this address.",
-            content: ListView(title: "Page not found", summary: "", values: [:]),
-            rootOverride: basePath(context.site.config.baseURL))
+    /// `404.html`. Hosts serve it at any depth, so its links are root-absolute: under the base
+    /// URL's path when there is one, else under `/`.
+    static func notFound(_ context: RenderContext) -> PageSpec {
+        .page(url: "404.html", layout: "404", listed: false) { context in
+            context.view(
+                url: "404.html", title: "Page not found", description: "There is no page at this address.",
+                content: ListView(title: "Page not found", summary: "", values: [:]),
+                rootOverride: basePath(context.site.config.baseURL))
+        }
     }
 
     /// `/handbook/` for `https://example.org/handbook/`, `/` without a base URL.
@@ -23,13 +27,13 @@ enum SiteFiles {
         return url.path.hasSuffix("/") ? url.path : url.path + "/"
     }
 
-    /// `sitemap.xml` listing every HTML page but the 404 page; absolute URLs with a base URL,
-    /// root-relative paths without one.
+    /// `sitemap.xml` listing `pages` (output paths); absolute URLs with a base URL, root-relative
+    /// paths without one.
     static func sitemap(pages: [String], baseURL: String) -> OutputFile {
         let prefix = baseURL.isEmpty ? "/" : baseURL
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         xml.reserveCapacity(pages.count * (prefix.utf8.count + 40))
-        for path in pages.sorted() where path.hasSuffix(".html") && path != "404.html" {
+        for path in pages.sorted() {
             let url = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             xml += "  <url><loc>\(escapeXML(prefix + url))</loc></url>\n"
         }

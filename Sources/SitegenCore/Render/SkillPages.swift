@@ -1,11 +1,11 @@
 import SitegenMarkdown
 
 /// `/skills/` and one `/skills/<skill>/` per skill: which roles need it.
-enum SkillPages {
-    static func pages(_ context: RenderContext) -> [PageJob] {
+enum SkillPages: PageKind {
+    static func pages(_ context: RenderContext) -> [PageSpec] {
         let site = context.site
         let indexURL = URLs.skills
-        let indexPage = PageJob(url: indexURL, fingerprint: context.fingerprints?.listing()) { context in
+        let indexPage = PageSpec.page(url: indexURL, layout: "skills") { context in
             let links = site.skills.map { skill in
                 let count = skill.roleSlugs.count
                 return LinkView(
@@ -17,13 +17,12 @@ enum SkillPages {
                 summary: "The skills the roles in this handbook ask for, and which roles need each one.",
                 values: ["skills": links]
             )
-            return context.page(layout: "skills", url: indexURL, title: index.title, description: index.summary, content: index)
+            return context.view(url: indexURL, title: index.title, description: index.summary, content: index)
         }
-        return [indexPage]
-            + site.skills.map { skill in PageJob(url: URLs.skill(skill.slug), fingerprint: context.fingerprints?.skill(skill)) { page(skill, $0) } }
+        return [indexPage] + site.skills.map { skill in PageSpec.page(url: URLs.skill(skill.slug), layout: "skill") { view(skill, $0) } }
     }
 
-    private static func page(_ skill: Skill, _ context: RenderContext) -> OutputFile {
+    private static func view(_ skill: Skill, _ context: RenderContext) -> PageView {
         let url = URLs.skill(skill.slug)
         let roles = skill.roleSlugs.compactMap { context.site.role($0) }
         let count = roles.count == 1 ? "1 role lists" : "\(roles.count) roles list"
@@ -32,6 +31,6 @@ enum SkillPages {
             summary: "\(count) \(skill.name) as a skill.",
             values: ["roles": roles.map { RoleCardView($0, from: url) }]
         )
-        return context.page(layout: "skill", url: url, title: skill.name, description: view.summary, content: view)
+        return context.view(url: url, title: skill.name, description: view.summary, content: view)
     }
 }

@@ -4,17 +4,16 @@ import SitegenTemplates
 /// The templates and assets a site renders with: the built-in default theme, with any file in
 /// the site's own `Templates/` taking the place of the built-in file of the same path.
 public struct Theme: Sendable {
-    /// Layouts a theme must provide, one per page kind.
-    static let requiredLayouts = ["base", "home", "roles", "role", "duties", "compare-hub", "compare", "skills", "skill", "page", "404"]
-
     let library: TemplateLibrary
     /// Asset files (path below `assets/` → bytes).
     let assets: [String: Data]
     /// Element ids the templates use literally; Markdown headings never take them.
     let reservedIDs: Set<String>
-    /// The digest of every theme file's path and bytes: a page rendered with another theme
-    /// is never taken from the page cache.
+    /// The digest of every theme file's path and bytes.
     let digest: Digest
+    /// Per template name, the digest of its text and of every partial and parent it names,
+    /// all the way down: what a page rendered with it depends on besides its view.
+    let templateDigests: [String: Digest]
 
     /// Loads the theme for a site. `folder` is the site's `Templates/` (nil or missing for the
     /// built-in theme only); `display` turns a theme path into the path shown in diagnostics.
@@ -63,12 +62,41 @@ public struct Theme: Sendable {
         for (name, template) in templates.sorted(by: { texts[$0.key]!.shownAs < texts[$1.key]!.shownAs }) {
             diagnostics += checkReferences(of: template, file: texts[name]!.shownAs, known: names)
         }
-        for name in requiredLayouts where texts[name] == nil {
-            diagnostics.append(.error("the theme has no '\(name)' layout (Templates/layouts/\(name).mustache)", at: nil))
-        }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let reserved = Set(texts.values.flatMap { literalIDs(in: $0.text) })
-        return (Theme(library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize()), diagnostics)
+        let digests = templateDigests(templates, texts: texts.mapValues(\.text))
+        return (
+            Theme(library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize(), templateDigests: digests),
+            diagnostics
+        )
+    }
+
+    /// Whether the theme has a template called `name`.
+    func has(_ name: String) -> Bool { templateDigests[name] != nil }
+
+    /// The layouts named in `layouts` that the theme lacks, as errors.
+    func missingLayouts(_ layouts: Set<String>) -> [Diagnostic] {
+        layouts.sorted().filter { !has($0) }.map { .error("the theme has no '\($0)' layout (Templates/layouts/\($0).mustache)", at: nil) }
+    }
+
+    /// For each template, the digest of the texts of it and everything it includes.
+    private static func templateDigests(_ templates: [String: Template], texts: [String: String]) -> [String: Digest] {
+        var digests: [String: Digest] = [:]
+        for name in templates.keys {
+            var seen: Set<String> = []
+            var pending = [name]
+            while let next = pending.popLast() {
+                guard seen.insert(next).inserted, let template = templates[next] else { continue }
+                pending += template.references.map(\.name)
+            }
+            var hasher = DigestHasher()
+            for included in seen.sorted() {
+                hasher.combine(included)
+                hasher.combine(texts[included] ?? "")
+            }
+            digests[name] = hasher.finalize()
+        }
+        return digests
     }
 
     /// Renders a layout with a view model, as UTF-8 bytes.

@@ -2,27 +2,26 @@ import SitegenMarkdown
 import SitegenTemplates
 
 /// A link: text, relative URL, and whether it points at the current page.
-struct LinkView: ViewModel {
+struct LinkView: FieldedView {
     var title: String
     var url: String
     var current = false
     var detail: String?
 
-    func value(for name: String) -> TemplateValue {
-        switch name {
-        case "title": TemplateValue(title)
-        case "url": TemplateValue(url)
-        case "current": TemplateValue(current)
-        case "detail": TemplateValue(detail ?? "")
-        case "hasDetail": TemplateValue(detail != nil)
-        case "hasURL": TemplateValue(!url.isEmpty)
-        default: .none
-        }
-    }
+    static let fields = ViewFields<Self>(
+        "link",
+        [
+            .text("title", "The link's text") { $0.title },
+            .text("url", "Where it points, relative to the page") { $0.url },
+            .flag("current", "Whether it points at the page being shown") { $0.current },
+            .text("detail", "A short note after the link (\"3 roles\")") { $0.detail },
+            .flag("hasDetail", "Whether there is a note") { $0.detail != nil },
+            .flag("hasURL", "Whether the link has a target") { !$0.url.isEmpty },
+        ])
 }
 
 /// A role as a card or table row: title, link, department, media, summary.
-struct RoleCardView: ViewModel {
+struct RoleCardView: FieldedView {
     var title: String
     var url: String
     var summary: String
@@ -37,52 +36,49 @@ struct RoleCardView: ViewModel {
         media = role.media.isEmpty ? nil : role.media.joined(separator: ", ")
     }
 
-    func value(for name: String) -> TemplateValue {
-        switch name {
-        case "title": TemplateValue(title)
-        case "url": TemplateValue(url)
-        case "summary": TemplateValue(summary)
-        case "department": TemplateValue(department ?? "")
-        case "hasDepartment": TemplateValue(department != nil)
-        case "media": TemplateValue(media ?? "")
-        case "hasMedia": TemplateValue(media != nil)
-        default: .none
-        }
-    }
+    static let fields = ViewFields<Self>(
+        "role card",
+        [
+            .text("title", "The role's title") { $0.title },
+            .text("url", "The role page, relative to the page") { $0.url },
+            .text("summary", "The role's one-sentence summary") { $0.summary },
+            .text("department", "The role's department") { $0.department },
+            .flag("hasDepartment", "Whether the role names a department") { $0.department != nil },
+            .text("media", "The role's media, joined with commas") { $0.media },
+            .flag("hasMedia", "Whether the role names media") { $0.media != nil },
+        ])
 }
 
 /// A label and a value (an at-a-glance row, a requirement, a comparison dimension).
-struct FactView: ViewModel {
+struct FactView: FieldedView {
     var label: String
     var value: String
     var help: String?
 
-    func value(for name: String) -> TemplateValue {
-        switch name {
-        case "label": TemplateValue(label)
-        case "value": TemplateValue(value)
-        case "help": TemplateValue(help ?? "")
-        case "hasHelp": TemplateValue(help != nil)
-        default: .none
-        }
-    }
+    static let fields = ViewFields<Self>(
+        "fact",
+        [
+            .text("label", "What the fact is") { $0.label },
+            .text("value", "The fact") { $0.value },
+            .text("help", "A line explaining the label") { $0.help },
+            .flag("hasHelp", "Whether there is a line of help") { $0.help != nil },
+        ])
 }
 
 /// One entry of a table of contents.
-struct TOCEntryView: ViewModel {
+struct TOCEntryView: FieldedView {
     var id: String
     var text: String
     var level: Int
 
-    func value(for name: String) -> TemplateValue {
-        switch name {
-        case "id": TemplateValue(id)
-        case "text": TemplateValue(text)
-        case "isSubsection": TemplateValue(level > 2)
-        case "level": TemplateValue(level)
-        default: .none
-        }
-    }
+    static let fields = ViewFields<Self>(
+        "table of contents entry",
+        [
+            .text("id", "The heading's element id") { $0.id },
+            .text("text", "The heading's text") { $0.text },
+            .flag("isSubsection", "Whether it is a third-level heading") { $0.level > 2 },
+            .number("level", "The heading's level (2 or 3)") { $0.level },
+        ])
 
     /// `##` and `###` headings of a document.
     static func entries(_ headings: [Heading]) -> [TOCEntryView] {
@@ -90,32 +86,31 @@ struct TOCEntryView: ViewModel {
     }
 }
 
-/// A group with a heading and items (roles by department, etc.).
-struct GroupView<Item: TemplateRepresentable & Sendable>: ViewModel {
+/// A group of roles with a heading (roles by department on the home page).
+struct RoleGroupView: FieldedView {
     var name: String
     var id: String
-    var items: [Item]
+    var items: [RoleCardView]
 
-    func value(for name: String) -> TemplateValue {
-        switch name {
-        case "name": TemplateValue(self.name)
-        case "id": TemplateValue(id)
-        case "items": TemplateValue(items)
-        default: .none
-        }
-    }
+    static let fields = ViewFields<Self>(
+        "group of roles",
+        [
+            .text("name", "The group's heading") { $0.name },
+            .text("id", "The group's element id") { $0.id },
+            .views("items", "The roles in the group") { $0.items },
+        ])
 }
 
 /// A titled list of facts (`{{>facts}}` reads `facts`).
-struct FactsView: ViewModel {
+struct FactsView: FieldedView {
     var facts: [FactView]
 
-    func value(for name: String) -> TemplateValue { name == "facts" ? TemplateValue(facts) : .none }
+    static let fields = ViewFields<Self>("facts", [.views("facts", "The facts, in order") { $0.facts }])
 }
 
 /// A list of links (`{{>link-list}}` reads `links`).
-struct LinksView: ViewModel {
+struct LinksView: FieldedView {
     var links: [LinkView]
 
-    func value(for name: String) -> TemplateValue { name == "links" ? TemplateValue(links) : .none }
+    static let fields = ViewFields<Self>("links", [.views("links", "The links, in order") { $0.links }])
 }

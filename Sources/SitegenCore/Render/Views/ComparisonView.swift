@@ -1,23 +1,22 @@
 import SitegenTemplates
 
 /// A row of the side-by-side table.
-struct ComparisonRowView: ViewModel {
+struct ComparisonRowView: FieldedView {
     var label: String
     var first: String
     var second: String
 
-    func value(for name: String) -> TemplateValue {
-        switch name {
-        case "label": TemplateValue(label)
-        case "first": TemplateValue(first)
-        case "second": TemplateValue(second)
-        default: .none
-        }
-    }
+    static let fields = ViewFields<Self>(
+        "comparison row",
+        [
+            .text("label", "What the row compares") { $0.label },
+            .text("first", "The first role's value") { $0.first },
+            .text("second", "The second role's value") { $0.second },
+        ])
 }
 
 /// Items split into shared / only the first role / only the second role.
-struct SplitView: ViewModel {
+struct SplitView: FieldedView {
     var idPrefix: String
     var firstTitle: String
     var secondTitle: String
@@ -25,20 +24,19 @@ struct SplitView: ViewModel {
     var onlyFirst: [LinkView]
     var onlySecond: [LinkView]
 
-    func value(for name: String) -> TemplateValue {
-        switch name {
-        case "idPrefix": TemplateValue(idPrefix)
-        case "firstTitle": TemplateValue(firstTitle)
-        case "secondTitle": TemplateValue(secondTitle)
-        case "shared": TemplateValue(shared)
-        case "hasShared": TemplateValue(!shared.isEmpty)
-        case "onlyFirst": TemplateValue(onlyFirst)
-        case "hasOnlyFirst": TemplateValue(!onlyFirst.isEmpty)
-        case "onlySecond": TemplateValue(onlySecond)
-        case "hasOnlySecond": TemplateValue(!onlySecond.isEmpty)
-        default: .none
-        }
-    }
+    static let fields = ViewFields<Self>(
+        "split of two lists",
+        [
+            .text("idPrefix", "The prefix of the split's element ids") { $0.idPrefix },
+            .text("firstTitle", "The first role's title") { $0.firstTitle },
+            .text("secondTitle", "The second role's title") { $0.secondTitle },
+            .views("shared", "Items both roles have") { $0.shared },
+            .flag("hasShared", "Whether any item is shared") { !$0.shared.isEmpty },
+            .views("onlyFirst", "Items only the first role has") { $0.onlyFirst },
+            .flag("hasOnlyFirst", "Whether the first role has items of its own") { !$0.onlyFirst.isEmpty },
+            .views("onlySecond", "Items only the second role has") { $0.onlySecond },
+            .flag("hasOnlySecond", "Whether the second role has items of its own") { !$0.onlySecond.isEmpty },
+        ])
 
     /// Splits two lists by a normalised key, keeping each side's written order.
     static func split(

@@ -18,25 +18,35 @@ struct PageView: ViewModel {
     /// The page kind's view model.
     var content: any ViewModel
 
+    static let fields = ViewFields<Self>(
+        "page",
+        [
+            .text("siteTitle", "The site's title (sitegen.yml title)") { $0.site.title },
+            .text("siteDescription", "The site's description (sitegen.yml description)") { $0.site.description },
+            .text("language", "The site's language code (sitegen.yml language)") { $0.site.language },
+            .text("documentTitle", "The text of the page's <title>") { $0.documentTitle },
+            .text("description", "The page's meta description") { $0.description },
+            .text("canonical", "The page's absolute URL, when the site has a base URL") { $0.canonical },
+            .flag("hasCanonical", "Whether the page has an absolute URL") { $0.canonical != nil },
+            .text("root", "The way back to the site root from this page (../../)") { $0.root },
+            .text("stylesheet", "The stylesheet, relative to the page") { $0.root + URLs.stylesheet },
+            .text("homeURL", "The home page, relative to the page") { $0.root },
+            .views("navigation", "The site's navigation links (sitegen.yml navigation)") { $0.navigation },
+            .text("searchURL", "Where the header's search box sends a query without script") { $0.root + URLs.roles },
+            .text("searchPageURL", "The search page, relative to the page") { $0.root + SearchPages.url },
+            .text("searchScript", "The search script, relative to the page") { $0.root + "assets/search.js" },
+            .text("ogTitle", "The page's own title for social cards") { $0.ogTitle },
+        ])
+
     func value(for name: String) -> TemplateValue {
-        switch name {
-        case "siteTitle": TemplateValue(site.title)
-        case "siteDescription": TemplateValue(site.description)
-        case "language": TemplateValue(site.language)
-        case "documentTitle": TemplateValue(documentTitle)
-        case "description": TemplateValue(description)
-        case "canonical": TemplateValue(canonical ?? "")
-        case "hasCanonical": TemplateValue(canonical != nil)
-        case "root": TemplateValue(root)
-        case "stylesheet": TemplateValue(root + URLs.stylesheet)
-        case "homeURL": TemplateValue(root)
-        case "navigation": TemplateValue(navigation)
-        case "searchURL": TemplateValue(root + URLs.roles)
-        case "searchPageURL": TemplateValue(root + SearchPages.url)
-        case "searchScript": TemplateValue(root + "assets/search.js")
-        case "ogTitle": TemplateValue(ogTitle)
-        default: content.value(for: name)
-        }
+        let value = Self.fields.value(of: self, for: name)
+        if case .none = value { return content.value(for: name) }
+        return value
+    }
+
+    func forEachValue(_ body: (String, TemplateValue) -> Void) {
+        for field in Self.fields.all { body(field.name, field.value(self)) }
+        content.forEachValue(body)
     }
 
     /// The page's own title when its view has one, else the document title.

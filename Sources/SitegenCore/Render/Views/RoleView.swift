@@ -3,7 +3,7 @@ import SitegenTemplates
 
 /// Everything the role page and the job-duty page show about one role, with links made
 /// relative to the page being rendered.
-struct RoleView: ViewModel {
+struct RoleView: FieldedView {
     var role: Role
     var pageURL: String
     var skills: [LinkView]
@@ -75,37 +75,36 @@ struct RoleView: ViewModel {
         return entries
     }
 
-    func value(for name: String) -> TemplateValue {
-        switch name {
-        case "title": TemplateValue(role.title)
-        case "summary": TemplateValue(role.summary)
-        case "article": TemplateValue(RenderContext.article(for: role.title))
-        case "bodyHTML": TemplateValue(bodyHTML)
-        case "toc": TemplateValue(toc)
-        case "hasToc": TemplateValue(!toc.isEmpty)
-        case "duties": TemplateValue(role.duties)
-        case "dutiesPreview": TemplateValue(Array(role.duties.prefix(Self.previewDutyCount)))
-        case "dutiesURL": TemplateValue(ContentPath.relativeLink(from: pageURL, to: URLs.duties(role.slug)))
-        case "roleURL": TemplateValue(ContentPath.relativeLink(from: pageURL, to: URLs.role(role.slug)))
-        case "skills": TemplateValue(skills)
-        case "hasSkills": TemplateValue(!skills.isEmpty)
-        case "requirements": TemplateValue(FactsView(facts: requirements))
-        case "hasRequirements": TemplateValue(!requirements.isEmpty)
-        case "glance": TemplateValue(FactsView(facts: glance))
-        case "attributes": TemplateValue(FactsView(facts: attributes))
-        case "hasAttributes": TemplateValue(!attributes.isEmpty)
-        case "comparisons": TemplateValue(LinksView(links: comparisons))
-        case "hasComparisons": TemplateValue(!comparisons.isEmpty)
-        case "related": TemplateValue(related)
-        case "hasRelated": TemplateValue(!related.isEmpty)
-        case "careerPath": TemplateValue(role.careerPath)
-        case "hasCareerPath": TemplateValue(!role.careerPath.isEmpty)
-        case "sources": TemplateValue(role.sources.map { LinkView(title: $0.title, url: $0.url ?? "") })
-        case "hasSources": TemplateValue(!role.sources.isEmpty)
-        case "updated": TemplateValue(role.updated ?? "")
-        case "hasUpdated": TemplateValue(role.updated != nil)
-        case "jsonLD": TemplateValue(jsonLD)
-        default: .none
-        }
-    }
+    static let fields = ViewFields<Self>(
+        "role page",
+        [
+            .text("title", "The role's title") { $0.role.title },
+            .text("summary", "The role's one-sentence summary") { $0.role.summary },
+            .text("article", "\"a\" or \"an\" before the title") { RenderContext.article(for: $0.role.title) },
+            .text("bodyHTML", "The role's Markdown body, as HTML (use {{{bodyHTML}}}; empty on the duty page)") { $0.bodyHTML },
+            .views("toc", "The table of contents: the body's headings, then the page's own sections") { $0.toc },
+            .flag("hasToc", "Whether there is a table of contents") { !$0.toc.isEmpty },
+            .texts("duties", "Every duty") { $0.role.duties },
+            .texts("dutiesPreview", "The first duties") { Array($0.role.duties.prefix(Self.previewDutyCount)) },
+            .text("dutiesURL", "The role's duty page, relative to the page") { ContentPath.relativeLink(from: $0.pageURL, to: URLs.duties($0.role.slug)) },
+            .text("roleURL", "The role page, relative to the page") { ContentPath.relativeLink(from: $0.pageURL, to: URLs.role($0.role.slug)) },
+            .views("skills", "The role's skills, each linked to its skill page") { $0.skills },
+            .flag("hasSkills", "Whether the role lists skills") { !$0.skills.isEmpty },
+            .view("requirements", "Education, experience, certification") { FactsView(facts: $0.requirements) },
+            .flag("hasRequirements", "Whether the role states requirements") { !$0.requirements.isEmpty },
+            .view("glance", "The at-a-glance facts") { FactsView(facts: $0.glance) },
+            .view("attributes", "The role's value for each comparison dimension") { FactsView(facts: $0.attributes) },
+            .flag("hasAttributes", "Whether the role has dimension values") { !$0.attributes.isEmpty },
+            .view("comparisons", "Links to the comparisons that include the role") { LinksView(links: $0.comparisons) },
+            .flag("hasComparisons", "Whether the role is in a comparison") { !$0.comparisons.isEmpty },
+            .views("related", "Related roles, as cards") { $0.related },
+            .flag("hasRelated", "Whether the role names related roles") { !$0.related.isEmpty },
+            .texts("careerPath", "The steps of the career path") { $0.role.careerPath },
+            .flag("hasCareerPath", "Whether the role describes a career path") { !$0.role.careerPath.isEmpty },
+            .views("sources", "The role's sources, as links") { $0.role.sources.map { LinkView(title: $0.title, url: $0.url ?? "") } },
+            .flag("hasSources", "Whether the role lists sources") { !$0.role.sources.isEmpty },
+            .text("updated", "When the role was last updated (YYYY-MM-DD)") { $0.role.updated ?? "" },
+            .flag("hasUpdated", "Whether the role has an update date") { $0.role.updated != nil },
+            .text("jsonLD", "The schema.org Occupation JSON-LD (use {{{jsonLD}}} in a script element)") { $0.jsonLD },
+        ])
 }

@@ -1,17 +1,16 @@
 import SitegenTemplates
 
 /// One choice of a search facet: the value and how many roles have it.
-struct FacetOptionView: ViewModel {
+struct FacetOptionView: FieldedView {
     var value: String
     var count: Int
 
-    func value(for name: String) -> TemplateValue {
-        switch name {
-        case "value": TemplateValue(value)
-        case "count": TemplateValue(count)
-        default: .none
-        }
-    }
+    static let fields = ViewFields<Self>(
+        "facet option",
+        [
+            .text("value", "The value to filter by") { $0.value },
+            .number("count", "How many roles have it") { $0.count },
+        ])
 
     /// The options of a facet over the index's documents, in the table's order.
     static func options(_ table: [String], in documents: [SearchIndex.Document], values: (SearchIndex.Document) -> [String]) -> [FacetOptionView] {

@@ -1,0 +1,132 @@
+import Foundation
+import SitegenTemplates
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Rendering every planned file into the staging folder (or memory), and taking over the
+/// files of the last build whose pages are unchanged.
+///
+/// A page's fingerprint is the digest of what its layout is given — every value of its view,
+/// field by field — with the digest of the layout and every template it includes and of the
+/// sitegen binary. A page with the fingerprint the last build recorded is byte for byte the
+/// page that build wrote, so when the output still holds that file exactly as written (its
+/// stamp), it is hard-linked into the new site instead of being rendered.
+extension BuildPipeline {
+    /// The last build's files, and the staging folder they are taken over into.
+    struct Previous {
+        let entries: [String: PageCache.Entry]
+        let staging: OutputStaging
+    }
+
+    /// What became of one planned file.
+    struct Made: Sendable {
+        /// The page's fingerprint; nil for files made as they are.
+        var fingerprint: Digest?
+        /// The file as placed on disk (nil in memory).
+        var stamp: FileStamp?
+        /// Taken over from the last build rather than rendered.
+        var carried: Bool
+        var diagnostics: [Diagnostic] = []
+        var elsewhere: [LinkChecker.ElementLink] = []
+        /// The element ids of a page rendered again (to tell whether it lost one).
+        var ids: Set<String>?
+    }
+
+    /// Steps 4–6 for every file: renders (or takes over) them all on every core into `sink`,
+    /// checking each page's links right after it is rendered, so no page is kept in memory.
+    func renderAll(_ plan: Plan, previous: Previous?, steps: inout Steps, into sink: any FileSink) throws(BuildFailure) -> [Made] {
+        let context = try renderMarkdown(plan, steps: &steps)
+        let specs = try steps.run(.renderingPages) { (plan.specs, plan.specProblems) }
+        // Unchanged pages' links are not checked again: only safe when every file of the last
+        // build that a page may link to is still planned.
+        let planned = Set(specs.map(\.path))
+        let previous = previous.flatMap { previous in previous.entries.contains { !$0.value.mayVanish && !planned.contains($0.key) } ? nil : previous }
+        let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL))
+        let targets = LinkChecker.Targets(outputPaths: options.checkLinks ? planned : [])
+        let checkLinks = options.checkLinks
+        let results = specs.parallelMap { spec -> Result<Made, BuildFailure> in
+            do throws(BuildFailure) {
+                var made: Made
+                let file: OutputFile
+                switch spec.content {
+                case .file(let ready):
+                    made = Made(fingerprint: nil, carried: false)
+                    file = ready
+                case .page(let layout, let makeView):
+                    let view = makeView(context)
+                    let fingerprint = Self.fingerprint(of: view, layout: layout, theme: context.theme)
+                    if let previous, let entry = previous.entries[spec.path], entry.fingerprint == fingerprint,
+                        let stamp = try previous.staging.carry(spec.path, expected: entry.stamp)
+                    {
+                        return .success(Made(fingerprint: fingerprint, stamp: stamp, carried: true))
+                    }
+                    made = Made(fingerprint: fingerprint, carried: false)
+                    file = context.render(spec, layout: layout, view: view)
+                }
+                if checkLinks && file.isHTML {
+                    let summary = LinkChecker.summary(of: file)
+                    (made.diagnostics, made.elsewhere) = checker.check(summary, targets: targets)
+                    if previous != nil { made.ids = summary.ids }
+                }
+                made.stamp = try sink.place(file)
+                return .success(made)
+            } catch {
+                return .failure(error)
+            }
+        }
+        let made = try results.map { result throws(BuildFailure) in try result.get() }
+        let problems = context.problems.diagnostics
+        if problems.containsErrors { throw BuildFailure(step: .renderingPages, diagnostics: problems) }
+        if let previous, made.contains(where: \.carried), lostAnID(made, specs: specs, previous: previous) {
+            // Unchanged pages may link to the lost id: render and check everything.
+            return try renderAll(plan, previous: nil, steps: &steps, into: sink)
+        }
+        if checkLinks {
+            _ = try steps.run(.checkingLinks) {
+                let found = made.flatMap(\.diagnostics)
+                let elsewhere = checker.check(made.flatMap(\.elsewhere)) { path in sink.contents(of: path).map { HTMLScanner.scan($0).ids } }
+                return ((), found + elsewhere)
+            }
+        }
+        try steps.checkStrict(options.strict)
+        return made
+    }
+
+    /// Whether a page rendered again lacks an element id its previous version had.
+    private func lostAnID(_ made: [Made], specs: [PageSpec], previous: Previous) -> Bool {
+        Array(zip(specs, made)).parallelMap { spec, made -> Bool in
+            guard let ids = made.ids, let old = previous.staging.previous.contents(of: spec.path) else { return false }
+            return !HTMLScanner.scan(old).ids.isSubset(of: ids)
+        }.contains(true)
+    }
+
+    /// The fingerprint of a page: its view's values, its layout's templates and the binary.
+    static func fingerprint(of view: PageView, layout: String, theme: Theme) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(executable)
+        hasher.combine(layout)
+        hasher.combine(theme.templateDigests[layout] ?? .zero)
+        hasher.combine(TemplateValue.object(view))
+        return hasher.finalize()
+    }
+
+    /// sitegen's own binary (its size, modification time and inode): a rebuilt sitegen may
+    /// render differently, so it never reuses pages or parses cached by another build of it.
+    static let executable: Digest = {
+        var hasher = DigestHasher()
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 {
+            hasher.combine(Int(info.st_size))
+            hasher.combine(Int(info.st_mtim.tv_sec))
+            hasher.combine(Int(info.st_mtim.tv_nsec))
+            hasher.combine(Int(info.st_ino))
+        } else {
+            hasher.combine(CommandLine.arguments.first ?? "")
+        }
+        return hasher.finalize()
+    }()
+}
