@@ -9,7 +9,8 @@ struct TemplateRenderer {
     private var overrides: [[String: [TemplateNode]]] = []
     private var escapes = true
     private var depth = 0
-    /// Added before every line a standalone partial writes (the partial's own indentation).
+    /// Added before every line a standalone partial, parent or block writes (their own
+    /// indentation), but not before an empty line.
     private var indentation: [UInt8] = []
     private var atLineStart = false
 
@@ -32,13 +33,18 @@ struct TemplateRenderer {
                     try renderSection(value, children)
                 }
             case .partial(let name, let indent): try include(name, indentedBy: indent, overriding: nil)
-            case .parent(let name, let blocks, let indent): try include(name, indentedBy: indent, overriding: blocks)
-            case .block(let name, let defaults):
-                if let override = overrides.lazy.compactMap({ $0[name] }).first {
-                    try render(override)
-                } else {
-                    try render(defaults)
+            case .parent(let name, let blocks, let indent, _): try include(name, indentedBy: indent, overriding: blocks)
+            case .block(let name, let defaults, let indent):
+                let content = overrides.lazy.compactMap({ $0[name] }).first ?? defaults
+                guard let indent, !indent.isEmpty else {
+                    try render(content)
+                    continue
                 }
+                let saved = indentation
+                indentation += indent
+                atLineStart = true
+                try render(content)
+                indentation = saved
             case .escaping(let flag): escapes = flag
             }
         }
@@ -104,9 +110,11 @@ struct TemplateRenderer {
             output.append(contentsOf: text)
             return
         }
-        for byte in text {
+        for (index, byte) in text.enumerated() {
             if atLineStart {
-                output.append(contentsOf: indentation)
+                // An empty line stays empty: no indentation before its line break.
+                let crlf = byte == UInt8(ascii: "\r") && index + 1 < text.count && text[index + 1] == UInt8(ascii: "\n")
+                if byte != UInt8(ascii: "\n") && !crlf { output.append(contentsOf: indentation) }
                 atLineStart = false
             }
             output.append(byte)
