@@ -34,20 +34,32 @@ struct TemplateRenderer {
                 }
             case .partial(let name, let indent): try include(name, indentedBy: indent, overriding: nil)
             case .parent(let name, let blocks, let indent, _): try include(name, indentedBy: indent, overriding: blocks)
-            case .block(let name, let defaults, let indent):
-                let content = overrides.lazy.compactMap({ $0[name] }).first ?? defaults
-                guard let indent, !indent.isEmpty else {
-                    try render(content)
-                    continue
-                }
-                let saved = indentation
-                indentation += indent
-                atLineStart = true
-                try render(content)
-                indentation = saved
+            case .block(let name, let defaults, let indent): try renderBlock(name, defaults, indentedBy: indent)
             case .escaping(let flag): escapes = flag
             }
         }
+    }
+
+    /// Renders the outermost override of block `name`, or its default content, indented as the
+    /// block is. An override counts as a level of nesting: one holding its own block would
+    /// otherwise expand forever.
+    private mutating func renderBlock(_ name: String, _ defaults: [TemplateNode], indentedBy indent: [UInt8]?) throws(TemplateRenderError) {
+        let override = overrides.lazy.compactMap({ $0[name] }).first
+        if override != nil {
+            guard depth < TemplateLibrary.maximumDepth else {
+                throw TemplateRenderError(
+                    message: "blocks nest deeper than \(TemplateLibrary.maximumDepth) levels at '\(name)' (an override that holds its own block?)")
+            }
+            depth += 1
+        }
+        let saved = indentation
+        if let indent, !indent.isEmpty {
+            indentation += indent
+            atLineStart = true
+        }
+        try render(override ?? defaults)
+        indentation = saved
+        if override != nil { depth -= 1 }
     }
 
     private mutating func renderSection(_ value: TemplateValue, _ children: [TemplateNode]) throws(TemplateRenderError) {

@@ -167,6 +167,11 @@ struct TemplateRenderingTests {
         #expect(throws: TemplateRenderError.self) { try library.render("main", .none) }
     }
 
+    @Test func anOverrideHoldingItsOwnBlockStopsWithAnError() throws {
+        let library = TemplateLibrary(["main": try Template("{{<base}}{{$b}}x{{$b}}y{{/b}}{{/b}}{{/base}}"), "base": try Template("{{$b}}{{/b}}")])
+        #expect(throws: TemplateRenderError.self) { try library.render("main", .none) }
+    }
+
     @Test func missingTemplateIsAnError() throws {
         #expect(throws: TemplateRenderError(message: "no template named 'nope'")) { try TemplateLibrary([:]).render("nope", .none) }
     }
