@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
-        .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates"]),
+        .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates"], resources: [.copy("Spec")]),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenMarkdown"]),
         .testTarget(
             name: "SitegenServerTests",

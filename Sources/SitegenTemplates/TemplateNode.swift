@@ -9,21 +9,36 @@ indirect enum TemplateNode: Sendable {
     /// `{{> name}}`; `indentation` is the whitespace before a partial alone on its line.
     case partial(String, indentation: [UInt8])
     /// `{{< name}}…{{/name}}`: renders template `name` with these block overrides.
-    case parent(String, overrides: [String: [TemplateNode]], indentation: [UInt8])
-    /// `{{$ name}}default{{/name}}`: a block a child template may override.
-    case block(String, [TemplateNode])
+    case parent(String, overrides: [String: [TemplateNode]], indentation: [UInt8], at: TemplatePosition)
+    /// `{{$ name}}default{{/name}}`: a block a child template may override. A standalone
+    /// block has an `indentation`, added to every line of its content where it is expanded.
+    case block(String, [TemplateNode], indentation: [UInt8]?)
     /// `{{% CONTENT_TYPE: HTML }}` (escape) or `TEXT` (do not) for the rest of the template.
     case escaping(Bool)
 }
 
-/// A dotted name (`role.title`) or the implicit iterator `.`.
-struct TemplateName: Sendable, Hashable {
+/// Where a tag starts in its template.
+struct TemplatePosition: Sendable, Hashable {
+    /// 1-based line.
+    var line: Int
+    /// 1-based column, in UTF-8 bytes.
+    var column: Int
+}
+
+/// A dotted name (`role.title`) or the implicit iterator `.`, with the position of its tag.
+struct TemplateName: Sendable {
     /// The dot-separated parts; empty for `.`.
     var parts: [String]
+    /// Where the tag that holds the name starts.
+    var position: TemplatePosition
 
-    init(_ text: String) {
+    init(_ text: String, at position: TemplatePosition) {
         parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        self.position = position
     }
+
+    /// The name as written: `role.title`, or `.`.
+    var text: String { parts.isEmpty ? "." : parts.joined(separator: ".") }
 }
 
 /// A parse error in a template, with its position (1-based line and column).

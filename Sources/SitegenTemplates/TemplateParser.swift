@@ -1,6 +1,6 @@
 /// Turns Mustache template text into nodes: tags (`{{…}}`, with set delimiters), standalone
-/// lines (a line holding only a section, comment, partial or block tag disappears from the
-/// output, as the Mustache spec says), then a tree of sections, parents and blocks.
+/// lines and block reindentation (`TemplateParser+Standalone.swift`), then a tree of sections,
+/// parents and blocks.
 struct TemplateParser {
     private let bytes: [UInt8]
     private let lineStarts: [Int]
@@ -23,39 +23,8 @@ struct TemplateParser {
     static func badPragma(_ pragma: String) -> String {
         "unknown pragma '\(pragma)': only CONTENT_TYPE: HTML and CONTENT_TYPE: TEXT are supported"
     }
-    static func contentInParent(_ name: String) -> String { "only {{$block}} overrides may appear inside '{{<\(name)}}'" }
-
-    // MARK: Tokens
-
-    private struct Token {
-        enum Kind {
-            case text([UInt8])
-            case variable(String, escaped: Bool)
-            case open(String, inverted: Bool)
-            case parent(String)
-            case block(String)
-            case close(String)
-            case partial(String)
-            case comment
-            case setDelimiters
-            case pragma(escapes: Bool)
-        }
-        var kind: Kind
-        var offset: Int
-        var indentation: [UInt8] = []
-
-        var isText: Bool {
-            if case .text = kind { return true }
-            return false
-        }
-
-        /// Tags that vanish with their line when they stand alone on it.
-        var canStandAlone: Bool {
-            switch kind {
-            case .text, .variable: false
-            default: true
-            }
-        }
+    static func tagInParent(_ name: String) -> String {
+        "only {{$block}} overrides and text (which is ignored) may appear inside '{{<\(name)}}'"
     }
 
     func location(_ offset: Int) -> (line: Int, column: Int) {
@@ -91,7 +60,7 @@ struct TemplateParser {
         return nil
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
@@ -116,18 +85,18 @@ struct TemplateParser {
     }
 
     /// Splits the text into tokens; each text token holds at most one newline, at its end.
-    private func tokenize() throws(TemplateSyntaxError) -> [Token] {
-        var tokens: [Token] = []
+    private func tokenize() throws(TemplateSyntaxError) -> [TemplateToken] {
+        var tokens: [TemplateToken] = []
         var open = Array("{{".utf8)
         var close = Array("}}".utf8)
         var index = 0
         func addText(_ range: Range<Int>) {
             var start = range.lowerBound
             for position in range where bytes[position] == UInt8(ascii: "\n") {
-                tokens.append(Token(kind: .text(Array(bytes[start...position])), offset: start))
+                tokens.append(TemplateToken(kind: .text(Array(bytes[start...position])), offset: start))
                 start = position + 1
             }
-            if start < range.upperBound { tokens.append(Token(kind: .text(Array(bytes[start..<range.upperBound])), offset: start)) }
+            if start < range.upperBound { tokens.append(TemplateToken(kind: .text(Array(bytes[start..<range.upperBound])), offset: start)) }
         }
         while index < bytes.count {
             guard let tagStart = find(open, from: index) else {
@@ -141,7 +110,7 @@ struct TemplateParser {
                 guard let end = find(triple, from: contentStart + 1) else {
                     throw error(Self.unclosedTag(String(decoding: triple, as: UTF8.self)), at: tagStart)
                 }
-                tokens.append(Token(kind: .variable(try name(bytes[(contentStart + 1)..<end], at: tagStart), escaped: false), offset: tagStart))
+                tokens.append(TemplateToken(kind: .variable(try name(bytes[(contentStart + 1)..<end], at: tagStart), escaped: false), offset: tagStart))
                 index = end + triple.count
                 continue
             }
@@ -151,7 +120,7 @@ struct TemplateParser {
             index = end + close.count
             let content = Self.trimmed(bytes[contentStart..<end])
             let rest = content.dropFirst()
-            let kind: Token.Kind
+            let kind: TemplateToken.Kind
             switch content.first {
             case UInt8(ascii: "#"): kind = .open(try name(rest, at: tagStart), inverted: false)
             case UInt8(ascii: "^"): kind = .open(try name(rest, at: tagStart), inverted: true)
@@ -179,47 +148,9 @@ struct TemplateParser {
                 }
             default: kind = .variable(try name(content, at: tagStart), escaped: true)
             }
-            tokens.append(Token(kind: kind, offset: tagStart))
+            tokens.append(TemplateToken(kind: kind, offset: tagStart))
         }
         return tokens
-    }
-
-    // MARK: Standalone lines
-
-    /// Drops the whitespace and line break around a tag that stands alone on its line; a
-    /// standalone partial keeps the whitespace before it as its indentation.
-    private static func removeStandaloneLines(_ tokens: [Token]) -> [Token] {
-        var result: [Token] = []
-        result.reserveCapacity(tokens.count)
-        var lineStart = 0
-        while lineStart < tokens.count {
-            var lineEnd = lineStart
-            while lineEnd < tokens.count - 1 {
-                if case .text(let text) = tokens[lineEnd].kind, text.last == UInt8(ascii: "\n") { break }
-                lineEnd += 1
-            }
-            let line = tokens[lineStart...lineEnd]
-            let tags = line.filter { !$0.isText }
-            let blank = line.allSatisfy { token in
-                guard case .text(let text) = token.kind else { return true }
-                var body = text[...]
-                if body.last == UInt8(ascii: "\n") { body = body.dropLast() }
-                if body.last == UInt8(ascii: "\r") { body = body.dropLast() }
-                return body.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-            }
-            if tags.count == 1, tags[0].canStandAlone, blank {
-                var tag = tags[0]
-                for token in line {
-                    guard case .text(let text) = token.kind else { break }
-                    tag.indentation += text
-                }
-                result.append(tag)
-            } else {
-                result += line
-            }
-            lineStart = lineEnd + 1
-        }
-        return result
     }
 
     // MARK: Tree
@@ -230,25 +161,27 @@ struct TemplateParser {
         var name: String
         var offset: Int
         var indentation: [UInt8] = []
+        var blockIndentation: [UInt8]?
         var nodes: [TemplateNode] = []
         var overrides: [String: [TemplateNode]] = [:]
     }
 
     /// Parses the whole text into nodes.
     mutating func parse() throws(TemplateSyntaxError) -> [TemplateNode] {
-        let tokens = Self.removeStandaloneLines(try tokenize())
+        var tokens = Self.removeStandaloneLines(try tokenize())
+        Self.reindentBlocks(&tokens)
         var stack = [Frame(kind: .root, name: "", offset: 0)]
         func append(_ node: TemplateNode, at offset: Int) throws(TemplateSyntaxError) {
             let top = stack.count - 1
             if case .parent = stack[top].kind {
                 switch node {
-                case .block(let name, let nodes): stack[top].overrides[name] = nodes
-                case .text(let text) where text.allSatisfy(Self.isSpace): break
-                case .escaping: break
-                default: throw error(Self.contentInParent(stack[top].name), at: offset)
+                case .block(let name, let nodes, _): stack[top].overrides[name] = nodes
+                case .text, .escaping: break
+                default: throw error(Self.tagInParent(stack[top].name), at: offset)
                 }
                 return
             }
+            if case .text(let text) = node, text.isEmpty { return }
             if case .text(let text) = node, case .text(let previous) = stack[top].nodes.last {
                 stack[top].nodes[stack[top].nodes.count - 1] = .text(previous + text)
             } else {
@@ -258,9 +191,10 @@ struct TemplateParser {
         for token in tokens {
             switch token.kind {
             case .text(let text): try append(.text(text), at: token.offset)
-            case .variable(let name, let escaped): try append(.variable(TemplateName(name), escaped: escaped), at: token.offset)
+            case .variable(let name, let escaped): try append(.variable(templateName(name, token.offset), escaped: escaped), at: token.offset)
             case .open(let name, let inverted): stack.append(Frame(kind: .section(inverted: inverted), name: name, offset: token.offset))
-            case .block(let name): stack.append(Frame(kind: .block, name: name, offset: token.offset))
+            case .block(let name):
+                stack.append(Frame(kind: .block, name: name, offset: token.offset, blockIndentation: token.blockIndentation))
             case .parent(let name):
                 record(.parent, name, token.offset)
                 stack.append(Frame(kind: .parent, name: name, offset: token.offset, indentation: token.indentation))
@@ -273,9 +207,12 @@ struct TemplateParser {
                 guard frame.name == name else { throw error(Self.mismatchedClose(frame.name, name), at: token.offset) }
                 switch frame.kind {
                 case .root: break
-                case .section(let inverted): try append(.section(TemplateName(name), frame.nodes, inverted: inverted), at: frame.offset)
-                case .block: try append(.block(name, frame.nodes), at: frame.offset)
-                case .parent: try append(.parent(name, overrides: frame.overrides, indentation: frame.indentation), at: frame.offset)
+                case .section(let inverted):
+                    try append(.section(templateName(name, frame.offset), frame.nodes, inverted: inverted), at: frame.offset)
+                case .block: try append(.block(name, frame.nodes, indentation: frame.blockIndentation), at: frame.offset)
+                case .parent:
+                    let node = TemplateNode.parent(name, overrides: frame.overrides, indentation: frame.indentation, at: position(frame.offset))
+                    try append(node, at: frame.offset)
                 }
             case .pragma(let escapes): try append(.escaping(escapes), at: token.offset)
             case .comment, .setDelimiters: break
@@ -283,6 +220,13 @@ struct TemplateParser {
         }
         guard stack.count == 1 else { throw error(Self.unclosedSection(stack[stack.count - 1].name), at: stack[stack.count - 1].offset) }
         return stack[0].nodes
+    }
+
+    private func templateName(_ text: String, _ offset: Int) -> TemplateName { TemplateName(text, at: position(offset)) }
+
+    private func position(_ offset: Int) -> TemplatePosition {
+        let (line, column) = location(offset)
+        return TemplatePosition(line: line, column: column)
     }
 
     private mutating func record(_ kind: TemplateReference.Kind, _ name: String, _ offset: Int) {

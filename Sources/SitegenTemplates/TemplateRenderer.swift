@@ -9,7 +9,8 @@ struct TemplateRenderer {
     private var overrides: [[String: [TemplateNode]]] = []
     private var escapes = true
     private var depth = 0
-    /// Added before every line a standalone partial writes (the partial's own indentation).
+    /// Added before every line a standalone partial, parent or block writes (their own
+    /// indentation), but not before an empty line.
     private var indentation: [UInt8] = []
     private var atLineStart = false
 
@@ -32,16 +33,33 @@ struct TemplateRenderer {
                     try renderSection(value, children)
                 }
             case .partial(let name, let indent): try include(name, indentedBy: indent, overriding: nil)
-            case .parent(let name, let blocks, let indent): try include(name, indentedBy: indent, overriding: blocks)
-            case .block(let name, let defaults):
-                if let override = overrides.lazy.compactMap({ $0[name] }).first {
-                    try render(override)
-                } else {
-                    try render(defaults)
-                }
+            case .parent(let name, let blocks, let indent, _): try include(name, indentedBy: indent, overriding: blocks)
+            case .block(let name, let defaults, let indent): try renderBlock(name, defaults, indentedBy: indent)
             case .escaping(let flag): escapes = flag
             }
         }
+    }
+
+    /// Renders the outermost override of block `name`, or its default content, indented as the
+    /// block is. An override counts as a level of nesting: one holding its own block would
+    /// otherwise expand forever.
+    private mutating func renderBlock(_ name: String, _ defaults: [TemplateNode], indentedBy indent: [UInt8]?) throws(TemplateRenderError) {
+        let override = overrides.lazy.compactMap({ $0[name] }).first
+        if override != nil {
+            guard depth < TemplateLibrary.maximumDepth else {
+                throw TemplateRenderError(
+                    message: "blocks nest deeper than \(TemplateLibrary.maximumDepth) levels at '\(name)' (an override that holds its own block?)")
+            }
+            depth += 1
+        }
+        let saved = indentation
+        if let indent, !indent.isEmpty {
+            indentation += indent
+            atLineStart = true
+        }
+        try render(override ?? defaults)
+        indentation = saved
+        if override != nil { depth -= 1 }
     }
 
     private mutating func renderSection(_ value: TemplateValue, _ children: [TemplateNode]) throws(TemplateRenderError) {
@@ -104,9 +122,11 @@ struct TemplateRenderer {
             output.append(contentsOf: text)
             return
         }
-        for byte in text {
+        for (index, byte) in text.enumerated() {
             if atLineStart {
-                output.append(contentsOf: indentation)
+                // An empty line stays empty: no indentation before its line break.
+                let crlf = byte == UInt8(ascii: "\r") && index + 1 < text.count && text[index + 1] == UInt8(ascii: "\n")
+                if byte != UInt8(ascii: "\n") && !crlf { output.append(contentsOf: indentation) }
                 atLineStart = false
             }
             output.append(byte)

@@ -102,6 +102,37 @@ struct TemplateRenderingTests {
         #expect(try render(templates) == "Main|From middle")
     }
 
+    @Test func textInsideAParentIsIgnored() throws {
+        let templates = [
+            "main": "{{<base}}\nnotes {{! kept out }}\n{{$title}}Child{{/title}}\nmore notes\n{{/base}}\n",
+            "base": "<h1>{{$title}}{{/title}}</h1>",
+        ]
+        #expect(try render(templates) == "<h1>Child</h1>")
+    }
+
+    @Test func aStandaloneBlockRendersItsDefaultAsWritten() throws {
+        let templates = ["main": "<ul>\n  {{$items}}\n  <li>a</li>\n\n    {{>item}}\n  {{/items}}\n</ul>\n", "item": "<li>b</li>\n"]
+        #expect(try render(templates) == "<ul>\n  <li>a</li>\n\n    <li>b</li>\n</ul>\n")
+    }
+
+    @Test func anOverrideIsReindentedToTheBlocksPlace() throws {
+        let templates = [
+            "main": "{{<base}}\n{{$main}}\n<p>\n  {{text}}\n</p>\n{{/main}}\n{{/base}}\n",
+            "base": "<body>\n  <main>\n    {{$main}}{{/main}}\n  </main>\n</body>\n",
+        ]
+        #expect(try render(templates, ["text": .text("a\nb")]) == "<body>\n  <main>\n    <p>\n      a\nb\n    </p>\n\n  </main>\n</body>\n")
+    }
+
+    @Test func anEmptyBlockAloneOnItsLineKeepsTheLineBreak() throws {
+        let templates = ["main": "{{<base}}{{/base}}", "base": "<head>\n  {{$head}}{{/head}}\n</head>\n"]
+        #expect(try render(templates) == "<head>\n\n</head>\n")
+    }
+
+    @Test func indentationIsNotAddedToEmptyLines() throws {
+        let templates = ["main": "<div>\n  {{>item}}\n</div>\n", "item": "<p>\n\n</p>\n"]
+        #expect(try render(templates) == "<div>\n  <p>\n\n  </p>\n</div>\n")
+    }
+
     @Test func includedTemplatesStartEscapingAgain() throws {
         let templates = ["main": "{{% CONTENT_TYPE: TEXT }}{{name}}{{>part}}{{name}}", "part": "{{name}}"]
         #expect(try render(templates, ["name": .text("<")]) == "<&lt;<")
@@ -117,7 +148,7 @@ struct TemplateRenderingTests {
         ("{{upper(name)}}", "'upper(name)' is not a valid name: use letters, digits, '_', '-' and '.'", 1, 1),
         ("{{=<% %>}}", "invalid set-delimiter tag: write it like {{=<% %>=}}", 1, 1),
         ("{{% FANCY }}", "unknown pragma 'FANCY': only CONTENT_TYPE: HTML and CONTENT_TYPE: TEXT are supported", 1, 1),
-        ("{{<base}}\ntext\n{{/base}}", "only {{$block}} overrides may appear inside '{{<base}}'", 2, 1),
+        ("{{<base}}\ntext {{name}}\n{{/base}}", "only {{$block}} overrides and text (which is ignored) may appear inside '{{<base}}'", 2, 6),
     ])
     func reportsSyntaxErrorsWithPosition(template: String, message: String, line: Int, column: Int) {
         #expect(throws: TemplateSyntaxError(message: message, line: line, column: column)) { try Template(template) }
@@ -133,6 +164,11 @@ struct TemplateRenderingTests {
 
     @Test func selfIncludingPartialStopsWithAnError() throws {
         let library = TemplateLibrary(["main": try Template("{{>main}}")])
+        #expect(throws: TemplateRenderError.self) { try library.render("main", .none) }
+    }
+
+    @Test func anOverrideHoldingItsOwnBlockStopsWithAnError() throws {
+        let library = TemplateLibrary(["main": try Template("{{<base}}{{$b}}x{{$b}}y{{/b}}{{/b}}{{/base}}"), "base": try Template("{{$b}}{{/b}}")])
         #expect(throws: TemplateRenderError.self) { try library.render("main", .none) }
     }
 
