@@ -22,9 +22,13 @@ let package = Package(
         ),
         .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "SitegenTemplates"),
+        .target(name: "SitegenBytes"),
+        .target(name: "SitegenCache", dependencies: ["SitegenBytes"]),
         .target(
             name: "SitegenCore",
             dependencies: [
+                "SitegenBytes",
+                "SitegenCache",
                 "SitegenMarkdown",
                 "SitegenTemplates",
                 .product(name: "Yams", package: "Yams"),
@@ -49,7 +53,9 @@ let package = Package(
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates"], resources: [.copy("Spec")]),
-        .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenMarkdown"]),
+        .testTarget(name: "SitegenBytesTests", dependencies: ["SitegenBytes"]),
+        .testTarget(name: "SitegenCacheTests", dependencies: ["SitegenCache", "SitegenBytes"]),
+        .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenMarkdown", "SitegenBytes", "SitegenCache"]),
         .testTarget(
             name: "SitegenServerTests",
             dependencies: ["SitegenServer", .product(name: "HummingbirdTesting", package: "hummingbird")]

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import SitegenBytes
+@testable import SitegenCache
 @testable import SitegenCore
 
 /// The page cache: after any edit, a build that reuses the last build's pages gives exactly
@@ -127,8 +129,8 @@ import Testing
         let site = try TestSite.copy(fixture: "Sites/basic")
         defer { site.remove() }
         #expect(site.build().isEmpty)
-        let folder = MarkdownCache(siteRoot: site.root).folder
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name != MarkdownCache.packName {
+        let folder = CacheFolder(siteRoot: site.root).url
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name != MarkdownCache.packName + ".pack" {
             var data = try Data(contentsOf: folder.appendingPathComponent(name))
             for offset in stride(from: 30, to: data.count, by: 41) { data[offset] ^= 0x5A }
             try data.write(to: folder.appendingPathComponent(name))
@@ -159,10 +161,9 @@ import Testing
         defer { site.remove() }
         let loader = ContentLoader(root: site.root, displayPrefix: "")
         let fresh = loader.load(includeDrafts: true, cache: nil)
-        _ = loader.load(includeDrafts: true, cache: ContentCache(siteRoot: site.root))
-        let cache = ContentCache(siteRoot: site.root)
-        #expect(cache.count == 7, "one entry per Markdown file")
-        let cached = loader.load(includeDrafts: true, cache: cache)
+        _ = loader.load(includeDrafts: true, cache: ContentCache.memo(siteRoot: site.root))
+        #expect(CacheFolder(siteRoot: site.root).pack(ContentCache.packName).count == 7, "one entry per Markdown file")
+        let cached = loader.load(includeDrafts: true, cache: ContentCache.memo(siteRoot: site.root))
         let (freshContent, cachedContent) = (try #require(fresh.0), try #require(cached.0))
         #expect(cachedContent.roles == freshContent.roles)
         #expect(cachedContent.pages == freshContent.pages)
@@ -175,9 +176,9 @@ import Testing
         let site = try TestSite.make()
         defer { site.remove() }
         let loader = ContentLoader(root: site.root, displayPrefix: "")
-        _ = loader.load(includeDrafts: false, cache: ContentCache(siteRoot: site.root))
+        _ = loader.load(includeDrafts: false, cache: ContentCache.memo(siteRoot: site.root))
         try site.write("Content/roles/producer.md", "---\ntitle: Showrunner\nsummary: S.\nduties: [a, b, c]\n---\n")
-        let content = try #require(loader.load(includeDrafts: false, cache: ContentCache(siteRoot: site.root)).0)
+        let content = try #require(loader.load(includeDrafts: false, cache: ContentCache.memo(siteRoot: site.root)).0)
         #expect(content.roles.map(\.title).sorted() == ["Line Producer", "Showrunner"])
     }
 }

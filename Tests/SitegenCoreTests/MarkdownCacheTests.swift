@@ -2,11 +2,13 @@ import Foundation
 import SitegenMarkdown
 import Testing
 
+@testable import SitegenBytes
+@testable import SitegenCache
 @testable import SitegenCore
 
 /// Rendered Markdown reused between builds: identical output, and nothing untrustworthy used.
 @Suite struct MarkdownCacheTests {
-    static func cachedEntries(_ site: TestSite) -> Int { MarkdownCache(siteRoot: site.root).load().count }
+    static func cachedEntries(_ site: TestSite) -> Int { MarkdownCache(siteRoot: site.root).count }
 
     @Test func aCachedBuildIsByteIdenticalToACleanOne() throws {
         let site = try TestSite.copy(fixture: "Sites/basic")
@@ -26,7 +28,7 @@ import Testing
         let site = try TestSite.copy(fixture: "Sites/basic")
         defer { site.remove() }
         #expect(site.build(output: site.root.appendingPathComponent("first")).isEmpty)
-        let pack = MarkdownCache(siteRoot: site.root).packURL
+        let pack = CacheFolder(siteRoot: site.root).packURL(MarkdownCache.packName)
         var data = try Data(contentsOf: pack)
         switch damage {
         case "truncated": data = data.prefix(data.count / 2)
@@ -49,8 +51,9 @@ import Testing
         let options = MarkdownOptions(documentPath: "roles/a.md")
         let request = MarkdownWire.encodeRequest("# A\n", options)
         let other = MarkdownWire.encodeRequest("# B\n", options)
-        cache.save([(MarkdownCache.key(request), MarkdownWire.encodeResponse(MarkdownRenderer.render("# A\n", options: options)))])
-        #expect(cache.load().lookup(request) != nil)
-        #expect(cache.load().lookup(other) == nil)
+        let key = MarkdownCache.key(request)
+        cache.store(fresh: [(key, MarkdownWire.encodeResponse(MarkdownRenderer.render("# A\n", options: options)))], live: [key])
+        #expect(MarkdownCache(siteRoot: site.root).lookup(request) != nil)
+        #expect(MarkdownCache(siteRoot: site.root).lookup(other) == nil)
     }
 }

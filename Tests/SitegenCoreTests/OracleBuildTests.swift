@@ -3,6 +3,8 @@ import SitegenMarkdown
 import Testing
 import Yams
 
+@testable import SitegenBytes
+@testable import SitegenCache
 @testable import SitegenCore
 
 /// The oracle of the page cache: for every field a role file can have, every key of

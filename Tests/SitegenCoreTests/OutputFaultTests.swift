@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import SitegenBytes
+@testable import SitegenCache
 @testable import SitegenCore
 
 #if canImport(Glibc)
@@ -154,7 +156,7 @@ import Testing
         let site = try TestSite.copy(fixture: "Sites/basic")
         defer { site.remove() }
         #expect(site.build().isEmpty)
-        let folder = MarkdownCache(siteRoot: site.root).folder
+        let folder = CacheFolder(siteRoot: site.root).url
         let manifest = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("pages-") })
         let url = folder.appendingPathComponent(manifest)
         let bytes = try Data(contentsOf: url)

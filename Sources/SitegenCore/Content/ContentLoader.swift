@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBytes
 
 #if canImport(Glibc)
     import Glibc
@@ -35,8 +36,8 @@ public struct ContentLoader: Sendable {
     }
 
     /// `load`, reusing the parsed front matter of files whose bytes are unchanged since the
-    /// last build (`cache`), and updating the cache.
-    func load(includeDrafts: Bool, cache: ContentCache?) -> (LoadedContent?, [Diagnostic]) {
+    /// last build (`memo`), and handing it what was parsed afresh.
+    func load(includeDrafts: Bool, cache memo: ParseMemo?) -> (LoadedContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let configFile = display(SiteConfig.fileName)
         guard let configText = read(root.appendingPathComponent(SiteConfig.fileName).path, shownAs: configFile, into: &diagnostics) else {
@@ -57,7 +58,7 @@ public struct ContentLoader: Sendable {
         content.assets = paths.filter { !$0.hasSuffix(".md") }
         let markdownPaths = paths.filter { $0.hasSuffix(".md") }
         let parsed = markdownPaths.parallelMap { path in
-            parse(path, in: contentURL, cache: cache)
+            parse(path, in: contentURL, memo: memo)
         }
         for (result, path) in zip(parsed, markdownPaths) {
             diagnostics += result.diagnostics
@@ -73,16 +74,9 @@ public struct ContentLoader: Sendable {
             case nil: break
             }
         }
-        let fresh = zip(markdownPaths, parsed).compactMap { path, result in result.encoded.map { (key: path, stamp: result.stamp ?? .zero, payload: $0) } }
-        if let cache, fresh.count <= markdownPaths.count / 10, cache.count == markdownPaths.count, !cache.needsCompacting {
-            // A few files changed, none added or removed: append their entries.
-            if !fresh.isEmpty { cache.append(fresh) }
-        } else if let cache {
-            cache.save(
-                zip(markdownPaths, parsed).compactMap { path, result in
-                    guard let stamp = result.stamp, let payload = result.encoded ?? cache.payload(path, stamp: stamp) else { return nil }
-                    return (path, stamp, payload)
-                })
+        if let memo {
+            let fresh = zip(markdownPaths, parsed).compactMap { path, result in result.encoded.map { (key: path, stamp: result.stamp ?? .zero, payload: $0) } }
+            memo.keep(fresh, Set(markdownPaths))
         }
         guard config != nil else { return (nil, diagnostics) }
         return (content, diagnostics)
@@ -114,7 +108,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads one Markdown file and parses it, or takes it from the cache when its bytes are
     /// those of the last build.
-    private func parse(_ path: String, in contentURL: URL, cache: ContentCache?) -> ParseResult {
+    private func parse(_ path: String, in contentURL: URL, memo: ParseMemo?) -> ParseResult {
         var diagnostics: [Diagnostic] = []
         let file = display("\(Self.contentFolder)/\(path)")
         guard let bytes = Self.contents(atPath: contentURL.path + "/" + path) else {
@@ -122,11 +116,10 @@ public struct ContentLoader: Sendable {
             return ParseResult(file: nil, diagnostics: [.error(exists ? "cannot read file" : "file not found", at: SourceLocation(file: file))])
         }
         var hasher = DigestHasher()
-        hasher.combine(BuildPipeline.executable)
         hasher.combine(file)
         bytes.withUnsafeBytes { hasher.combine($0) }
         let stamp = hasher.finalize()
-        if let cached = cache?.lookup(path, stamp: stamp, bytes: bytes) {
+        if let cached = memo?.lookup(path, stamp: stamp, bytes: bytes) {
             return ParseResult(file: cached.file, diagnostics: cached.diagnostics, stamp: stamp)
         }
         guard let text = Self.text(bytes, shownAs: file, into: &diagnostics) else { return ParseResult(file: nil, diagnostics: diagnostics, stamp: stamp) }
@@ -143,7 +136,7 @@ public struct ContentLoader: Sendable {
             diagnostics += found
         }
         return ParseResult(
-            file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: cache == nil ? nil : ContentCache.encode(parsed, diagnostics, bytes: bytes))
+            file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: memo == nil ? nil : ParseMemo.encode(parsed, diagnostics, bytes: bytes))
     }
 
     /// Every regular file below `folder`, relative to it, sorted; dotfiles and dot-folders

@@ -1,6 +1,9 @@
+import SitegenBytes
+
 /// The binary form of a parsed Markdown file and its diagnostics, for the parsed-content
-/// cache. Written and read field by field, in declaration order; any change to a model or
-/// to parsing must bump `ContentCache.formatVersion`.
+/// cache. Written and read field by field, in declaration order. A pack is read only by the
+/// sitegen binary that wrote it (its header names the binary), so a change to a model or to
+/// parsing needs no version bump by hand.
 extension ContentLoader.ParsedFile {
     func write(to writer: inout ByteWriter) {
         switch self {

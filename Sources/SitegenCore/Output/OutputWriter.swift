@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBytes
 
 #if canImport(Glibc)
     import Glibc

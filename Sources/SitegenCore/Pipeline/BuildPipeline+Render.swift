@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBytes
 import SitegenTemplates
 
 #if canImport(Glibc)

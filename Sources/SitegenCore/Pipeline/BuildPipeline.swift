@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBytes
 import SitegenMarkdown
 
 /// The build as a visible list of typed steps (`BuildStep`): load → check → render → write.
@@ -104,7 +105,7 @@ public struct BuildPipeline: Sendable {
         let loader = ContentLoader(root: options.source, displayPrefix: options.displayPrefix)
         var content = try steps.run(.loadingContent) {
             let (content, diagnostics) = loader.load(
-                includeDrafts: options.includeDrafts, cache: options.useCache ? ContentCache(siteRoot: options.source) : nil)
+                includeDrafts: options.includeDrafts, cache: options.useCache ? ContentCache.memo(siteRoot: options.source) : nil)
             guard let content, diagnostics.containsErrors else { return (content, diagnostics) }
             // Go on far enough to report cross-reference errors in the same run.
             return (nil, diagnostics + Site.resolve(content).1.filter { $0.severity == .error })

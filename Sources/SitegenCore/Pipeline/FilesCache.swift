@@ -1,21 +1,21 @@
 import Foundation
+import SitegenBytes
+import SitegenCache
 
-/// Files made from inputs with a known digest, kept between builds
-/// (`.sitegen-cache/<version>/files.pack`): the search index, whose encoding is a fifth of an
+/// Files made from inputs with a known digest, kept between builds in the `files` pack of the
+/// cache folder: the search index, whose encoding is a fifth of an
 /// incremental build at 10k roles, is stored under the digest of the documents it is made
 /// from and taken back while they are unchanged.
 struct FilesCache: Sendable {
-    static let magic = "sitegen files pack 1\n"
+    static let packName = "files"
 
-    let url: URL
+    let folder: CacheFolder
 
-    init(siteRoot: URL) {
-        url = MarkdownCache(siteRoot: siteRoot).folder.appendingPathComponent("files.pack")
-    }
+    init(siteRoot: URL) { folder = CacheFolder(siteRoot: siteRoot) }
 
     /// The files stored under `key`, or those `make` gives (which are then stored).
     func files(for key: Digest, make: () -> [OutputFile]) -> [OutputFile] {
-        let stored = CachePack(contentsOf: url, magic: Self.magic).withPayload("files", stamp: key) { reader -> [OutputFile]? in
+        let stored = folder.pack(Self.packName).withPayload("files", stamp: key) { reader -> [OutputFile]? in
             let files = reader.list { OutputFile(path: $0.string(), text: $0.string()) }
             return files.isEmpty ? nil : files
         }
@@ -27,7 +27,7 @@ struct FilesCache: Sendable {
             writer.write(file.path)
             writer.write(String(decoding: file.contents, as: UTF8.self))
         }
-        CachePack.write([("files", key, writer.bytes)], to: url, magic: Self.magic)
+        folder.write(Self.packName, [("files", key, writer.bytes)])
         return files
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
+import SitegenBytes
+import SitegenCache
 
 /// What the last build left in one output folder: every file's path, the fingerprint of its
-/// page and the stamp (size, modification time, inode) of the file as written
-/// (`.sitegen-cache/<version>/pages-<output>.pack`). It is trusted only when the output is
+/// page and the stamp (size, modification time, inode) of the file as written (the
+/// `pages-<digest of the output path>` pack of the cache folder). It is trusted only when the output is
 /// demonstrably what it records: the folder's `.sitegen-output` marker carries the token of
 /// the build that wrote the manifest, the manifest is whole (its last entry counts the
 /// others), and each file is taken over only while its stamp is unchanged.
 struct PageCache: Sendable {
-    static let magic = "sitegen page manifest 2\n"
     /// The entry that holds the token and the number of file entries (no output path is empty).
     private static let tokenKey = ""
 
@@ -21,24 +22,25 @@ struct PageCache: Sendable {
         var mayVanish: Bool
     }
 
-    let url: URL
+    let folder: CacheFolder
+    let name: String
     /// The last build's files, when the manifest is whole and belongs to the output as it is.
     let entries: [String: Entry]?
     private let checkLinks: Bool
 
     init(siteRoot: URL, output: URL, checkLinks: Bool) {
-        let name = "pages-\(Digest.of(Array(output.standardizedFileURL.path.utf8))).pack"
-        url = MarkdownCache(siteRoot: siteRoot).folder.appendingPathComponent(name)
+        let folder = CacheFolder(siteRoot: siteRoot)
+        let name = "pages-\(Digest.of(Array(output.standardizedFileURL.path.utf8)))"
+        self.folder = folder
+        self.name = name
         self.checkLinks = checkLinks
         let previous = PreviousOutput(output)
         defer { previous.close() }
         let marker = previous.contents(of: OutputWriter.markerName).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let manifest = url
-        entries = OutputWriter.token(inMarker: marker).flatMap { Self.read(manifest, token: $0, checkLinks: checkLinks) }
+        entries = OutputWriter.token(inMarker: marker).flatMap { Self.read(folder.pack(name), token: $0, checkLinks: checkLinks) }
     }
 
-    private static func read(_ url: URL, token: Digest, checkLinks: Bool) -> [String: Entry]? {
-        let pack = CachePack(contentsOf: url, magic: magic)
+    private static func read(_ pack: CachePack, token: Digest, checkLinks: Bool) -> [String: Entry]? {
         guard pack.superseded == 0, let count = pack.withPayload(tokenKey, stamp: stamp(token, checkLinks: checkLinks), { $0.int() }),
             count == pack.count - 1
         else { return nil }
@@ -79,7 +81,7 @@ struct PageCache: Sendable {
         var count = ByteWriter()
         count.write(files.count)
         packed.append((Self.tokenKey, Self.stamp(token, checkLinks: checkLinks), count.bytes))
-        CachePack.write(packed, to: url, magic: Self.magic)
+        folder.write(name, packed)
     }
 
     /// The manifest's token entry also records whether links were checked: pages of a build
@@ -90,9 +92,4 @@ struct PageCache: Sendable {
         hasher.combine(checkLinks ? 1 : 0)
         return hasher.finalize()
     }
-}
-
-extension Digest {
-    /// A fresh random digest: the token of one build's output.
-    static func random() -> Digest { Digest(high: .random(in: .min ... .max), low: .random(in: .min ... .max)) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBytes
 import SitegenMarkdown
 import SitegenTemplates
 import Synchronization

@@ -1,3 +1,4 @@
+import SitegenBytes
 import SitegenMarkdown
 import SitegenTemplates
 
@@ -185,15 +186,9 @@ struct SearchIndex: Sendable {
         texts.prefix(maxListLength).map { trimmed($0) }
     }
 
-    /// 32-bit FNV-1a of the text as eight hex digits: changes whenever a shard does, so a
+    /// The first eight hex digits of the text's digest: changes whenever a shard does, so a
     /// browser never mixes a new manifest with a cached old shard.
     static func hash(_ text: String) -> String {
-        var value: UInt32 = 2_166_136_261
-        for byte in text.utf8 {
-            value ^= UInt32(byte)
-            value = value &* 16_777_619
-        }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
+        String(Digest.of(Array(text.utf8)).description.prefix(8))
     }
 }

@@ -1,3 +1,4 @@
+import SitegenBytes
 import SitegenMarkdown
 import SitegenTemplates
 

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenBytes
 import SitegenTemplates
 
 /// The templates and assets a site renders with: the built-in default theme, with any file in

@@ -1,3 +1,4 @@
+import SitegenBytes
 import SitegenTemplates
 
 /// A value templates read: names looked up one at a time by the engine, and every name with

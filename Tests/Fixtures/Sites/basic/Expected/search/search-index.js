@@ -1,1 +1,1 @@
-window.SITEGEN_SEARCH_INDEX={"version":1,"count":3,"departments":["Finance","Production"],"media":["film","television"],"skills":["Budgeting","Leadership","Negotiation","Scheduling"],"shards":["search-index-0.c5843d61.js"]};
+window.SITEGEN_SEARCH_INDEX={"version":1,"count":3,"departments":["Finance","Production"],"media":["film","television"],"skills":["Budgeting","Leadership","Negotiation","Scheduling"],"shards":["search-index-0.9a0128e3.js"]};

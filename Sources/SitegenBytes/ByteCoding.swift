@@ -3,70 +3,74 @@ import Foundation
 /// Appends values to a byte buffer in the caches' one binary layout: little-endian integers,
 /// length-prefixed UTF-8 strings. Codable through JSON was tried for the parsed-content cache
 /// and cost more than parsing the YAML again.
-struct ByteWriter {
-    private(set) var bytes: [UInt8] = []
+package struct ByteWriter {
+    /// What was written so far.
+    package private(set) var bytes: [UInt8] = []
 
-    mutating func write(_ value: Int) {
+    /// An empty writer.
+    package init() {}
+
+    package mutating func write(_ value: Int) {
         withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    mutating func write(_ text: String) {
+    package mutating func write(_ text: String) {
         write(text.utf8.count)
         bytes.append(contentsOf: text.utf8)
     }
 
-    mutating func write(_ text: String?) {
+    package mutating func write(_ text: String?) {
         write(text != nil)
         if let text { write(text) }
     }
 
-    mutating func write(_ texts: [String]) {
+    package mutating func write(_ texts: [String]) {
         write(texts.count)
         for text in texts { write(text) }
     }
 
-    mutating func write(_ digest: Digest) {
+    package mutating func write(_ digest: Digest) {
         withUnsafeBytes(of: digest.high.littleEndian) { bytes.append(contentsOf: $0) }
         withUnsafeBytes(of: digest.low.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func write(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+    package mutating func write(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 }
 
 /// Reads what `ByteWriter` wrote. Every read is bounds-checked; past the end, or on a length
 /// that does not fit, the reader fails and stays failed, so a damaged file decodes to nil
 /// instead of to garbage.
-struct ByteReader {
+package struct ByteReader {
     private let bytes: UnsafeRawBufferPointer
-    private(set) var offset: Int
-    private(set) var failed = false
+    package private(set) var offset: Int
+    package private(set) var failed = false
 
-    init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+    package init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
 
-    var isAtEnd: Bool { offset >= bytes.count }
+    package var isAtEnd: Bool { offset >= bytes.count }
 
     /// Bytes left to read.
-    var remaining: Int { bytes.count - offset }
+    package var remaining: Int { bytes.count - offset }
 
-    mutating func int() -> Int {
+    package mutating func int() -> Int {
         guard !failed, offset + 8 <= bytes.count else { return fail(0) }
         let value = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
         offset += 8
         return Int(value)
     }
 
-    mutating func bool() -> Bool {
+    package mutating func bool() -> Bool {
         guard !failed, offset < bytes.count, bytes[offset] <= 1 else { return fail(false) }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
-    mutating func string() -> String {
+    package mutating func string() -> String {
         let count = int()
         guard !failed, count >= 0, count <= bytes.count - offset else { return fail("") }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
@@ -74,12 +78,12 @@ struct ByteReader {
         return text
     }
 
-    mutating func optionalString() -> String? { bool() ? string() : nil }
+    package mutating func optionalString() -> String? { bool() ? string() : nil }
 
-    mutating func strings() -> [String] { list { $0.string() } }
+    package mutating func strings() -> [String] { list { $0.string() } }
 
     /// A count, then that many elements read by `element`.
-    mutating func list<T>(_ element: (inout ByteReader) -> T) -> [T] {
+    package mutating func list<T>(_ element: (inout ByteReader) -> T) -> [T] {
         let count = int()
         // Every element takes at least one byte, so a larger count is damage.
         guard !failed, count >= 0, count <= bytes.count - offset else { return fail([]) }
@@ -89,7 +93,7 @@ struct ByteReader {
         return items
     }
 
-    mutating func digest() -> Digest {
+    package mutating func digest() -> Digest {
         guard !failed, offset + 16 <= bytes.count else { return fail(.zero) }
         let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         let low = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
@@ -98,7 +102,7 @@ struct ByteReader {
     }
 
     /// The next `count` bytes, without copying.
-    mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer {
+    package mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer {
         guard !failed, count >= 0, count <= bytes.count - offset else { return fail(UnsafeRawBufferPointer(start: nil, count: 0)) }
         offset += count
         return UnsafeRawBufferPointer(rebasing: bytes[(offset - count)..<offset])

@@ -1,0 +1,159 @@
+import Foundation
+import SitegenBytes
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One cache file: a header line, then named entries. Each entry has a key (a content path,
+/// an output path, a request's digest), a stamp (the digest of what it was made from) and a
+/// payload, and is checksummed on its own. A damaged entry, or a file with another header
+/// (another layout, another kind, another sitegen binary), is never trusted: lookups miss and
+/// the work is done again. Every cache of sitegen is one of these packs.
+package struct CachePack: Sendable {
+    /// One entry to store.
+    package typealias Entry = (key: String, stamp: Digest, payload: [UInt8])
+
+    /// The bytes of the whole file, mapped (a lookup touches only its own entry's pages).
+    private let bytes: Data
+    /// Where each key's entry is: its stamp, the range of its payload and of its checksum.
+    private let index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)]
+    /// Entries in the file, superseded ones (a later entry for the same key) included.
+    package let entryCount: Int
+    /// Whether the file reads to its end: entries appended after a torn one could not be read.
+    let isWhole: Bool
+
+    /// An empty pack.
+    package init() { self.init(bytes: Data(), index: [:], entryCount: 0, isWhole: false) }
+
+    private init(bytes: Data, index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)], entryCount: Int, isWhole: Bool) {
+        self.bytes = bytes
+        self.index = index
+        self.entryCount = entryCount
+        self.isWhole = isWhole
+    }
+
+    /// How many keys the pack holds.
+    package var count: Int { index.count }
+
+    /// Entries replaced by later ones for the same key.
+    package var superseded: Int { entryCount - index.count }
+
+    /// Every key.
+    package var keys: Dictionary<String, (stamp: Digest, payload: Range<Int>, checksum: Int)>.Keys { index.keys }
+
+    /// Reads the pack at `url`; empty when there is none or its first line is not `header`.
+    package init(contentsOf url: URL, header: String) {
+        let expected = Array(header.utf8)
+        guard let bytes = try? Data(contentsOf: url, options: .alwaysMapped), bytes.starts(with: expected) else {
+            self.init()
+            return
+        }
+        var index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)] = [:]
+        var entries = 0
+        var whole = true
+        bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw, offset: expected.count)
+            while !reader.isAtEnd {
+                let key = reader.string()
+                let stamp = reader.digest()
+                let length = reader.int()
+                let start = reader.offset
+                _ = reader.bytes(length)
+                _ = reader.digest()
+                guard !reader.failed else {
+                    whole = false
+                    break
+                }
+                index[key] = (stamp, start..<(start + length), start + length)
+                entries += 1
+            }
+        }
+        self.init(bytes: bytes, index: index, entryCount: entries, isWhole: whole)
+    }
+
+    /// The stamp recorded for `key`.
+    package func stamp(of key: String) -> Digest? { index[key]?.stamp }
+
+    /// Calls `body` with the payload stored for `key` when its stamp is `stamp` and the entry
+    /// is intact; nil otherwise, or when `body` does not read the payload exactly.
+    package func withPayload<T>(_ key: String, stamp: Digest, _ body: (inout ByteReader) -> T?) -> T? {
+        guard let entry = index[key], entry.stamp == stamp else { return nil }
+        return bytes.withUnsafeBytes { raw -> T? in
+            let payload = UnsafeRawBufferPointer(rebasing: raw[entry.payload])
+            var stored = ByteReader(raw, offset: entry.checksum)
+            guard Self.checksum(key, stamp, payload) == stored.digest() else { return nil }
+            var reader = ByteReader(payload)
+            let value = body(&reader)
+            return reader.failed || !reader.isAtEnd ? nil : value
+        }
+    }
+
+    /// The payload stored for `key` under `stamp`, if the entry is intact.
+    package func payload(_ key: String, stamp: Digest) -> [UInt8]? {
+        withPayload(key, stamp: stamp) { reader in Array(reader.bytes(reader.remaining)) }
+    }
+
+    /// Stores this build's entries by the one rule of every cache: the `fresh` entries are
+    /// appended, unless the file would then hold more than twice as many entries as the build
+    /// uses (`live`, fresh ones included) — then it is written afresh with only the live
+    /// ones. So a pack never grows past about twice its live entries, whatever the edits.
+    /// Best effort: a cache that cannot be written only costs speed.
+    package func store(fresh: [Entry], live: Set<String>, to url: URL, header: String) {
+        let floor = 16
+        if isWhole, count > 0, entryCount + fresh.count <= max(2 * live.count, floor) {
+            if !fresh.isEmpty { Self.append(fresh, to: url, header: header) }
+            return
+        }
+        var kept: [Entry] = []
+        let freshKeys = Set(fresh.map(\.key))
+        for key in live.sorted() where !freshKeys.contains(key) {
+            guard let stamp = stamp(of: key), let payload = payload(key, stamp: stamp) else { continue }
+            kept.append((key, stamp, payload))
+        }
+        Self.write(kept + fresh, to: url, header: header)
+    }
+
+    /// Writes a pack with these entries: to a temporary file, then renamed over the old one.
+    /// Without `fsync`; a torn file fails its checksums.
+    package static func write(_ entries: [Entry], to url: URL, header: String) {
+        var writer = ByteWriter()
+        writer.write(Array(header.utf8))
+        for entry in entries { append(entry, to: &writer) }
+        let temporary = url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).\(getpid()).tmp"
+        let complete = FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes))
+        if !complete || rename(temporary, url.path) != 0 { unlink(temporary) }
+    }
+
+    /// Adds entries at the end of the pack; a later entry for a key wins, and a torn append
+    /// loses only the torn entry.
+    static func append(_ entries: [Entry], to url: URL, header: String) {
+        let expected = Array(header.utf8)
+        guard let handle = FileHandle(forUpdatingAtPath: url.path), (try? handle.read(upToCount: expected.count)) == Data(expected) else {
+            return write(entries, to: url, header: header)
+        }
+        defer { try? handle.close() }
+        var writer = ByteWriter()
+        for entry in entries { append(entry, to: &writer) }
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data(writer.bytes))
+    }
+
+    private static func append(_ entry: Entry, to writer: inout ByteWriter) {
+        writer.write(entry.key)
+        writer.write(entry.stamp)
+        writer.write(entry.payload.count)
+        writer.write(entry.payload)
+        writer.write(entry.payload.withUnsafeBytes { checksum(entry.key, entry.stamp, $0) })
+    }
+
+    private static func checksum(_ key: String, _ stamp: Digest, _ payload: UnsafeRawBufferPointer) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(key)
+        hasher.combine(stamp)
+        hasher.combine(payload)
+        return hasher.finalize()
+    }
+}
