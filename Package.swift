@@ -22,16 +22,19 @@ let package = Package(
         ),
         .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "SitegenTemplates"),
-        .target(name: "SitegenBytes"),
-        .target(name: "SitegenCache", dependencies: ["SitegenBytes"]),
+        .target(name: "SitegenSupport"),
+        .target(name: "SitegenCache", dependencies: ["SitegenSupport"]),
+        .target(name: "SitegenContent", dependencies: ["SitegenSupport", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SitegenRender", dependencies: ["SitegenContent", "SitegenSupport", "SitegenMarkdown", "SitegenTemplates"]),
         .target(
             name: "SitegenCore",
             dependencies: [
-                "SitegenBytes",
+                "SitegenContent",
+                "SitegenRender",
+                "SitegenSupport",
                 "SitegenCache",
                 "SitegenMarkdown",
                 "SitegenTemplates",
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
@@ -46,6 +49,7 @@ let package = Package(
             name: "SitegenCLI",
             dependencies: [
                 "SitegenCore",
+                "SitegenContent",
                 "SitegenServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -53,9 +57,15 @@ let package = Package(
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates"], resources: [.copy("Spec")]),
-        .testTarget(name: "SitegenBytesTests", dependencies: ["SitegenBytes"]),
-        .testTarget(name: "SitegenCacheTests", dependencies: ["SitegenCache", "SitegenBytes"]),
-        .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenMarkdown", "SitegenBytes", "SitegenCache"]),
+        .testTarget(name: "SitegenSupportTests", dependencies: ["SitegenSupport"]),
+        .testTarget(name: "SitegenCacheTests", dependencies: ["SitegenCache", "SitegenSupport"]),
+        .testTarget(
+            name: "SitegenCoreTests",
+            dependencies: [
+                "SitegenCore", "SitegenContent", "SitegenRender", "SitegenMarkdown", "SitegenSupport", "SitegenCache", "SitegenTemplates",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(
             name: "SitegenServerTests",
             dependencies: ["SitegenServer", .product(name: "HummingbirdTesting", package: "hummingbird")]

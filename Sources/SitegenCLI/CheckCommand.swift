@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitegenContent
 import SitegenCore
 
 /// `sitegen check`: everything `build` validates, without writing anything.

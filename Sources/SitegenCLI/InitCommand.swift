@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitegenContent
 import SitegenCore
 
 /// `sitegen init DIR`: a new site that builds cleanly at once.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SitegenContent
 import SitegenCore
 
 /// `sitegen __markdown-worker`: the hidden worker mode the build starts once per core to

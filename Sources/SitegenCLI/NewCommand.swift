@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitegenContent
 import SitegenCore
 
 /// `sitegen new role "Title"`: a new role file with every field stubbed.

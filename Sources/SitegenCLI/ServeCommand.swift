@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitegenContent
 import SitegenCore
 import SitegenServer
 

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenContent
 import SitegenCore
 
 /// Where the CLI talks: progress on standard output, diagnostics on standard error, colour

@@ -1,5 +1,5 @@
 import Foundation
-import SitegenBytes
+import SitegenSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import SitegenBytes
 @testable import SitegenCache
+@testable import SitegenSupport
 
 /// The cache file all incremental state lives in, and the digest it is keyed by.
 @Suite struct CachePackTests {

@@ -1,6 +1,9 @@
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 struct ComparisonPagesTests {
     @Test(arguments: [

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 @Suite struct ContentParsingTests {
     @Test func frontMatterSplitsAndCountsLines() throws {

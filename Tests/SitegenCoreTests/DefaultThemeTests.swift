@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 @Suite struct DefaultThemeTests {
     /// The theme compiled into the binary is exactly Templates/ (run `make theme` after edits).

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The byte-level front matter split gives exactly what splitting into `Character` lines and
 /// rejoining them with `\n` gave.

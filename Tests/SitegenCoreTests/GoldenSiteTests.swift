@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// Builds the fixture site with the built-in theme and compares every output file with
 /// `Tests/Fixtures/Sites/<name>/Expected`. Regenerate deliberately with

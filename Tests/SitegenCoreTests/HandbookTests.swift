@@ -2,7 +2,10 @@ import Foundation
 import SitegenMarkdown
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The shipped production-roles handbook (`Content/`) meets the editorial bar of issue 3.
 @Suite struct HandbookTests {

@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 
-@testable import SitegenBytes
 @testable import SitegenCache
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The page cache: after any edit, a build that reuses the last build's pages gives exactly
 /// the files a clean build gives, and it rewrites only the pages that changed.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// Each invalid input gives exactly these diagnostics (file:line:col: severity: message), and
 /// the build fails without writing.

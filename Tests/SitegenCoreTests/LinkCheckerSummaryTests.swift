@@ -2,7 +2,10 @@ import Foundation
 import SitegenMarkdown
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The link check on per-page summaries, and its byte-level resolution against the way links
 /// were resolved before (strings split on `Character`s).

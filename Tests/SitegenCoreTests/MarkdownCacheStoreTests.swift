@@ -2,9 +2,11 @@ import Foundation
 import SitegenMarkdown
 import Testing
 
-@testable import SitegenBytes
 @testable import SitegenCache
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The Markdown cache's pack: written through the cache folder, read back entry by entry,
 /// damaged entries ignored one by one, and kept to about twice the live renderings.

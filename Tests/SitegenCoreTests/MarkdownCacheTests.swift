@@ -2,9 +2,11 @@ import Foundation
 import SitegenMarkdown
 import Testing
 
-@testable import SitegenBytes
 @testable import SitegenCache
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// Rendered Markdown reused between builds: identical output, and nothing untrustworthy used.
 @Suite struct MarkdownCacheTests {

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// Markdown rendered in worker processes: the same bytes as in-process rendering, and a hang
 /// or crash inside cmark-gfm costs one located error, never the build process.

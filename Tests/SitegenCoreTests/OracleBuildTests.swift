@@ -3,9 +3,11 @@ import SitegenMarkdown
 import Testing
 import Yams
 
-@testable import SitegenBytes
 @testable import SitegenCache
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The oracle of the page cache: for every field a role file can have, every key of
 /// `sitegen.yml`, every template and asset of the theme, and adding, removing and renaming a

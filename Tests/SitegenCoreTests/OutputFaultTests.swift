@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 
-@testable import SitegenBytes
 @testable import SitegenCache
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The output folder is replaced atomically, only when it is sitegen's own, and the same
 /// input always gives the same bytes.

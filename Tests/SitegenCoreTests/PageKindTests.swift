@@ -2,7 +2,10 @@ import Foundation
 import SitegenTemplates
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// A page kind is one type and one layout: the pipeline derives the layout it needs, the
 /// Markdown it shows, its sitemap entries and its fingerprints from the kind's specs.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The search index: what it holds, that it is deterministic and script-safe, and that it is
 /// sharded under the size budget.

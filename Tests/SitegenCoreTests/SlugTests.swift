@@ -1,6 +1,9 @@
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The slug rule and file stems, read on bytes.
 @Suite struct SlugTests {

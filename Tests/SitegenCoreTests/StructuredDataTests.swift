@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// JSON-LD for role pages: the schema.org fields, and escaping that keeps it inside its `<script>`.
 struct StructuredDataTests {

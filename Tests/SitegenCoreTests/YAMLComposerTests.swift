@@ -2,7 +2,10 @@ import Foundation
 import Testing
 import Yams
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// The composer on libyaml's events gives the nodes Yams' composer gives, and leaves every
 /// input it is not sure of to Yams.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// Front matter values are read as text: keys by their text, nulls, booleans and numbers as
 /// written, with the same diagnostics as before values were looked up without tag resolution.

@@ -1,4 +1,6 @@
 import Foundation
+import SitegenContent
+import SitegenRender
 
 /// Pulls `href`, `src` and `id` attribute values out of HTML that sitegen generated (double-
 /// quoted attributes, entity-escaped values) in one pass over the bytes. Not a general HTML

@@ -1,5 +1,8 @@
 import Foundation
+import SitegenContent
 import SitegenMarkdown
+import SitegenRender
+import SitegenSupport
 
 /// Checks that every internal `href`/`src` and `#fragment` in the generated site resolves to
 /// a generated file (and an element id in it). Pure: works on the files in memory, or on

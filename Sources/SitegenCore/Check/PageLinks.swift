@@ -1,3 +1,6 @@
+import SitegenContent
+import SitegenRender
+
 /// What the link check needs from one generated page, taken right after it is rendered, so
 /// the page's bytes need not be kept until every page is done.
 struct PageLinks: Sendable, Hashable {

@@ -1,4 +1,6 @@
 import Foundation
+import SitegenContent
+import SitegenRender
 
 #if canImport(Glibc)
     import Glibc

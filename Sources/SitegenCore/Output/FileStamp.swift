@@ -1,3 +1,6 @@
+import SitegenContent
+import SitegenRender
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,7 @@
 import Foundation
-import SitegenBytes
+import SitegenContent
+import SitegenRender
+import SitegenSupport
 import Synchronization
 
 #if canImport(Glibc)
@@ -59,15 +61,6 @@ final class OutputStaging: Sendable {
         return FileStamp(status)
     }
 
-    /// Links the previous output's file at `path` into the staging folder when it is a regular
-    /// file with exactly the stamp `expected` (the one the manifest recorded); nil otherwise,
-    /// and the page has to be made again.
-    func carry(_ path: String, expected: FileStamp) throws(BuildFailure) -> FileStamp? {
-        try writer.faults?.beforeWrite(path)
-        if let slash = path.lastIndex(of: "/") { try createFolder(String(path[..<slash])) }
-        return link(path, to: folder.path + "/" + path, expecting: expected)
-    }
-
     /// The bytes of a file placed or carried earlier.
     func contents(of path: String) -> Data? {
         let file = open(folder.path + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
@@ -97,12 +90,20 @@ final class OutputStaging: Sendable {
             throw error
         }
         // The staging folder now holds the previous site.
-        try? FileManager.default.removeItem(at: folder)
+        Self.remove(folder)
     }
 
     /// Removes the staging folder; the destination stays as it was.
     func abandon() {
         previous.close()
+        Self.remove(folder)
+    }
+
+    /// Removes a folder and everything in it (never following a link), its top-level entries
+    /// on every core: removing the previous site of 35k files took a quarter of a second.
+    static func remove(_ folder: URL) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        entries.parallelMap { entry in try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry)) }
         try? FileManager.default.removeItem(at: folder)
     }
 

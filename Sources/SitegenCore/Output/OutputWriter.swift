@@ -1,5 +1,7 @@
 import Foundation
-import SitegenBytes
+import SitegenContent
+import SitegenRender
+import SitegenSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,6 @@
 import Foundation
+import SitegenContent
+import SitegenRender
 
 /// Everything a build needs to know, passed in (never read from globals).
 public struct BuildOptions: Sendable {

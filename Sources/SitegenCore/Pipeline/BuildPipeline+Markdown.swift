@@ -1,6 +1,8 @@
 import Foundation
-import SitegenBytes
+import SitegenContent
 import SitegenMarkdown
+import SitegenRender
+import SitegenSupport
 
 extension BuildPipeline {
     /// Renders Markdown documents: from the cache when an identical request was rendered

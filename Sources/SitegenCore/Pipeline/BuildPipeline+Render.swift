@@ -1,5 +1,7 @@
 import Foundation
-import SitegenBytes
+import SitegenContent
+import SitegenRender
+import SitegenSupport
 import SitegenTemplates
 
 #if canImport(Glibc)
@@ -35,6 +37,9 @@ extension BuildPipeline {
         var elsewhere: [LinkChecker.ElementLink] = []
         /// The element ids of a page rendered again (to tell whether it lost one).
         var ids: Set<String>?
+        /// The stamp the last build recorded for a page with this fingerprint, until the file
+        /// is taken over.
+        var recorded: FileStamp?
     }
 
     /// Steps 4–6 for every file: renders (or takes over) them all on every core into `sink`,
@@ -48,45 +53,35 @@ extension BuildPipeline {
         let previous = previous.flatMap { previous in previous.entries.contains { !$0.value.mayVanish && !planned.contains($0.key) } ? nil : previous }
         let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL))
         let targets = LinkChecker.Targets(outputPaths: options.checkLinks ? planned : [])
-        let checkLinks = options.checkLinks
-        let results = specs.parallelMap { spec -> Result<Made, BuildFailure> in
-            do throws(BuildFailure) {
-                var made: Made
-                let file: OutputFile
-                switch spec.content {
-                case .file(let ready):
-                    made = Made(fingerprint: nil, carried: false)
-                    file = ready
-                case .page(let layout, let makeView):
-                    let view = makeView(context)
-                    let fingerprint = Self.fingerprint(of: view, layout: layout, theme: context.theme)
-                    if let previous, let entry = previous.entries[spec.path], entry.fingerprint == fingerprint,
-                        let stamp = try previous.staging.carry(spec.path, expected: entry.stamp)
-                    {
-                        return .success(Made(fingerprint: fingerprint, stamp: stamp, carried: true))
-                    }
-                    made = Made(fingerprint: fingerprint, carried: false)
-                    file = context.render(spec, layout: layout, view: view)
-                }
-                if checkLinks && file.isHTML {
-                    let summary = LinkChecker.summary(of: file)
-                    (made.diagnostics, made.elsewhere) = checker.check(summary, targets: targets)
-                    if previous != nil { made.ids = summary.ids }
-                }
-                made.stamp = try sink.place(file)
-                return .success(made)
-            } catch {
-                return .failure(error)
-            }
+        let make = { @Sendable (spec: PageSpec, mayCarry: Bool) -> Result<Made, BuildFailure> in
+            self.make(spec, context: context, previous: mayCarry ? previous : nil, keepIDs: previous != nil, checker: checker, targets: targets, sink: sink)
         }
-        let made = try results.map { result throws(BuildFailure) in try result.get() }
+        var made = try specs.parallelMap { make($0, true) }.map { result throws(BuildFailure) in try result.get() }
+        // Pages whose fingerprints are the last build's: their files are taken over together.
+        if let previous {
+            let candidates = made.indices.filter { made[$0].recorded != nil }
+            let stamps = try previous.staging.carry(candidates.map { (specs[$0].path, made[$0].recorded!) })
+            var lost: [Int] = []
+            for (index, stamp) in zip(candidates, stamps) {
+                made[index].recorded = nil
+                if let stamp {
+                    made[index].stamp = stamp
+                    made[index].carried = true
+                } else {
+                    lost.append(index)
+                }
+            }
+            // A file not exactly as the manifest says (edited, replaced, gone) is made again.
+            let again = try lost.parallelMap { make(specs[$0], false) }.map { result throws(BuildFailure) in try result.get() }
+            for (index, remade) in zip(lost, again) { made[index] = remade }
+        }
         let problems = context.problems.diagnostics
         if problems.containsErrors { throw BuildFailure(step: .renderingPages, diagnostics: problems) }
         if let previous, made.contains(where: \.carried), lostAnID(made, specs: specs, previous: previous) {
             // Unchanged pages may link to the lost id: render and check everything.
             return try renderAll(plan, previous: nil, steps: &steps, into: sink)
         }
-        if checkLinks {
+        if options.checkLinks {
             _ = try steps.run(.checkingLinks) {
                 let found = made.flatMap(\.diagnostics)
                 let elsewhere = checker.check(made.flatMap(\.elsewhere)) { path in sink.contents(of: path).map { HTMLScanner.scan($0).ids } }
@@ -95,6 +90,40 @@ extension BuildPipeline {
         }
         try steps.checkStrict(options.strict)
         return made
+    }
+
+    /// Makes one planned file into `sink`, or, when its fingerprint is the one `previous`
+    /// recorded, only notes the recorded stamp (the caller takes such files over together).
+    private func make(
+        _ spec: PageSpec, context: RenderContext, previous: Previous?, keepIDs: Bool, checker: LinkChecker, targets: LinkChecker.Targets,
+        sink: any FileSink
+    ) -> Result<Made, BuildFailure> {
+        do throws(BuildFailure) {
+            var made: Made
+            let file: OutputFile
+            switch spec.content {
+            case .file(let ready):
+                made = Made(fingerprint: nil, carried: false)
+                file = ready
+            case .page(let layout, let makeView):
+                let view = makeView(context)
+                let fingerprint = Self.fingerprint(of: view, layout: layout, theme: context.theme)
+                if let previous, let entry = previous.entries[spec.path], entry.fingerprint == fingerprint {
+                    return .success(Made(fingerprint: fingerprint, carried: false, recorded: entry.stamp))
+                }
+                made = Made(fingerprint: fingerprint, carried: false)
+                file = context.render(spec, layout: layout, view: view)
+            }
+            if options.checkLinks && file.isHTML {
+                let summary = LinkChecker.summary(of: file)
+                (made.diagnostics, made.elsewhere) = checker.check(summary, targets: targets)
+                if keepIDs { made.ids = summary.ids }
+            }
+            made.stamp = try sink.place(file)
+            return .success(made)
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Whether a page rendered again lacks an element id its previous version had.
@@ -111,7 +140,7 @@ extension BuildPipeline {
         hasher.combine(executable)
         hasher.combine(layout)
         hasher.combine(theme.templateDigests[layout] ?? .zero)
-        hasher.combine(TemplateValue.object(view))
+        view.combine(into: &hasher)
         return hasher.finalize()
     }
 

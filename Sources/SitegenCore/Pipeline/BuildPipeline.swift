@@ -1,6 +1,8 @@
 import Foundation
-import SitegenBytes
+import SitegenContent
 import SitegenMarkdown
+import SitegenRender
+import SitegenSupport
 
 /// The build as a visible list of typed steps (`BuildStep`): load → check → render → write.
 /// Each step's problems are reported with the step; a step with errors stops the build before
@@ -112,7 +114,7 @@ public struct BuildPipeline: Sendable {
         }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         let theme = try steps.run(.loadingTemplates) {
-            Theme.load(folder: options.source.appendingPathComponent("Templates")) { options.displayPrefix + "Templates/" + $0 }
+            ThemeLoader.load(folder: options.source.appendingPathComponent("Templates")) { options.displayPrefix + "Templates/" + $0 }
         }
         let site = try steps.run(.resolving) { Site.resolve(content) }
         var bodies: [String: (file: String, body: String, firstLine: Int)] = [:]

@@ -1,3 +1,6 @@
+import SitegenContent
+import SitegenRender
+
 /// What a successful build did.
 public struct BuildReport: Sendable {
     /// HTML pages written.

@@ -1,6 +1,8 @@
 import Foundation
-import SitegenBytes
 import SitegenCache
+import SitegenContent
+import SitegenRender
+import SitegenSupport
 
 /// Parsed front matter kept between builds in the `content` pack of the cache folder, handed
 /// to the content loader as a `ParseMemo`.

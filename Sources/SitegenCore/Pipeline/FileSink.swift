@@ -1,4 +1,6 @@
 import Foundation
+import SitegenContent
+import SitegenRender
 import Synchronization
 
 /// Where rendered files go as soon as they are made: the output's staging folder, or memory.

@@ -1,6 +1,8 @@
 import Foundation
-import SitegenBytes
 import SitegenCache
+import SitegenContent
+import SitegenRender
+import SitegenSupport
 
 /// Files made from inputs with a known digest, kept between builds in the `files` pack of the
 /// cache folder: the search index, whose encoding is a fifth of an

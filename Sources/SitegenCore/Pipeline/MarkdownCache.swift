@@ -1,7 +1,9 @@
 import Foundation
-import SitegenBytes
 import SitegenCache
+import SitegenContent
 import SitegenMarkdown
+import SitegenRender
+import SitegenSupport
 
 /// Rendered Markdown kept between builds in the `markdown` pack of the cache folder: each
 /// entry is keyed by the digest of the request it answers (the Markdown text and the

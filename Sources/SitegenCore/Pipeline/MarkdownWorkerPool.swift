@@ -1,5 +1,7 @@
 import Foundation
+import SitegenContent
 import SitegenMarkdown
+import SitegenRender
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,6 +1,8 @@
 import Foundation
-import SitegenBytes
 import SitegenCache
+import SitegenContent
+import SitegenRender
+import SitegenSupport
 
 /// What the last build left in one output folder: every file's path, the fingerprint of its
 /// page and the stamp (size, modification time, inode) of the file as written (the

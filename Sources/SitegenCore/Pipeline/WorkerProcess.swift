@@ -1,5 +1,7 @@
 import Foundation
+import SitegenContent
 import SitegenMarkdown
+import SitegenRender
 
 #if canImport(Glibc)
     import Glibc

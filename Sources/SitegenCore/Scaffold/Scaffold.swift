@@ -1,3 +1,6 @@
+import SitegenContent
+import SitegenRender
+
 /// Files that `sitegen new` and `sitegen init` write: pure text, the CLI puts it on disk.
 public enum Scaffold {
     /// A new role file with every field of the schema, commented. It starts as a draft so the

@@ -1,6 +1,9 @@
 import Foundation
 
+@testable import SitegenContent
 @testable import SitegenCore
+@testable import SitegenRender
+@testable import SitegenSupport
 
 /// A small site written to a temporary folder, for tests that build from files.
 struct TestSite {

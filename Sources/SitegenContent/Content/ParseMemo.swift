@@ -1,0 +1,64 @@
+import Foundation
+import SitegenSupport
+
+/// Earlier parses of the site's Markdown files, given to the loader by the build's cache as
+/// plain functions (the loader knows nothing of where they are kept). An entry is found by
+/// the file's content path and the stamp of its bytes and shown path; at 10k roles, parsing
+/// YAML was four fifths of loading.
+package struct ParseMemo: Sendable {
+    /// A remembered parse: the file (nil when it failed) and its problems.
+    package typealias Entry = (file: ContentLoader.ParsedFile?, diagnostics: [Diagnostic])
+
+    /// Decodes the entry stored for a path under a stamp, when there is an intact one.
+    package var recall: @Sendable (_ path: String, _ stamp: Digest, _ decode: (inout ByteReader) -> Entry?) -> Entry?
+    /// Called once after loading, with the entries parsed afresh and the path of every file.
+    package var keep: @Sendable (_ fresh: [(key: String, stamp: Digest, payload: [UInt8])], _ live: Set<String>) -> Void
+
+    /// A memo from its two functions.
+    package init(
+        recall: @escaping @Sendable (_ path: String, _ stamp: Digest, _ decode: (inout ByteReader) -> Entry?) -> Entry?,
+        keep: @escaping @Sendable (_ fresh: [(key: String, stamp: Digest, payload: [UInt8])], _ live: Set<String>) -> Void
+    ) {
+        self.recall = recall
+        self.keep = keep
+    }
+
+    /// The parse of a file with these bytes, when remembered.
+    package func lookup(_ path: String, stamp: Digest, bytes: [UInt8]) -> Entry? {
+        recall(path, stamp) { reader in
+            let bodyLength = reader.int()
+            var file: ContentLoader.ParsedFile?
+            if reader.bool() {
+                guard let parsed = ContentLoader.ParsedFile.read(from: &reader) else { return nil }
+                file = parsed
+            }
+            if bodyLength >= 0 {
+                guard bodyLength <= bytes.count else { return nil }
+                file = file?.withBody(String(decoding: bytes[(bytes.count - bodyLength)...], as: UTF8.self))
+            }
+            return (file, reader.list { Diagnostic.read(from: &$0) })
+        }
+    }
+
+    /// The entry of one parse of a file with these bytes. The body, when it is the end of the
+    /// file (as it always is but for a byte order mark or odd line ends), is not stored: it is
+    /// taken from the file, which is read anyway to compute its stamp.
+    package static func encode(_ file: ContentLoader.ParsedFile?, _ diagnostics: [Diagnostic], bytes: [UInt8]) -> [UInt8] {
+        var writer = ByteWriter()
+        var body = file?.body ?? ""
+        let bodyIsTail =
+            file != nil
+            && body.withUTF8 { tail in
+                bytes.count >= tail.count
+                    && bytes.withUnsafeBufferPointer { all in
+                        tail.isEmpty || memcmp(all.baseAddress! + (all.count - tail.count), tail.baseAddress!, tail.count) == 0
+                    }
+            }
+        writer.write(bodyIsTail ? body.utf8.count : -1)
+        writer.write(file != nil)
+        (bodyIsTail ? file?.withBody("") : file)?.write(to: &writer)
+        writer.write(diagnostics.count)
+        for diagnostic in diagnostics { diagnostic.write(to: &writer) }
+        return writer.bytes
+    }
+}

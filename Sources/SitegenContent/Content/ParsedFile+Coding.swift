@@ -1,0 +1,189 @@
+import SitegenSupport
+
+/// The binary form of a parsed Markdown file and its diagnostics, for the parsed-content
+/// cache. Written and read field by field, in declaration order. A pack is read only by the
+/// sitegen binary that wrote it (its header names the binary), so a change to a model or to
+/// parsing needs no version bump by hand.
+extension ContentLoader.ParsedFile {
+    package func write(to writer: inout ByteWriter) {
+        switch self {
+        case .role(let role):
+            writer.write(0)
+            role.write(to: &writer)
+        case .home(let page):
+            writer.write(1)
+            page.write(to: &writer)
+        case .comparisonProse(let page):
+            writer.write(2)
+            page.write(to: &writer)
+        case .page(let page):
+            writer.write(3)
+            page.write(to: &writer)
+        }
+    }
+
+    /// The Markdown body of the file.
+    package var body: String {
+        switch self {
+        case .role(let role): role.body
+        case .home(let page), .comparisonProse(let page), .page(let page): page.body
+        }
+    }
+
+    /// The same file with another body.
+    package func withBody(_ body: String) -> Self {
+        switch self {
+        case .role(let role):
+            var fields = role.fields
+            fields.body = body
+            return .role(Role(fields))
+        case .home(var page):
+            page.body = body
+            return .home(page)
+        case .comparisonProse(var page):
+            page.body = body
+            return .comparisonProse(page)
+        case .page(var page):
+            page.body = body
+            return .page(page)
+        }
+    }
+
+    package static func read(from reader: inout ByteReader) -> Self? {
+        switch reader.int() {
+        case 0: .role(Role.read(from: &reader))
+        case 1: .home(Page.read(from: &reader))
+        case 2: .comparisonProse(Page.read(from: &reader))
+        case 3: .page(Page.read(from: &reader))
+        default: nil
+        }
+    }
+}
+
+extension Role {
+    package func write(to writer: inout ByteWriter) {
+        for text in [slug, contentPath, file, title, summary] { writer.write(text) }
+        writer.write(department)
+        writer.write(media)
+        writer.write(alternateTitles)
+        writer.write(onet)
+        for references in [reportsTo, supervises, worksWith] { write(references, to: &writer) }
+        writer.write(stages)
+        writer.write(duties)
+        write(skills, to: &writer)
+        for text in [requirements.education, requirements.experience, requirements.certification] { writer.write(text) }
+        writer.write(attributes.count)
+        for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
+            writer.write(key)
+            writer.write(value)
+            writer.write(attributeLocations[key] != nil)
+            attributeLocations[key]?.write(to: &writer, in: file)
+        }
+        writer.write(careerPath)
+        write(compareWith, to: &writer)
+        write(related, to: &writer)
+        writer.write(sources.count)
+        for source in sources {
+            writer.write(source.title)
+            writer.write(source.url)
+        }
+        writer.write(updated)
+        writer.write(draft)
+        writer.write(body)
+        writer.write(bodyFirstLine)
+    }
+
+    package static func read(from reader: inout ByteReader) -> Role {
+        let (slug, contentPath, file, title, summary) = (reader.string(), reader.string(), reader.string(), reader.string(), reader.string())
+        let department = reader.optionalString()
+        let media = reader.strings()
+        let alternateTitles = reader.strings()
+        let onet = reader.optionalString()
+        let (reportsTo, supervises, worksWith) = (readReferences(&reader, in: file), readReferences(&reader, in: file), readReferences(&reader, in: file))
+        let stages = reader.strings()
+        let duties = reader.strings()
+        let skills = readReferences(&reader, in: file)
+        let requirements = Requirements(education: reader.optionalString(), experience: reader.optionalString(), certification: reader.optionalString())
+        var attributes: [String: String] = [:]
+        var attributeLocations: [String: SourceLocation] = [:]
+        for _ in 0..<max(0, min(reader.int(), 1 << 16)) {
+            let key = reader.string()
+            attributes[key] = reader.string()
+            if reader.bool() { attributeLocations[key] = SourceLocation.read(from: &reader, in: file) }
+        }
+        let careerPath = reader.strings()
+        let compareWith = readReferences(&reader, in: file)
+        let related = readReferences(&reader, in: file)
+        let sources = reader.list { Source(title: $0.string(), url: $0.optionalString()) }
+        return Role(
+            Fields(
+                slug: slug, contentPath: contentPath, file: file, title: title, summary: summary, department: department, media: media,
+                alternateTitles: alternateTitles, onet: onet, reportsTo: reportsTo, supervises: supervises, worksWith: worksWith, stages: stages,
+                duties: duties, skills: skills, requirements: requirements, attributes: attributes, attributeLocations: attributeLocations,
+                careerPath: careerPath, compareWith: compareWith, related: related, sources: sources, updated: reader.optionalString(),
+                draft: reader.bool(), body: reader.string(), bodyFirstLine: reader.int()))
+    }
+
+    private func write(_ references: [Located], to writer: inout ByteWriter) {
+        writer.write(references.count)
+        for reference in references {
+            writer.write(reference.value)
+            reference.location.write(to: &writer, in: file)
+        }
+    }
+
+    private static func readReferences(_ reader: inout ByteReader, in file: String) -> [Located] {
+        reader.list { Located(value: $0.string(), location: SourceLocation.read(from: &$0, in: file)) }
+    }
+}
+
+extension Page {
+    package func write(to writer: inout ByteWriter) {
+        writer.write(contentPath)
+        writer.write(file)
+        writer.write(title)
+        writer.write(summary)
+        writer.write(draft)
+        writer.write(weight != nil)
+        writer.write(weight ?? 0)
+        writer.write(body)
+        writer.write(bodyFirstLine)
+    }
+
+    package static func read(from reader: inout ByteReader) -> Page {
+        let (contentPath, file, title, summary, draft) = (reader.string(), reader.string(), reader.optionalString(), reader.optionalString(), reader.bool())
+        let hasWeight = reader.bool()
+        let weight = reader.int()
+        return Page(
+            contentPath: contentPath, file: file, title: title, summary: summary, draft: draft, weight: hasWeight ? weight : nil,
+            body: reader.string(), bodyFirstLine: reader.int())
+    }
+}
+
+extension SourceLocation {
+    /// Writes the location; its file only when it is not `file` (the file being cached).
+    package func write(to writer: inout ByteWriter, in file: String? = nil) {
+        writer.write(self.file == file ? nil : self.file)
+        writer.write(line)
+        writer.write(column)
+    }
+
+    package static func read(from reader: inout ByteReader, in file: String? = nil) -> SourceLocation {
+        SourceLocation(file: reader.optionalString() ?? file ?? "", line: reader.int(), column: reader.int())
+    }
+}
+
+extension Diagnostic {
+    package func write(to writer: inout ByteWriter) {
+        writer.write(severity == .error)
+        writer.write(message)
+        writer.write(location != nil)
+        location?.write(to: &writer)
+    }
+
+    package static func read(from reader: inout ByteReader) -> Diagnostic {
+        let severity: Severity = reader.bool() ? .error : .warning
+        let message = reader.string()
+        return Diagnostic(severity, message, at: reader.bool() ? SourceLocation.read(from: &reader) : nil)
+    }
+}

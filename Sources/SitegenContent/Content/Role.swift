@@ -1,0 +1,119 @@
+/// A job role, from `Content/roles/<slug>.md` (SPEC §3).
+package struct Role: Sendable, Hashable {
+    /// A value from front matter with where it was written (a role slug, a skill name).
+    package struct Located: Sendable, Hashable {
+        /// The text written.
+        package var value: String
+        /// Where it was written.
+        package var location: SourceLocation
+    }
+
+    /// Education, experience and certification needed.
+    package struct Requirements: Sendable, Hashable {
+        /// Typical education.
+        package var education: String?
+        /// Typical experience.
+        package var experience: String?
+        /// Certification, if any.
+        package var certification: String?
+
+        /// True when no field is set.
+        package var isEmpty: Bool { education == nil && experience == nil && certification == nil }
+    }
+
+    /// A public reference for the role's facts.
+    package struct Source: Sendable, Hashable {
+        /// Title of the reference.
+        package var title: String
+        /// Its URL, if it has one.
+        package var url: String?
+    }
+
+    /// The role's values. A role is shared by many views and lists, so its fields live in one
+    /// box and a copy of a role is one reference, not two dozen (copying whole roles was a
+    /// twentieth of a 10k build).
+    package struct Fields: Sendable, Hashable {
+        /// The file name without `.md`; decides every output path.
+        package var slug: String
+        /// The file, relative to `Content/` (`roles/producer.md`).
+        package var contentPath: String
+        /// The file as shown in diagnostics (`Content/roles/producer.md`).
+        package var file: String
+        package var title: String
+        package var summary: String
+        package var department: String?
+        package var media: [String]
+        package var alternateTitles: [String]
+        /// O*NET-SOC occupation code, e.g. `27-2012.01`.
+        package var onet: String?
+        package var reportsTo: [Located]
+        package var supervises: [Located]
+        /// Peers the role works alongside without a reporting line (role slugs).
+        package var worksWith: [Located]
+        package var stages: [String]
+        package var duties: [String]
+        package var skills: [Located]
+        package var requirements: Requirements
+        /// Comparison dimension values by dimension key.
+        package var attributes: [String: String]
+        /// Where each attribute key was written (to report undeclared dimensions).
+        var attributeLocations: [String: SourceLocation]
+        /// Ordered steps into the role.
+        package var careerPath: [String]
+        package var compareWith: [Located]
+        package var related: [Located]
+        package var sources: [Source]
+        /// `YYYY-MM-DD`.
+        package var updated: String?
+        package var draft: Bool
+        /// The Markdown body.
+        package var body: String
+        /// The file line the body starts on.
+        package var bodyFirstLine: Int
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private let box: Box
+
+    /// A role with these values.
+    package init(_ fields: Fields) { box = Box(fields) }
+
+    /// All values of the role.
+    package var fields: Fields { box.fields }
+
+    package static func == (lhs: Role, rhs: Role) -> Bool { lhs.box === rhs.box || lhs.box.fields == rhs.box.fields }
+
+    package func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+
+    package var slug: String { box.fields.slug }
+    package var contentPath: String { box.fields.contentPath }
+    package var file: String { box.fields.file }
+    package var title: String { box.fields.title }
+    package var summary: String { box.fields.summary }
+    package var department: String? { box.fields.department }
+    package var media: [String] { box.fields.media }
+    package var alternateTitles: [String] { box.fields.alternateTitles }
+    package var onet: String? { box.fields.onet }
+    package var reportsTo: [Located] { box.fields.reportsTo }
+    package var supervises: [Located] { box.fields.supervises }
+    package var worksWith: [Located] { box.fields.worksWith }
+    package var stages: [String] { box.fields.stages }
+    package var duties: [String] { box.fields.duties }
+    package var skills: [Located] { box.fields.skills }
+    package var requirements: Requirements { box.fields.requirements }
+    package var attributes: [String: String] { box.fields.attributes }
+    package var attributeLocations: [String: SourceLocation] { box.fields.attributeLocations }
+    package var careerPath: [String] { box.fields.careerPath }
+    package var compareWith: [Located] { box.fields.compareWith }
+    package var related: [Located] { box.fields.related }
+    package var sources: [Source] { box.fields.sources }
+    package var updated: String? { box.fields.updated }
+    package var draft: Bool { box.fields.draft }
+    package var body: String { box.fields.body }
+    package var bodyFirstLine: Int { box.fields.bodyFirstLine }
+}

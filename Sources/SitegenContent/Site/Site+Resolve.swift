@@ -1,0 +1,164 @@
+import SitegenSupport
+
+/// Cross-checks loaded content and derives what the pages need.
+extension Site {
+    /// Resolves references, comparison pairs and skills; every problem becomes a located
+    /// diagnostic. Returns nil when there are errors.
+    package static func resolve(_ content: LoadedContent) -> (Site?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var bySlug: [String: Role] = [:]
+        bySlug.reserveCapacity(content.roles.count)
+        // `content.roles` is in file order; `unique` keeps that order without the duplicates.
+        var unique: [Role] = []
+        unique.reserveCapacity(content.roles.count)
+        for role in content.roles {
+            if let other = bySlug[role.slug] {
+                diagnostics.append(
+                    .error("duplicate role slug '\(role.slug)': \(other.file) already uses it", at: SourceLocation(file: role.file, line: 1, column: 1)))
+                continue
+            }
+            bySlug[role.slug] = role
+            unique.append(role)
+        }
+        let known = bySlug
+        let roles = unique
+        // Sorting, references and skills on one core, pairs on the other: they are independent.
+        let ((byTitle, referenceDiagnostics, (skills, skillSlugs, skillDiagnostics)), (pairs, pairDiagnostics)) = concurrently(
+            {
+                let byTitle = roles.map { (title: $0.title, slug: $0.slug) }.enumerated().sorted {
+                    ($0.element.title, $0.element.slug) < ($1.element.title, $1.element.slug)
+                }
+                .map(\.offset)
+                return (byTitle, checkReferences(roles, known: known, content: content), resolveSkills(roles, rankByTitle: byTitle))
+            },
+            { resolvePairs(roles: known, inFileOrder: roles, unavailable: content.unavailableRoleSlugs, prose: content.comparisonProse) }
+        )
+        diagnostics += referenceDiagnostics + skillDiagnostics + pairDiagnostics
+
+        var compared = Set<String>()
+        for pair in pairs {
+            compared.insert(pair.first)
+            compared.insert(pair.second)
+        }
+        for role in unique.filter({ !compared.contains($0.slug) }).sorted(by: { $0.slug < $1.slug }) {
+            diagnostics.append(
+                .warning(
+                    "role '\(role.slug)' is in no comparison; add compare_with to compare it with a neighbouring role",
+                    at: SourceLocation(file: role.file, line: 1, column: 1)))
+        }
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        var pairIndexes: [String: [Int]] = [:]
+        for (index, pair) in pairs.enumerated() {
+            pairIndexes[pair.first, default: []].append(index)
+            pairIndexes[pair.second, default: []].append(index)
+        }
+        let site = Site(
+            config: content.config,
+            home: content.home,
+            roles: byTitle.map { unique[$0] },
+            pairs: pairs,
+            skills: skills,
+            pages: content.pages,
+            assets: content.assets,
+            rolesBySlug: bySlug,
+            skillSlugs: skillSlugs,
+            pairIndexes: pairIndexes
+        )
+        return (site, diagnostics)
+    }
+
+    /// Checks every role's references and attributes.
+    private static func checkReferences(_ roles: [Role], known: [String: Role], content: LoadedContent) -> [Diagnostic] {
+        // Only a misspelt reference needs the sorted list of slugs, for its hint.
+        let slugs = LazySlugs(known)
+        let dimensionKeys = Set(content.config.dimensions.map(\.key))
+        var diagnostics: [Diagnostic] = []
+        for role in roles {
+            diagnostics += checkReferences(of: role, known: known, unavailable: content.unavailableRoleSlugs, slugs: slugs)
+            guard role.attributes.keys.contains(where: { !dimensionKeys.contains($0) }) else { continue }
+            for key in role.attributes.keys.sorted() where !dimensionKeys.contains(key) {
+                let hint = Suggestion.hint(for: key, in: content.config.dimensions.map(\.key))
+                diagnostics.append(
+                    .error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func checkReferences(of role: Role, known: [String: Role], unavailable: Set<String>, slugs: LazySlugs) -> [Diagnostic] {
+        let fields: [(String, [Role.Located])] = [
+            ("reports_to", role.reportsTo), ("supervises", role.supervises), ("works_with", role.worksWith),
+            ("compare_with", role.compareWith), ("related", role.related),
+        ]
+        var diagnostics: [Diagnostic] = []
+        for (field, references) in fields {
+            for reference in references {
+                if reference.value == role.slug {
+                    diagnostics.append(.error("role '\(role.slug)' refers to itself in \(field)", at: reference.location))
+                } else if known.index(forKey: reference.value) == nil, !unavailable.contains(reference.value) {
+                    let hint = Suggestion.hint(for: reference.value, in: slugs)
+                    diagnostics.append(.error("unknown role '\(reference.value)' in \(field)\(hint)", at: reference.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Groups skills by slug; two spellings of one skill are an error, pointing at the rarer one.
+    /// Also returns the URL slug of every spelling, so pages link to the skill pages as written.
+    /// `rankByTitle` lists indexes into `roles` in title order; a skill's roles come in that order.
+    private static func resolveSkills(_ roles: [Role], rankByTitle: [Int]) -> ([Skill], [String: String], [Diagnostic]) {
+        var rank = [Int](repeating: 0, count: roles.count)
+        for (position, index) in rankByTitle.enumerated() { rank[index] = position }
+        var slugOfName: [String: String] = [:]
+        var spellings: [String: [String: [SourceLocation]]] = [:]
+        var holders: [String: [Int]] = [:]
+        for (index, role) in roles.enumerated() {
+            for skill in role.skills {
+                let slug: String
+                if let known = slugOfName[skill.value] {
+                    slug = known
+                } else {
+                    slug = Slug.make(skill.value)
+                    slugOfName[skill.value] = slug
+                }
+                spellings[slug, default: [:]][skill.value, default: []].append(skill.location)
+                holders[slug, default: []].append(rank[index])
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var skills: [(key: String, skill: Skill)] = []
+        var slugsByName: [String: String] = [:]
+        for (slug, names) in spellings {
+            let ranked = names.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+            let canonical = ranked[0].key
+            for (name, locations) in ranked.dropFirst() {
+                for location in locations {
+                    diagnostics.append(.error("skill '\(name)' is spelled '\(canonical)' in other roles; use one spelling", at: location))
+                }
+            }
+            var positions = holders[slug] ?? []
+            positions.sort()
+            var roleSlugs: [String] = []
+            roleSlugs.reserveCapacity(positions.count)
+            for (offset, position) in positions.enumerated() where offset == 0 || positions[offset - 1] != position {
+                roleSlugs.append(roles[rankByTitle[position]].slug)
+            }
+            let skill = Skill(name: canonical, slug: slug.isEmpty ? "skill" : slug, roleSlugs: roleSlugs)
+            for name in names.keys { slugsByName[name] = skill.slug }
+            skills.append((canonical.lowercased(), skill))
+        }
+        skills.sort { ($0.key, $0.skill.slug) < ($1.key, $1.skill.slug) }
+        return (skills.map(\.skill), slugsByName, diagnostics)
+    }
+}
+
+/// Every role slug, sorted on first use: only a misspelt reference needs them, for its hint.
+private final class LazySlugs: Sequence {
+    private let roles: [String: Role]
+    private lazy var sorted: [String] = roles.keys.sorted()
+
+    package init(_ roles: [String: Role]) { self.roles = roles }
+
+    package func makeIterator() -> IndexingIterator<[String]> { sorted.makeIterator() }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import SitegenSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Taking the unchanged files of the previous output over into the staging folder, many at
+/// once: in path order, so each folder on the way is opened (in the output, refusing links)
+/// and made (in the staging folder) once for all the files in it, on every core.
+extension OutputStaging {
+    /// Links each file of the previous output at `items[i].path` into the staging folder when
+    /// it is a regular file with exactly the stamp the manifest recorded; the stamp of each
+    /// file taken over, nil where the page has to be made again.
+    func carry(_ items: [(path: String, expected: FileStamp)]) throws(BuildFailure) -> [FileStamp?] {
+        let order = items.indices.sorted { items[$0].path < items[$1].path }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, (order.count + cores - 1) / cores)
+        let chunks = stride(from: 0, to: order.count, by: chunk).map { Array(order[$0..<min($0 + chunk, order.count)]) }
+        let stagingRoot = open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard stagingRoot >= 0 else { throw OutputWriter.failure("cannot write the output: \(String(cString: strerror(errno)))", unchanged: true) }
+        defer { _ = systemClose(stagingRoot) }
+        let outputRoot = previous.descriptor
+        let results = chunks.parallelMap { indexes -> Result<[(Int, FileStamp?)], BuildFailure> in
+            var cursor = FolderCursor(source: outputRoot, target: stagingRoot)
+            defer { cursor.close() }
+            var found: [(Int, FileStamp?)] = []
+            found.reserveCapacity(indexes.count)
+            do throws(BuildFailure) {
+                for index in indexes {
+                    try writer.faults?.beforeWrite(items[index].path)
+                    found.append((index, try cursor.link(items[index].path, expected: items[index].expected)))
+                }
+                return .success(found)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var stamps: [FileStamp?] = Array(repeating: nil, count: items.count)
+        for result in results {
+            for (index, stamp) in try result.get() { stamps[index] = stamp }
+        }
+        return stamps
+    }
+}
+
+/// The folders of one path, open in the previous output (never through a link) and in the
+/// staging folder (made on the way), kept open while the next paths share them.
+private struct FolderCursor {
+    let sourceRoot: Int32
+    let targetRoot: Int32
+    var parts: [Substring] = []
+    /// Descriptors of `parts` in the output (-1 from the first part that is not a real folder).
+    var sources: [Int32] = []
+    var targets: [Int32] = []
+
+    init(source: Int32, target: Int32) {
+        sourceRoot = source
+        targetRoot = target
+    }
+
+    mutating func link(_ path: String, expected: FileStamp) throws(BuildFailure) -> FileStamp? {
+        let slash = path.lastIndex(of: "/")
+        try move(to: slash.map { path[..<$0].split(separator: "/") } ?? [])
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let source = sources.last ?? sourceRoot
+        guard source >= 0 else { return nil }
+        var status = stat()
+        guard fstatat(source, name, &status, AT_SYMLINK_NOFOLLOW) == 0, FileStamp.isRegularFile(status), FileStamp(status) == expected,
+            linkat(source, name, targets.last ?? targetRoot, name, 0) == 0
+        else { return nil }
+        return expected
+    }
+
+    private mutating func move(to folder: [Substring]) throws(BuildFailure) {
+        var common = 0
+        while common < parts.count, common < folder.count, parts[common] == folder[common] { common += 1 }
+        while parts.count > common { pop() }
+        for part in folder[common...] {
+            let name = String(part)
+            let sourceParent = sources.last ?? sourceRoot
+            let source = sourceParent >= 0 ? openat(sourceParent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1
+            let targetParent = targets.last ?? targetRoot
+            if mkdirat(targetParent, name, 0o755) != 0 && errno != EEXIST { throw failure(folder) }
+            let target = openat(targetParent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard target >= 0 else {
+                if source >= 0 { _ = systemClose(source) }
+                throw failure(folder)
+            }
+            parts.append(part)
+            sources.append(source)
+            targets.append(target)
+        }
+    }
+
+    private mutating func pop() {
+        if let source = sources.popLast(), source >= 0 { _ = systemClose(source) }
+        if let target = targets.popLast() { _ = systemClose(target) }
+        parts.removeLast()
+    }
+
+    mutating func close() { while !parts.isEmpty { pop() } }
+
+    private func failure(_ folder: [Substring]) -> BuildFailure {
+        OutputWriter.failure("cannot write the output: \(folder.joined(separator: "/")): \(String(cString: strerror(errno)))", unchanged: true)
+    }
+}

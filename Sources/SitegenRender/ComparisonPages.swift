@@ -1,0 +1,119 @@
+import SitegenContent
+import SitegenMarkdown
+import SitegenTemplates
+
+/// `/compare/` (every role × every dimension, plus the pair list) and one
+/// `/compare/<a>-vs-<b>/` per unordered pair.
+package enum ComparisonPages: PageKind {
+    package static func pages(_ context: RenderContext) -> [PageSpec] {
+        let site = context.site
+        let pairs = site.pairs.compactMap { pair -> PageSpec? in
+            guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
+            return .page(url: URLs.pair(pair), layout: "compare", source: pair.prose?.file ?? first.file, documents: pair.prose.map { [$0.contentPath] } ?? [])
+            {
+                pairPage(pair, first, second, context: $0)
+            }
+        }
+        return [.page(url: URLs.compare, layout: "compare-hub") { hub($0) }] + pairs
+    }
+
+    /// A link to a pair page, titled "A vs B".
+    package static func link(to pair: ComparisonPair, from url: String, site: Site) -> LinkView {
+        let title = "\(site.role(pair.first)?.title ?? pair.first) vs \(site.role(pair.second)?.title ?? pair.second)"
+        return LinkView(title: title, url: ContentPath.relativeLink(from: url, to: URLs.pair(pair)))
+    }
+
+    private static func hub(_ context: RenderContext) -> PageView {
+        let site = context.site
+        let url = URLs.compare
+        let dimensions = site.config.dimensions
+        let matrix = site.roles.map { role in
+            ListView(
+                title: role.title, summary: role.summary,
+                values: [
+                    "url": ContentPath.relativeLink(from: url, to: URLs.role(role.slug)),
+                    "cells": dimensions.map { role.attributes[$0.key] ?? "—" },
+                ])
+        }
+        let view = ListView(
+            title: "Compare roles",
+            summary: "Side-by-side comparisons of roles that are often confused, and every role on every dimension at once.",
+            values: [
+                "pairs": LinksView(links: site.pairs.map { link(to: $0, from: url, site: site) }),
+                "dimensions": dimensions.map { FactView(label: $0.label, value: "", help: $0.help) },
+                "dimensionCount": dimensions.count,
+                "hasDimensionHelp": dimensions.contains { $0.help != nil },
+                "matrix": matrix,
+            ]
+        )
+        return context.view(url: url, title: view.title, description: view.summary, content: view)
+    }
+
+    private static func pairPage(_ pair: ComparisonPair, _ first: Role, _ second: Role, context: RenderContext) -> PageView {
+        let site = context.site
+        let url = URLs.pair(pair)
+        let link = { (target: String) in ContentPath.relativeLink(from: url, to: target) }
+        let skillLinks = { (role: Role) in
+            role.skills.map { LinkView(title: $0.value, url: link(URLs.skill(site.skillSlug($0.value)))) }
+        }
+        let summary = pair.prose?.summary ?? "How the \(first.title) and the \(second.title) differ: duties, skills, requirements and who has the final say."
+        let title = pair.prose?.title ?? "\(first.title) vs \(second.title)"
+        let view = PairView(
+            title: title, summary: summary,
+            first: PairView.Side(role: first, url: link(URLs.role(first.slug)), dutiesURL: link(URLs.duties(first.slug))),
+            second: PairView.Side(role: second, url: link(URLs.role(second.slug)), dutiesURL: link(URLs.duties(second.slug))),
+            rows: rows(first, second, site: site),
+            proseHTML: pair.prose.map { context.html($0.contentPath) },
+            duties: SplitView.split(
+                idPrefix: "duties", firstTitle: first.title, secondTitle: second.title,
+                first: first.duties.map { LinkView(title: $0, url: "") },
+                second: second.duties.map { LinkView(title: $0, url: "") }, key: normalisedDuty),
+            skills: SplitView.split(
+                idPrefix: "skills", firstTitle: first.title, secondTitle: second.title,
+                first: skillLinks(first), second: skillLinks(second), key: site.skillSlug))
+        return context.view(url: url, title: title, description: summary, content: view)
+    }
+
+    /// Every comparison dimension, then where each role sits and what it needs.
+    private static func rows(_ first: Role, _ second: Role, site: Site) -> [ComparisonRowView] {
+        let dash = "—"
+        let list = { (items: [String]) in items.isEmpty ? dash : items.joined(separator: ", ") }
+        let names = { (references: [Role.Located]) in list(site.roles(references).map(\.title)) }
+        var rows = site.config.dimensions.map { dimension in
+            ComparisonRowView(label: dimension.label, first: first.attributes[dimension.key] ?? dash, second: second.attributes[dimension.key] ?? dash)
+        }
+        rows += [
+            ComparisonRowView(label: "Department", first: first.department ?? dash, second: second.department ?? dash),
+            ComparisonRowView(label: "Media", first: list(first.media), second: list(second.media)),
+            ComparisonRowView(label: "Reports to", first: names(first.reportsTo), second: names(second.reportsTo)),
+            ComparisonRowView(label: "Supervises", first: names(first.supervises), second: names(second.supervises)),
+            ComparisonRowView(label: "Stages", first: list(first.stages), second: list(second.stages)),
+            ComparisonRowView(label: "Education", first: first.requirements.education ?? dash, second: second.requirements.education ?? dash),
+            ComparisonRowView(label: "Experience", first: first.requirements.experience ?? dash, second: second.requirements.experience ?? dash),
+            ComparisonRowView(label: "Certification", first: first.requirements.certification ?? dash, second: second.requirements.certification ?? dash),
+        ]
+        return rows
+    }
+
+    /// Duties match when they are equal ignoring case, punctuation and spacing.
+    package static func normalisedDuty(_ duty: String) -> String {
+        if duty.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (almost every duty): letters lowercased and digits, on bytes.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(duty.utf8.count)
+            for byte in duty.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var key = String.UnicodeScalarView()
+        for scalar in duty.lowercased().unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            key.append(scalar)
+        }
+        return String(key)
+    }
+}

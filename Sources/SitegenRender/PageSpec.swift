@@ -1,0 +1,63 @@
+import SitegenContent
+
+/// One output file a page kind plans, known before anything is rendered: where it goes, what
+/// it is made from, and how to make it. Pages are made from a view value through a layout;
+/// the view is also what the page's fingerprint digests, so a page shows nothing its
+/// fingerprint does not cover. Other files (assets, the sitemap, search index shards) are made
+/// directly.
+package struct PageSpec: Sendable {
+    /// Path relative to the output folder (`roles/producer/index.html`).
+    package var path: String
+    /// The source file, for diagnostics.
+    package var source: String?
+    /// Content files whose rendered Markdown the view embeds (`roles/producer.md`); the first
+    /// is the one whose links a broken-link report points into.
+    package var documents: [String]
+    /// Whether the sitemap lists the page.
+    package var listed: Bool
+    /// A file only scripts load, named after its content (a search index shard): when it is
+    /// gone from a later build, no page's link can break.
+    package var mayVanish = false
+    package var content: Content
+
+    /// How the file is made.
+    package enum Content: Sendable {
+        /// Through `layout`, from the view the function gives for the context.
+        case page(layout: String, view: @Sendable (RenderContext) -> PageView)
+        /// As it is.
+        case file(OutputFile)
+    }
+
+    /// A page at the site-root-relative URL `url` (`roles/producer/`).
+    package static func page(
+        url: String, layout: String, source: String? = nil, documents: [String] = [], listed: Bool = true,
+        view: @escaping @Sendable (RenderContext) -> PageView
+    ) -> PageSpec {
+        PageSpec(path: URLs.file(forPage: url), source: source, documents: documents, listed: listed, content: .page(layout: layout, view: view))
+    }
+
+    /// A file that is already made (an asset, a search index shard).
+    package static func file(_ file: OutputFile, mayVanish: Bool = false) -> PageSpec {
+        PageSpec(path: file.path, source: file.source, documents: [], listed: false, mayVanish: mayVanish, content: .file(file))
+    }
+
+    /// The layout the page is rendered with; nil for other files.
+    package var layout: String? {
+        if case .page(let layout, _) = content { return layout }
+        return nil
+    }
+}
+
+/// A kind of page: given the resolved site, the pages it makes. A new kind is one type here
+/// and its layout; the pipeline knows only `PageKinds.all`.
+package protocol PageKind: Sendable {
+    /// The pages of this kind, planned (nothing rendered yet).
+    static func pages(_ context: RenderContext) -> [PageSpec]
+}
+
+/// Every page kind, in the order their files are listed.
+package enum PageKinds {
+    package static let all: [any PageKind.Type] = [
+        HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, SkillPages.self, PlainPages.self, SearchPages.self, SiteFiles.self,
+    ]
+}

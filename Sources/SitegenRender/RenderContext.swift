@@ -1,0 +1,84 @@
+import Foundation
+import SitegenContent
+import SitegenMarkdown
+import SitegenSupport
+import SitegenTemplates
+import Synchronization
+
+/// What every page renderer is given: the resolved site, the theme and the rendered Markdown.
+/// Renderers are pure functions of this value.
+package struct RenderContext: Sendable {
+    package var site: Site
+    package var theme: Theme
+    /// Rendered Markdown bodies by content path (`roles/producer.md`).
+    package var markdown: [String: RenderedMarkdown]
+    /// Files as shown in diagnostics, by content path, with the line their body starts on.
+    package var bodyOrigins: [String: (file: String, firstLine: Int)]
+    /// Gives the files stored under `key` by an earlier build, or makes them with the
+    /// function and stores them (the pipeline's cache; by default they are just made).
+    package var cachedFiles: @Sendable (_ key: Digest, _ make: () -> [OutputFile]) -> [OutputFile] = { $1() }
+    /// Problems met while rendering pages (a template that includes itself without end).
+    package let problems = RenderProblems()
+
+    /// A context for the site and theme, with the Markdown rendered so far.
+    package init(site: Site, theme: Theme, markdown: [String: RenderedMarkdown], bodyOrigins: [String: (file: String, firstLine: Int)]) {
+        self.site = site
+        self.theme = theme
+        self.markdown = markdown
+        self.bodyOrigins = bodyOrigins
+    }
+
+    /// The view a layout is given for one page. `rootOverride` replaces the relative way back
+    /// to the site root (for pages served at any depth).
+    package func view(url: String, title: String, description: String, content: any ViewModel, rootOverride: String? = nil) -> PageView {
+        PageView(
+            site: site.config, url: url,
+            documentTitle: url.isEmpty ? site.config.title : "\(title) · \(site.config.title)",
+            description: description,
+            canonical: site.config.baseURL.isEmpty || rootOverride != nil ? nil : site.config.baseURL + url,
+            root: rootOverride ?? ContentPath.rootPrefix(forPageURL: url), content: content
+        )
+    }
+
+    /// Renders a page's view through its layout, as an output file.
+    package func render(_ spec: PageSpec, layout: String, view: PageView) -> OutputFile {
+        var links: [String: SourceLocation] = [:]
+        if let contentPath = spec.documents.first, let rendered = markdown[contentPath], let origin = bodyOrigins[contentPath] {
+            for link in rendered.links {
+                links[link.destination] = SourceLocation(file: origin.file, line: origin.firstLine + link.line - 1, column: link.column)
+            }
+        }
+        let html: [UInt8]
+        do {
+            html = try theme.render(layout, view)
+        } catch {
+            problems.add(.error("cannot render layout '\(layout)': \(error.message)", at: spec.source.map { SourceLocation(file: $0) }))
+            html = []
+        }
+        return OutputFile(path: spec.path, data: Data(html), source: spec.source, markdownLinks: links)
+    }
+
+    /// The HTML of a content file's body (empty when it has none).
+    package func html(_ contentPath: String) -> String { markdown[contentPath]?.html ?? "" }
+
+    /// The headings of a content file's body.
+    package func headings(_ contentPath: String) -> [Heading] { markdown[contentPath]?.headings ?? [] }
+
+    /// "a" or "an" before a role title, by its sound: an Executive Producer, a Unit Production Manager.
+    package static func article(for title: String) -> String {
+        let lower = title.lowercased()
+        let consonantSounds = ["uni", "use", "usu", "eu", "one", "once"]
+        if consonantSounds.contains(where: lower.hasPrefix) { return "a" }
+        return "aeiou".contains(lower.first ?? "x") ? "an" : "a"
+    }
+}
+
+/// Diagnostics collected from page renderers running in parallel.
+package final class RenderProblems: Sendable {
+    private let found = Mutex<[Diagnostic]>([])
+
+    package func add(_ diagnostic: Diagnostic) { found.withLock { $0.append(diagnostic) } }
+
+    /// Everything added so far, in a stable order.
+    package var diagnostics: [Diagnostic] { found.withLock { $0 }.sorted { "\($0)" < "\($1)" } }
+}

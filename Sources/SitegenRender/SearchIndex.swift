@@ -1,0 +1,195 @@
+import SitegenContent
+import SitegenMarkdown
+import SitegenSupport
+import SitegenTemplates
+
+/// The client-side search index: script files that assign globals, so the search works from
+/// any static host and from `file://` (no `fetch`).
+///
+/// `search/search-index.js` (the manifest) sets `window.SITEGEN_SEARCH_INDEX` to
+/// `{"version":1,"count":N,"departments":[…],"media":[…],"skills":[…],"shards":[…]}`; each
+/// shard `search/search-index-<n>.<hash>.js` sets `window.SITEGEN_SEARCH_SHARDS[n]` to
+/// `{"duties":[…],"docs":[…]}`. A doc is an array:
+/// `[title, url, summary, department, [media], [skills], [duties], [alternate titles]]` where
+/// `url` is relative to the site root, `department` indexes the manifest's `departments` (or is
+/// -1), `media` and `skills` index the manifest's tables and `duties` index the shard's own
+/// `duties` table (duties repeat across roles, so each is written once per shard).
+/// Shards are filled in role order up to `shardLimit` bytes; long values are trimmed so that
+/// no single role can outgrow a shard.
+package struct SearchIndex: Sendable {
+    /// One role as the search sees it. Its fields are what the index files are made from
+    /// (and digested to tell whether the last build's files can be kept); a test checks that
+    /// they name every stored property.
+    package struct Document: Sendable, Hashable, FieldedView {
+        var title: String
+        var url: String
+        var summary: String
+        var department: String?
+        var media: [String]
+        var skills: [String]
+        var duties: [String]
+        var alternateTitles: [String]
+
+        package static let fields = ViewFields<Self>(
+            "search document",
+            [
+                .text("title", "The role's title") { $0.title },
+                .text("url", "The role page, relative to the site root") { $0.url },
+                .text("summary", "The role's summary") { $0.summary },
+                .text("department", "The role's department") { $0.department },
+                .flag("hasDepartment", "Whether the role names a department") { $0.department != nil },
+                .texts("media", "The role's media") { $0.media },
+                .texts("skills", "The role's skills") { $0.skills },
+                .texts("duties", "The role's duties") { $0.duties },
+                .texts("alternateTitles", "Other titles of the role") { $0.alternateTitles },
+            ])
+    }
+
+    /// The folder the index is written to, relative to the site root.
+    package static let folder = "search/"
+    /// The manifest's file name.
+    package static let manifestName = "search-index.js"
+    /// Default budget for one shard file, half the 2 MB a single loaded file may take.
+    package static let defaultShardLimit = 1_000_000
+    /// Longest text kept for a title, summary, duty or skill; longer values are cut.
+    package static let maxTextLength = 400
+    /// Most duties, skills or alternate titles kept per role.
+    package static let maxListLength = 40
+
+    package var documents: [Document]
+    package var departments: [String]
+    package var media: [String]
+    package var skills: [String]
+
+    /// The index of a resolved site: every role, in the site's order.
+    package init(site: Site) {
+        let skillNames = Dictionary(site.skills.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let documents = site.roles.map { role in
+            Document(
+                title: role.title, url: URLs.role(role.slug), summary: role.summary, department: role.department,
+                media: role.media, skills: role.skills.map { skillNames[site.skillSlug($0.value)] ?? $0.value },
+                duties: role.duties, alternateTitles: role.alternateTitles)
+        }
+        self.init(documents: documents)
+    }
+
+    /// An index of the given documents; the facet tables are their sorted distinct values.
+    package init(documents: [Document]) {
+        self.documents = documents
+        departments = Array(Set(documents.compactMap(\.department))).sorted()
+        media = Array(Set(documents.flatMap(\.media))).sorted()
+        skills = Array(Set(documents.flatMap(\.skills))).sorted()
+    }
+
+    /// The manifest and the shards, as output files under `search/`.
+    package func files(shardLimit: Int = defaultShardLimit) -> [OutputFile] {
+        let shardTexts = shards(limit: shardLimit).enumerated().map { index, shard in
+            "window.SITEGEN_SEARCH_SHARDS=window.SITEGEN_SEARCH_SHARDS||{};window.SITEGEN_SEARCH_SHARDS[\(index)]=\(shard.text);\n"
+        }
+        let names = shardTexts.enumerated().map { index, text in "search-index-\(index).\(Self.hash(text)).js" }
+        let manifest = JSONValue.object([
+            ("version", .int(1)),
+            ("count", .int(documents.count)),
+            ("departments", .strings(departments)),
+            ("media", .strings(media)),
+            ("skills", .strings(skills)),
+            ("shards", .strings(names)),
+        ])
+        var files = [OutputFile(path: Self.folder + Self.manifestName, text: "window.SITEGEN_SEARCH_INDEX=\(manifest.text);\n")]
+        for (name, text) in zip(names, shardTexts) {
+            files.append(OutputFile(path: Self.folder + name, text: text))
+        }
+        return files
+    }
+
+    /// The shard objects, each at most `limit` bytes of JSON unless one role alone is larger.
+    package func shards(limit: Int) -> [JSONValue] {
+        let tables = (departments: Self.positions(departments), media: Self.positions(media), skills: Self.positions(skills))
+        let overhead = #"{"duties":[],"docs":[]}"#.utf8.count
+        var result: [JSONValue] = []
+        var duties: [String] = []
+        var dutyIndex: [String: Int] = [:]
+        var docs: [JSONValue] = []
+        var size = overhead
+
+        /// The document as it would be added to the current shard, with the duties it adds.
+        func candidate(_ document: Document) -> (doc: JSONValue, newDuties: [String], bytes: Int) {
+            var newDuties: [String] = []
+            var positions: [Int] = []
+            for duty in Self.trimmed(document.duties) {
+                if let known = dutyIndex[duty] {
+                    positions.append(known)
+                } else if let pending = newDuties.firstIndex(of: duty) {
+                    positions.append(duties.count + pending)
+                } else {
+                    positions.append(duties.count + newDuties.count)
+                    newDuties.append(duty)
+                }
+            }
+            // Written once: measured here, copied as it is into the shard.
+            let doc = encode(document, dutyPositions: positions, tables: tables).text
+            let bytes = newDuties.reduce(doc.utf8.count + 1) { $0 + JSONValue.quoted($1).utf8.count + 1 }
+            return (.written(doc), newDuties, bytes)
+        }
+
+        for document in documents {
+            var next = candidate(document)
+            if !docs.isEmpty, size + next.bytes > limit {
+                result.append(Self.shard(duties: duties, docs: docs))
+                (duties, dutyIndex, docs, size) = ([], [:], [], overhead)
+                next = candidate(document)
+            }
+            for duty in next.newDuties {
+                dutyIndex[duty] = duties.count
+                duties.append(duty)
+            }
+            docs.append(next.doc)
+            size += next.bytes
+        }
+        if !docs.isEmpty || result.isEmpty { result.append(Self.shard(duties: duties, docs: docs)) }
+        return result
+    }
+
+    // MARK: Encoding
+
+    private func encode(
+        _ document: Document, dutyPositions: [Int],
+        tables: (departments: [String: Int], media: [String: Int], skills: [String: Int])
+    ) -> JSONValue {
+        .array([
+            .string(Self.trimmed(document.title)),
+            .string(document.url),
+            .string(Self.trimmed(document.summary)),
+            .int(document.department.flatMap { tables.departments[$0] } ?? -1),
+            .ints(document.media.prefix(Self.maxListLength).compactMap { tables.media[$0] }),
+            .ints(document.skills.prefix(Self.maxListLength).compactMap { tables.skills[$0] }),
+            .ints(dutyPositions),
+            .strings(Self.trimmed(document.alternateTitles)),
+        ])
+    }
+
+    private static func shard(duties: [String], docs: [JSONValue]) -> JSONValue {
+        .object([("duties", .strings(duties)), ("docs", .array(docs))])
+    }
+
+    private static func positions(_ values: [String]) -> [String: Int] {
+        Dictionary(values.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A value cut to `maxTextLength` characters, ending in "…" when cut.
+    package static func trimmed(_ text: String) -> String {
+        // No more bytes than the limit means no more characters: no need to count them.
+        text.utf8.count <= maxTextLength || text.count <= maxTextLength ? text : String(text.prefix(maxTextLength - 1)) + "…"
+    }
+
+    /// The first `maxListLength` values, each trimmed.
+    package static func trimmed(_ texts: [String]) -> [String] {
+        texts.prefix(maxListLength).map { trimmed($0) }
+    }
+
+    /// The first eight hex digits of the text's digest: changes whenever a shard does, so a
+    /// browser never mixes a new manifest with a cached old shard.
+    package static func hash(_ text: String) -> String {
+        String(Digest.of(Array(text.utf8)).description.prefix(8))
+    }
+}

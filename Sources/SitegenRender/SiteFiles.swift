@@ -1,0 +1,63 @@
+import Foundation
+import SitegenContent
+import SitegenMarkdown
+
+/// The files static hosts expect beside the pages: `404.html`, `sitemap.xml`, `robots.txt`,
+/// and the theme's assets.
+package enum SiteFiles: PageKind {
+    /// `404.html`, the theme's assets, `robots.txt` and `sitemap.xml` (listing the pages of
+    /// every kind before this one).
+    package static func pages(_ context: RenderContext) -> [PageSpec] {
+        [notFound(context)] + assets(context.theme).map { PageSpec.file($0) } + [.file(robots(baseURL: context.site.config.baseURL))]
+    }
+
+    /// `404.html`. Hosts serve it at any depth, so its links are root-absolute: under the base
+    /// URL's path when there is one, else under `/`.
+    package static func notFound(_ context: RenderContext) -> PageSpec {
+        .page(url: "404.html", layout: "404", listed: false) { context in
+            context.view(
+                url: "404.html", title: "Page not found", description: "There is no page at this address.",
+                content: ListView(title: "Page not found", summary: "", values: [:]),
+                rootOverride: basePath(context.site.config.baseURL))
+        }
+    }
+
+    /// `/handbook/` for `https://example.org/handbook/`, `/` without a base URL.
+    package static func basePath(_ baseURL: String) -> String {
+        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+
+    /// `sitemap.xml` listing `pages` (output paths); absolute URLs with a base URL, root-relative
+    /// paths without one.
+    package static func sitemap(pages: [String], baseURL: String) -> OutputFile {
+        let prefix = baseURL.isEmpty ? "/" : baseURL
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        xml.reserveCapacity(pages.count * (prefix.utf8.count + 40))
+        for path in pages.sorted() {
+            let url = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+            xml += "  <url><loc>\(escapeXML(prefix + url))</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: xml)
+    }
+
+    /// `robots.txt` allowing everything and naming the sitemap when the base URL is known.
+    package static func robots(baseURL: String) -> OutputFile {
+        var text = "User-agent: *\nAllow: /\n"
+        if !baseURL.isEmpty { text += "\nSitemap: \(baseURL)sitemap.xml\n" }
+        return OutputFile(path: "robots.txt", text: text)
+    }
+
+    /// The theme's assets under `assets/`.
+    package static func assets(_ theme: Theme) -> [OutputFile] {
+        theme.assets.keys.sorted().map { OutputFile(path: "assets/\($0)", data: theme.assets[$0]!) }
+    }
+
+    package static func escapeXML(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
+        else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

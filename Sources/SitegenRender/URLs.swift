@@ -1,0 +1,20 @@
+import SitegenContent
+
+/// The site-root-relative URL of every page kind, in one place.
+package enum URLs {
+    package static let home = ""
+    package static let roles = "roles/"
+    package static let compare = "compare/"
+    package static let skills = "skills/"
+    package static let stylesheet = "assets/site.css"
+
+    package static func role(_ slug: String) -> String { "roles/\(slug)/" }
+    package static func duties(_ slug: String) -> String { "roles/\(slug)/duties/" }
+    package static func pair(_ pair: ComparisonPair) -> String { "compare/\(pair.slug)/" }
+    package static func skill(_ slug: String) -> String { "skills/\(slug)/" }
+
+    /// The file a page URL is written to: `roles/x/` → `roles/x/index.html`.
+    package static func file(forPage url: String) -> String {
+        url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url
+    }
+}

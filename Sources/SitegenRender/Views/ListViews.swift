@@ -1,0 +1,70 @@
+import SitegenContent
+import SitegenMarkdown
+import SitegenSupport
+import SitegenTemplates
+
+/// A page with a title, summary and a body of Markdown (home, plain pages).
+package struct ProseView: ViewModel {
+    package var title: String
+    package var summary: String?
+    package var bodyHTML: String
+    package var toc: [TOCEntryView]
+    /// Extra values a particular layout reads (the home page's groups).
+    package var extra: [String: any ViewValue] = [:]
+
+    package static let fields = ViewFields<Self>(
+        "prose page",
+        [
+            .text("title", "The page's title") { $0.title },
+            .text("summary", "The page's summary") { $0.summary },
+            .flag("hasSummary", "Whether the page has a summary") { $0.summary != nil },
+            .text("bodyHTML", "The page's Markdown body, as HTML (use {{{bodyHTML}}})") { $0.bodyHTML },
+            .text("introHTML", "The same as bodyHTML") { $0.bodyHTML },
+            .flag("hasIntro", "Whether the body has any text") { !$0.bodyHTML.isEmpty },
+            .views("toc", "The body's ## and ### headings") { $0.toc },
+            .flag("hasToc", "Whether the body has more than one heading") { $0.toc.count > 1 },
+        ])
+
+    package func value(for name: String) -> TemplateValue {
+        let value = Self.fields.value(of: self, for: name)
+        if case .none = value { return extra[name]?.templateValue ?? .none }
+        return value
+    }
+
+    package func combine(into hasher: inout DigestHasher) {
+        Self.fields.combine(self, into: &hasher)
+        for name in extra.keys.sorted() {
+            hasher.combine(name)
+            extra[name]!.combine(into: &hasher)
+        }
+    }
+}
+
+/// A page that lists things (roles index, skills, skill pages, comparison hub).
+package struct ListView: ViewModel {
+    package var title: String
+    package var summary: String
+    /// The values a particular layout reads (the roles of a skill page).
+    package var values: [String: any ViewValue]
+
+    package static let fields = ViewFields<Self>(
+        "list page",
+        [
+            .text("title", "The page's title") { $0.title },
+            .text("summary", "The page's summary") { $0.summary },
+        ])
+
+    package func value(for name: String) -> TemplateValue {
+        let value = Self.fields.value(of: self, for: name)
+        if case .none = value { return values[name]?.templateValue ?? .none }
+        return value
+    }
+
+    package func combine(into hasher: inout DigestHasher) {
+        Self.fields.combine(self, into: &hasher)
+        for name in values.keys.sorted() {
+            hasher.combine(name)
+            values[name]!.combine(into: &hasher)
+        }
+    }
+}

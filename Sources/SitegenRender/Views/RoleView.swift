@@ -1,0 +1,111 @@
+import SitegenContent
+import SitegenMarkdown
+import SitegenTemplates
+
+/// Everything the role page and the job-duty page show about one role, with links made
+/// relative to the page being rendered.
+package struct RoleView: FieldedView {
+    package var role: Role
+    package var pageURL: String
+    package var skills: [LinkView]
+    package var requirements: [FactView]
+    package var glance: [FactView]
+    package var attributes: [FactView]
+    package var comparisons: [LinkView]
+    package var related: [RoleCardView]
+    package var bodyHTML: String
+    package var toc: [TOCEntryView]
+    /// schema.org `Occupation` JSON-LD, escaped for a `<script>` element.
+    package var jsonLD: String
+
+    package static let previewDutyCount = 5
+
+    package init(_ role: Role, pageURL: String, context: RenderContext, withBody: Bool) {
+        let site = context.site
+        self.role = role
+        self.pageURL = pageURL
+        let link = { (url: String) in ContentPath.relativeLink(from: pageURL, to: url) }
+        skills = role.skills.map { skill in
+            LinkView(title: skill.value, url: link(URLs.skill(site.skillSlug(skill.value))))
+        }
+        requirements = [
+            role.requirements.education.map { FactView(label: "Education", value: $0) },
+            role.requirements.experience.map { FactView(label: "Experience", value: $0) },
+            role.requirements.certification.map { FactView(label: "Certification", value: $0) },
+        ].compactMap { $0 }
+        let names = { (references: [Role.Located]) in site.roles(references).map(\.title).joined(separator: ", ") }
+        glance = [
+            role.department.map { FactView(label: "Department", value: $0) },
+            role.media.isEmpty ? nil : FactView(label: "Media", value: role.media.joined(separator: ", ")),
+            role.alternateTitles.isEmpty ? nil : FactView(label: "Also called", value: role.alternateTitles.joined(separator: ", ")),
+            role.reportsTo.isEmpty ? nil : FactView(label: "Reports to", value: names(role.reportsTo)),
+            role.supervises.isEmpty ? nil : FactView(label: "Supervises", value: names(role.supervises)),
+            role.worksWith.isEmpty ? nil : FactView(label: "Works alongside", value: names(role.worksWith)),
+            role.stages.isEmpty ? nil : FactView(label: "Stages", value: role.stages.joined(separator: ", ")),
+        ].compactMap { $0 }
+        attributes = site.config.dimensions.compactMap { dimension in
+            role.attributes[dimension.key].map { FactView(label: dimension.label, value: $0, help: dimension.help) }
+        }
+        comparisons = site.pairs(including: role.slug).compactMap { pair in
+            guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
+            return LinkView(title: "\(first.title) vs \(second.title)", url: link(URLs.pair(pair)))
+        }
+        related = site.roles(role.related).map { RoleCardView($0, from: pageURL) }
+        bodyHTML = withBody ? context.html(role.contentPath) : ""
+        jsonLD =
+            !withBody
+            ? ""
+            : StructuredData.occupationScript(
+                role, skills: skills.map(\.title), url: site.config.baseURL.isEmpty ? nil : site.config.baseURL + URLs.role(role.slug))
+        toc =
+            withBody
+            ? TOCEntryView.entries(context.headings(role.contentPath))
+                + Self.sectionEntries(
+                    role, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasComparisons: !comparisons.isEmpty, hasRelated: !related.isEmpty
+                ) : []
+    }
+
+    /// The page's own sections, listed after the body's headings in the table of contents.
+    private static func sectionEntries(_ role: Role, hasSkills: Bool, hasRequirements: Bool, hasComparisons: Bool, hasRelated: Bool) -> [TOCEntryView] {
+        var entries = [TOCEntryView(id: "key-duties", text: "Key duties", level: 2)]
+        if hasSkills { entries.append(TOCEntryView(id: "skills", text: "Skills", level: 2)) }
+        if hasRequirements { entries.append(TOCEntryView(id: "requirements", text: "Requirements", level: 2)) }
+        if hasComparisons { entries.append(TOCEntryView(id: "comparisons", text: "Compare with", level: 2)) }
+        if hasRelated { entries.append(TOCEntryView(id: "related-roles", text: "Related roles", level: 2)) }
+        if !role.sources.isEmpty { entries.append(TOCEntryView(id: "sources", text: "Sources", level: 2)) }
+        return entries
+    }
+
+    package static let fields = ViewFields<Self>(
+        "role page",
+        [
+            .text("title", "The role's title") { $0.role.title },
+            .text("summary", "The role's one-sentence summary") { $0.role.summary },
+            .text("article", "\"a\" or \"an\" before the title") { RenderContext.article(for: $0.role.title) },
+            .text("bodyHTML", "The role's Markdown body, as HTML (use {{{bodyHTML}}}; empty on the duty page)") { $0.bodyHTML },
+            .views("toc", "The table of contents: the body's headings, then the page's own sections") { $0.toc },
+            .flag("hasToc", "Whether there is a table of contents") { !$0.toc.isEmpty },
+            .texts("duties", "Every duty") { $0.role.duties },
+            .texts("dutiesPreview", "The first duties") { Array($0.role.duties.prefix(Self.previewDutyCount)) },
+            .text("dutiesURL", "The role's duty page, relative to the page") { ContentPath.relativeLink(from: $0.pageURL, to: URLs.duties($0.role.slug)) },
+            .text("roleURL", "The role page, relative to the page") { ContentPath.relativeLink(from: $0.pageURL, to: URLs.role($0.role.slug)) },
+            .views("skills", "The role's skills, each linked to its skill page") { $0.skills },
+            .flag("hasSkills", "Whether the role lists skills") { !$0.skills.isEmpty },
+            .view("requirements", "Education, experience, certification") { FactsView(facts: $0.requirements) },
+            .flag("hasRequirements", "Whether the role states requirements") { !$0.requirements.isEmpty },
+            .view("glance", "The at-a-glance facts") { FactsView(facts: $0.glance) },
+            .view("attributes", "The role's value for each comparison dimension") { FactsView(facts: $0.attributes) },
+            .flag("hasAttributes", "Whether the role has dimension values") { !$0.attributes.isEmpty },
+            .view("comparisons", "Links to the comparisons that include the role") { LinksView(links: $0.comparisons) },
+            .flag("hasComparisons", "Whether the role is in a comparison") { !$0.comparisons.isEmpty },
+            .views("related", "Related roles, as cards") { $0.related },
+            .flag("hasRelated", "Whether the role names related roles") { !$0.related.isEmpty },
+            .texts("careerPath", "The steps of the career path") { $0.role.careerPath },
+            .flag("hasCareerPath", "Whether the role describes a career path") { !$0.role.careerPath.isEmpty },
+            .views("sources", "The role's sources, as links") { $0.role.sources.map { LinkView(title: $0.title, url: $0.url ?? "") } },
+            .flag("hasSources", "Whether the role lists sources") { !$0.role.sources.isEmpty },
+            .text("updated", "When the role was last updated (YYYY-MM-DD)") { $0.role.updated ?? "" },
+            .flag("hasUpdated", "Whether the role has an update date") { $0.role.updated != nil },
+            .text("jsonLD", "The schema.org Occupation JSON-LD (use {{{jsonLD}}} in a script element)") { $0.jsonLD },
+        ])
+}
