@@ -12,7 +12,9 @@ public struct SitegenCommand: AsyncParsableCommand {
             3 I/O or environment errors.
             """,
         version: SitegenVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, MarkdownWorkerCommand.self],
+        subcommands: [
+            BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, TemplatesCommand.self, MarkdownWorkerCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

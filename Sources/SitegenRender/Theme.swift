@@ -16,6 +16,8 @@ public struct Theme: Sendable {
     /// Per template name, the digest of its text and of every partial and parent it names,
     /// all the way down: what a page rendered with it depends on besides its view.
     package let templateDigests: [String: Digest]
+    /// Per template name, the file it came from as diagnostics show it.
+    package let templateFiles: [String: String]
 
     /// The built-in theme's files, by path (`layouts/role.mustache`), as `make` takes them.
     package static var builtInFiles: [String: (text: Data, shownAs: String)] {
@@ -65,9 +67,19 @@ public struct Theme: Sendable {
         let reserved = Set(texts.values.flatMap { literalIDs(in: $0.text) })
         let digests = templateDigests(templates, texts: texts.mapValues(\.text))
         return (
-            Theme(library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize(), templateDigests: digests),
+            Theme(
+                library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize(), templateDigests: digests,
+                templateFiles: texts.mapValues(\.shownAs)),
             diagnostics
         )
+    }
+
+    /// The names `layout` (and every template it includes) uses that a value of type `root`
+    /// cannot provide, as errors at their tags.
+    package func unknownNames(in layout: String, root: TemplateType) -> [(problem: TemplateNameProblem, location: SourceLocation)] {
+        library.checkNames(layout, root: root).map { problem in
+            (problem, SourceLocation(file: templateFiles[problem.template] ?? problem.template, line: problem.line, column: problem.column))
+        }
     }
 
     /// Whether the theme has a template called `name`.

@@ -3,6 +3,7 @@ import SitegenContent
 import SitegenMarkdown
 import SitegenRender
 import SitegenSupport
+import SitegenTemplates
 
 /// The build as a visible list of typed steps (`BuildStep`): load → check → render → write.
 /// Each step's problems are reported with the step; a step with errors stops the build before
@@ -103,7 +104,7 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Steps 1–3 and the page plan.
-    private func prepare(_ steps: inout Steps) throws(BuildFailure) -> Plan {
+    func prepare(_ steps: inout Steps) throws(BuildFailure) -> Plan {
         let loader = ContentLoader(root: options.source, displayPrefix: options.displayPrefix)
         var content = try steps.run(.loadingContent) {
             let (content, diagnostics) = loader.load(
@@ -134,7 +135,9 @@ public struct BuildPipeline: Sendable {
         for path in specs.lazy.flatMap(\.documents) where seen.insert(path).inserted {
             if let body = bodies[path] { documents.append((path, body.file, body.body)) }
         }
-        return Plan(context: context, specs: specs, specProblems: problems + theme.missingLayouts(Set(specs.compactMap(\.layout))), documents: documents)
+        let layouts = theme.missingLayouts(Set(specs.compactMap(\.layout)))
+        let names = layouts.isEmpty ? Self.unknownNames(specs, context: context) : []
+        return Plan(context: context, specs: specs, specProblems: problems + layouts + names, documents: documents)
     }
 
     /// Step 4: renders the Markdown of every document the pages show.
@@ -181,6 +184,29 @@ public struct BuildPipeline: Sendable {
         specs.append(.file(SiteFiles.sitemap(pages: listed, baseURL: context.site.config.baseURL)))
         diagnostics += Self.collisions(specs)
         return (specs, diagnostics)
+    }
+
+    /// Every name a layout uses that its pages' views cannot provide, found before anything is
+    /// rendered: each layout is checked against the view of its first page (the view types
+    /// say which names exist; one page's lists say what their items offer).
+    static func unknownNames(_ specs: [PageSpec], context: RenderContext) -> [Diagnostic] {
+        var samples: [String: PageSpec] = [:]
+        for spec in specs { if let layout = spec.layout, samples[layout] == nil { samples[layout] = spec } }
+        // A partial several layouts include is reported once, for all of them.
+        var found: [String: (problem: TemplateNameProblem, location: SourceLocation, layouts: [String])] = [:]
+        for (layout, spec) in samples.sorted(by: { $0.key < $1.key }) {
+            guard case .page(_, let makeView) = spec.content else { continue }
+            let root = makeView(context).templateType
+            for (problem, location) in context.theme.unknownNames(in: layout, root: root) {
+                let key = "\(location)\u{0}\(problem.name)"
+                found[key, default: (problem, location, [])].layouts.append(layout)
+            }
+        }
+        return found.values.map { problem, location, views in
+            guard views.count > 1 else { return .error(problem.messageWithSuggestion, at: location) }
+            let hint = problem.suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return .error("none of the \(views.count) layouts that include this template gives it a value '\(problem.name)'\(hint)", at: location)
+        }.sorted { $0.description < $1.description }
     }
 
     /// Two sources that publish to the same output path.

@@ -31,6 +31,12 @@ package struct ProseView: ViewModel {
         return value
     }
 
+    package var templateType: TemplateType {
+        var shape = Self.fields.shape(of: self)
+        for name in extra.keys.sorted() { shape.fields.append(TemplateField(name, extra[name]!.templateType)) }
+        return .object(shape)
+    }
+
     package func combine(into hasher: inout DigestHasher) {
         Self.fields.combine(self, into: &hasher)
         for name in extra.keys.sorted() {
@@ -58,6 +64,12 @@ package struct ListView: ViewModel {
         let value = Self.fields.value(of: self, for: name)
         if case .none = value { return values[name]?.templateValue ?? .none }
         return value
+    }
+
+    package var templateType: TemplateType {
+        var shape = Self.fields.shape(of: self)
+        for name in values.keys.sorted() { shape.fields.append(TemplateField(name, values[name]!.templateType)) }
+        return .object(shape)
     }
 
     package func combine(into hasher: inout DigestHasher) {

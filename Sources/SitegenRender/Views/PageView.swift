@@ -51,6 +51,12 @@ package struct PageView: ViewModel {
         content.combine(into: &hasher)
     }
 
+    /// The page's own names, then its content's (looked up in that order), named after the content.
+    package var templateType: TemplateType {
+        guard case .object(let content) = content.templateType else { return .any }
+        return .object(TemplateShape(content.name, fields: Self.fields.shape(of: self).fields + content.fields))
+    }
+
     /// The page's own title when its view has one, else the document title.
     private var ogTitle: String {
         if case .text(let title) = content.value(for: "title") { return title }

@@ -7,6 +7,14 @@ import SitegenTemplates
 package protocol ViewValue: TemplateRepresentable, Sendable {
     /// Mixes everything a template can see of this value.
     func combine(into hasher: inout DigestHasher)
+    /// The type templates see this value as (for the name check of layouts).
+    var templateType: TemplateType { get }
+    /// The type of an item of a list of such values, when the list is empty.
+    static var itemType: TemplateType { get }
+}
+
+extension ViewValue {
+    package static var itemType: TemplateType { .any }
 }
 
 /// A value templates read: names looked up one at a time by the engine, and every value at
@@ -26,6 +34,10 @@ extension FieldedView {
     package func value(for name: String) -> TemplateValue { Self.fields.value(of: self, for: name) }
 
     package func combine(into hasher: inout DigestHasher) { Self.fields.combine(self, into: &hasher) }
+
+    package var templateType: TemplateType { .object(Self.fields.shape(of: self)) }
+
+    package static var itemType: TemplateType { .object(Self.fields.shape(of: nil)) }
 }
 
 /// One name a view offers its templates, with a line of help, how to get its value and how
@@ -35,40 +47,48 @@ package struct ViewField<View>: Sendable {
     package let help: String
     package let value: @Sendable (View) -> TemplateValue
     package let digest: @Sendable (View, inout DigestHasher) -> Void
+    /// The type of the value, of this view when given (a list's items are known from an
+    /// instance), else as far as it is known from the types alone.
+    package let type: @Sendable (View?) -> TemplateType
 
     /// Text, HTML-escaped by `{{name}}`.
     package static func text(_ name: String, _ help: String, _ get: @escaping @Sendable (View) -> String) -> ViewField {
-        ViewField(name: name, help: help, value: { .text(get($0)) }, digest: { $1.combine(get($0)) })
+        ViewField(name: name, help: help, value: { .text(get($0)) }, digest: { $1.combine(get($0)) }, type: { _ in .text })
     }
 
     /// Optional text: empty when absent.
     package static func text(_ name: String, _ help: String, _ get: @escaping @Sendable (View) -> String?) -> ViewField {
-        ViewField(name: name, help: help, value: { .text(get($0) ?? "") }, digest: { $1.combine(get($0) ?? "") })
+        ViewField(name: name, help: help, value: { .text(get($0) ?? "") }, digest: { $1.combine(get($0) ?? "") }, type: { _ in .text })
     }
 
     /// A flag for sections.
     package static func flag(_ name: String, _ help: String, _ get: @escaping @Sendable (View) -> Bool) -> ViewField {
-        ViewField(name: name, help: help, value: { .bool(get($0)) }, digest: { $1.combine(get($0) ? 1 : 0) })
+        ViewField(name: name, help: help, value: { .bool(get($0)) }, digest: { $1.combine(get($0) ? 1 : 0) }, type: { _ in .flag })
     }
 
     /// A whole number.
     package static func number(_ name: String, _ help: String, _ get: @escaping @Sendable (View) -> Int) -> ViewField {
-        ViewField(name: name, help: help, value: { .text(String(get($0))) }, digest: { $1.combine(get($0)) })
+        ViewField(name: name, help: help, value: { .text(String(get($0))) }, digest: { $1.combine(get($0)) }, type: { _ in .text })
     }
 
     /// A list of texts.
     package static func texts(_ name: String, _ help: String, _ get: @escaping @Sendable (View) -> [String]) -> ViewField {
-        ViewField(name: name, help: help, value: { .items(get($0).map(TemplateValue.text)) }, digest: { $1.combine(get($0)) })
+        ViewField(
+            name: name, help: help, value: { .items(get($0).map(TemplateValue.text)) }, digest: { $1.combine(get($0)) }, type: { _ in .list(.text) })
     }
 
     /// Another view.
     package static func view<Child: ViewModel>(_ name: String, _ help: String, _ get: @escaping @Sendable (View) -> Child) -> ViewField {
-        ViewField(name: name, help: help, value: { .object(get($0)) }, digest: { get($0).combine(into: &$1) })
+        ViewField(
+            name: name, help: help, value: { .object(get($0)) }, digest: { get($0).combine(into: &$1) },
+            type: { view in view.map { get($0).templateType } ?? Child.itemType })
     }
 
     /// A list of views.
     package static func views<Child: ViewModel>(_ name: String, _ help: String, _ get: @escaping @Sendable (View) -> [Child]) -> ViewField {
-        ViewField(name: name, help: help, value: { .items(get($0).map { .object($0) }) }, digest: { get($0).combine(into: &$1) })
+        ViewField(
+            name: name, help: help, value: { .items(get($0).map { .object($0) }) }, digest: { get($0).combine(into: &$1) },
+            type: { view in view.map { get($0).templateType } ?? .list(Child.itemType) })
     }
 }
 
@@ -90,6 +110,11 @@ package struct ViewFields<View>: Sendable {
         return all[position].value(view)
     }
 
+    /// The names a view offers, with their types: of `view` when given.
+    package func shape(of view: View?) -> TemplateShape {
+        TemplateShape("the \(title)", fields: all.map { TemplateField($0.name, $0.type(view), help: $0.help) })
+    }
+
     /// Mixes every field's value, in order, after the view's title.
     package func combine(_ view: View, into hasher: inout DigestHasher) {
         hasher.combine(title)
@@ -99,14 +124,17 @@ package struct ViewFields<View>: Sendable {
 
 extension String: ViewValue {
     package func combine(into hasher: inout DigestHasher) { hasher.combine(self) }
+    package var templateType: TemplateType { .text }
 }
 
 extension Bool: ViewValue {
     package func combine(into hasher: inout DigestHasher) { hasher.combine(self ? 1 : 0) }
+    package var templateType: TemplateType { .flag }
 }
 
 extension Int: ViewValue {
     package func combine(into hasher: inout DigestHasher) { hasher.combine(self) }
+    package var templateType: TemplateType { .text }
 }
 
 extension Array: ViewValue where Element: ViewValue {
@@ -114,4 +142,7 @@ extension Array: ViewValue where Element: ViewValue {
         hasher.combine(count)
         for element in self { element.combine(into: &hasher) }
     }
+
+    /// A list of the first item's type (of the element type when empty).
+    package var templateType: TemplateType { .list(first?.templateType ?? Element.itemType) }
 }
