@@ -18,6 +18,8 @@ package struct PageSpec: Sendable {
     /// A file only scripts load, named after its content (a search index shard): when it is
     /// gone from a later build, no page's link can break.
     package var mayVanish = false
+    /// Where the page's front matter chose its layout (`layout: guide`), for a missing layout.
+    package var layoutLocation: SourceLocation?
     package var content: Content
 
     /// How the file is made.
@@ -30,10 +32,12 @@ package struct PageSpec: Sendable {
 
     /// A page at the site-root-relative URL `url` (`roles/producer/`).
     package static func page(
-        url: String, layout: String, source: String? = nil, documents: [String] = [], listed: Bool = true,
+        url: String, layout: String, source: String? = nil, documents: [String] = [], listed: Bool = true, layoutLocation: SourceLocation? = nil,
         view: @escaping @Sendable (RenderContext) -> PageView
     ) -> PageSpec {
-        PageSpec(path: URLs.file(forPage: url), source: source, documents: documents, listed: listed, content: .page(layout: layout, view: view))
+        PageSpec(
+            path: URLs.file(forPage: url), source: source, documents: documents, listed: listed, layoutLocation: layoutLocation,
+            content: .page(layout: layout, view: view))
     }
 
     /// A file that is already made (an asset, a search index shard).
@@ -58,6 +62,7 @@ package protocol PageKind: Sendable {
 /// Every page kind, in the order their files are listed.
 package enum PageKinds {
     package static let all: [any PageKind.Type] = [
-        HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, SkillPages.self, PlainPages.self, SearchPages.self, SiteFiles.self,
+        HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, SkillPages.self, PlainPages.self, FolderPages.self, SearchPages.self,
+        SiteFiles.self,
     ]
 }

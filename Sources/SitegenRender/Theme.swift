@@ -85,9 +85,13 @@ public struct Theme: Sendable {
     /// Whether the theme has a template called `name`.
     package func has(_ name: String) -> Bool { templateDigests[name] != nil }
 
-    /// The layouts named in `layouts` that the theme lacks, as errors.
-    package func missingLayouts(_ layouts: Set<String>) -> [Diagnostic] {
-        layouts.sorted().filter { !has($0) }.map { .error("the theme has no '\($0)' layout (Templates/layouts/\($0).mustache)", at: nil) }
+    /// The layouts pages ask for that the theme lacks, as errors: at the front matter that
+    /// chose one, else once for the theme.
+    package func missingLayouts(_ wanted: [(layout: String, location: SourceLocation?)]) -> [Diagnostic] {
+        var seen: Set<String> = []
+        return wanted.filter { !has($0.layout) && seen.insert("\($0.layout)\u{0}\($0.location.map(\.description) ?? "")").inserted }.map {
+            .error("the theme has no '\($0.layout)' layout (Templates/layouts/\($0.layout).mustache)", at: $0.location)
+        }.sorted { $0.description < $1.description }
     }
 
     /// For each template, the digest of the texts of it and everything it includes.

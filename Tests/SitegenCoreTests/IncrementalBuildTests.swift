@@ -164,7 +164,7 @@ import Testing
         let loader = ContentLoader(root: site.root, displayPrefix: "")
         let fresh = loader.load(includeDrafts: true, cache: nil)
         _ = loader.load(includeDrafts: true, cache: ContentCache.memo(siteRoot: site.root))
-        #expect(CacheFolder(siteRoot: site.root).pack(ContentCache.packName).count == 7, "one entry per Markdown file")
+        #expect(CacheFolder(siteRoot: site.root).pack(ContentCache.packName).count == site.markdownFiles.all.count, "one entry per Markdown file")
         let cached = loader.load(includeDrafts: true, cache: ContentCache.memo(siteRoot: site.root))
         let (freshContent, cachedContent) = (try #require(fresh.0), try #require(cached.0))
         #expect(cachedContent.roles == freshContent.roles)

@@ -131,7 +131,8 @@ package struct ContentLoader: Sendable {
         } else {
             let isHome = path == "index.md"
             let isProse = path.hasPrefix("compare/")
-            let (page, found) = Page.parse(text, contentPath: path, file: file, titleRequired: !isHome && !isProse)
+            let isFolderIndex = path == Page.folderIndexName || path.hasSuffix("/" + Page.folderIndexName)
+            let (page, found) = Page.parse(text, contentPath: path, file: file, titleRequired: !isHome && !isProse && !isFolderIndex)
             parsed = page.map { isHome ? .home($0) : isProse ? .comparisonProse($0) : .page($0) }
             diagnostics += found
         }

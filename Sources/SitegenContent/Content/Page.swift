@@ -15,12 +15,27 @@ package struct Page: Sendable, Hashable {
     package var draft: Bool
     /// Sort position where pages are listed (lower first), as Hugo's `weight`.
     package var weight: Int?
+    /// `layout:` from front matter: the layout the page is rendered with instead of the usual
+    /// one, with where it was written.
+    package var layout: Role.Located?
     /// The Markdown body.
     package var body: String
     /// The file line the body starts on.
     package var bodyFirstLine: Int
 
-    package static let knownKeys = ["title", "summary", "draft", "updated", "weight"]
+    package static let knownKeys = ["title", "summary", "draft", "updated", "weight", "layout"]
+
+    /// The name of a folder's own page (its list page's title, summary, body and layout).
+    package static let folderIndexName = "_index.md"
+
+    /// Whether this is a folder's `_index.md`.
+    package var isFolderIndex: Bool { contentPath == Self.folderIndexName || contentPath.hasSuffix("/" + Self.folderIndexName) }
+
+    /// The folder the page is in, relative to `Content/` (`guides`; "" at the top).
+    package var folder: String {
+        guard let slash = contentPath.lastIndex(of: "/") else { return "" }
+        return String(contentPath[..<slash])
+    }
 
     /// Parses a page; `titleRequired` for plain pages, which have nothing else to be called.
     package static func parse(_ text: String, contentPath: String, file: String, titleRequired: Bool) -> (Page?, [Diagnostic]) {
@@ -44,6 +59,7 @@ package struct Page: Sendable, Hashable {
             summary: fields.string("summary", in: root),
             draft: fields.bool("draft", in: root) ?? false,
             weight: fields.int("weight", in: root),
+            layout: fields.string("layout", in: root).map { Role.Located(value: $0, location: fields.location(ofKey: "layout", in: root)) },
             body: front.body,
             bodyFirstLine: front.bodyFirstLine
         )

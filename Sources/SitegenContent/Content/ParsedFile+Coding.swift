@@ -146,6 +146,8 @@ extension Page {
         writer.write(draft)
         writer.write(weight != nil)
         writer.write(weight ?? 0)
+        writer.write(layout?.value)
+        if let layout { layout.location.write(to: &writer, in: file) }
         writer.write(body)
         writer.write(bodyFirstLine)
     }
@@ -154,9 +156,10 @@ extension Page {
         let (contentPath, file, title, summary, draft) = (reader.string(), reader.string(), reader.optionalString(), reader.optionalString(), reader.bool())
         let hasWeight = reader.bool()
         let weight = reader.int()
+        let layout = reader.optionalString().map { Role.Located(value: $0, location: SourceLocation.read(from: &reader, in: file)) }
         return Page(
             contentPath: contentPath, file: file, title: title, summary: summary, draft: draft, weight: hasWeight ? weight : nil,
-            body: reader.string(), bodyFirstLine: reader.int())
+            layout: layout, body: reader.string(), bodyFirstLine: reader.int())
     }
 }
 

@@ -11,8 +11,11 @@ package struct Site: Sendable {
     package var pairs: [ComparisonPair]
     /// Skills sorted by name.
     package var skills: [Skill]
-    /// Plain pages sorted by path.
+    /// Plain pages sorted by path (folders' `_index.md` files are in `folders`).
     package var pages: [Page]
+    /// The folders of plain pages below `Content/` (not `roles/` or `compare/`): each gets a
+    /// list page.
+    package var folders: [PageFolder]
     /// Non-Markdown content files to copy.
     package var assets: [String]
 
@@ -34,6 +37,30 @@ package struct Site: Sendable {
 
     /// The comparison pairs that include a role.
     package func pairs(including slug: String) -> [ComparisonPair] { (pairIndexes[slug] ?? []).map { pairs[$0] } }
+}
+
+/// A folder of plain pages (`Content/guides/`), listed on its own page (`/guides/`).
+package struct PageFolder: Sendable, Hashable {
+    /// The folder relative to `Content/` (`guides`, `guides/film`).
+    package var path: String
+    /// Its `_index.md`: the list page's title, summary, body and layout.
+    package var index: Page?
+    /// The pages directly in it: by `weight` (pages with one first), then by title.
+    package var pages: [Page]
+
+    /// The folders of `pages` that hold at least one page, sorted by path.
+    package static func folders(of pages: [Page]) -> [PageFolder] {
+        let indexes = Dictionary(pages.filter(\.isFolderIndex).map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+        let grouped = Dictionary(grouping: pages.filter { !$0.isFolderIndex && !$0.folder.isEmpty }, by: \.folder)
+        return grouped.keys.sorted().map { path in
+            let sorted = grouped[path]!.sorted { a, b in
+                let (left, right) = (a.weight ?? Int.max, b.weight ?? Int.max)
+                if left != right { return left < right }
+                return (a.title ?? a.contentPath, a.contentPath) < (b.title ?? b.contentPath, b.contentPath)
+            }
+            return PageFolder(path: path, index: indexes[path], pages: sorted)
+        }
+    }
 }
 
 /// Two roles compared on one page, `/compare/<first>-vs-<second>/`.

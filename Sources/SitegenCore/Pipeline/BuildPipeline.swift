@@ -120,7 +120,7 @@ public struct BuildPipeline: Sendable {
         let site = try steps.run(.resolving) { Site.resolve(content) }
         var bodies: [String: (file: String, body: String, firstLine: Int)] = [:]
         for role in site.roles { bodies[role.contentPath] = (role.file, role.body, role.bodyFirstLine) }
-        for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) {
+        for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) + site.folders.compactMap(\.index) {
             bodies[page.contentPath] = (page.file, page.body, page.bodyFirstLine)
         }
         var context = RenderContext(site: site, theme: theme, markdown: [:], bodyOrigins: bodies.mapValues { ($0.file, $0.firstLine) })
@@ -135,7 +135,7 @@ public struct BuildPipeline: Sendable {
         for path in specs.lazy.flatMap(\.documents) where seen.insert(path).inserted {
             if let body = bodies[path] { documents.append((path, body.file, body.body)) }
         }
-        let layouts = theme.missingLayouts(Set(specs.compactMap(\.layout)))
+        let layouts = theme.missingLayouts(specs.compactMap { spec in spec.layout.map { ($0, spec.layoutLocation) } })
         let names = layouts.isEmpty ? Self.unknownNames(specs, context: context) : []
         return Plan(context: context, specs: specs, specProblems: problems + layouts + names, documents: documents)
     }

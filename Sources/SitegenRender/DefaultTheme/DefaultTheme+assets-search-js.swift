@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `assets/search.js`
-    package static let file1 = #"""
+    static let file1 = #"""
         /* sitegen search: the search box in the header and the /search/ page. Hand-written, no libraries.
          *
          * The index is a set of script files written by sitegen: search/search-index.js sets

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `assets/site.css`
-    package static let file2 = #"""
+    static let file2 = #"""
         /* sitegen default theme: readable type, accessible contrast, dark mode, print. */
         :root {
           --bg: #ffffff;

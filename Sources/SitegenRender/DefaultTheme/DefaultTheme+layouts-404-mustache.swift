@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/404.mustache`
-    package static let file3 = #"""
+    static let file3 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

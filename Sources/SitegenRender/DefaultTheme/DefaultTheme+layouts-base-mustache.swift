@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/base.mustache`
-    package static let file4 = #"""
+    static let file4 = #"""
         {{% CONTENT_TYPE: HTML }}
         <!DOCTYPE html>
         <html lang="{{language}}" data-root="{{root}}">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/compare-hub.mustache`
-    package static let file5 = #"""
+    static let file5 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/compare.mustache`
-    package static let file6 = #"""
+    static let file6 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

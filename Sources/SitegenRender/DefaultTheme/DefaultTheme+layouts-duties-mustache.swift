@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/duties.mustache`
-    package static let file7 = #"""
+    static let file7 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

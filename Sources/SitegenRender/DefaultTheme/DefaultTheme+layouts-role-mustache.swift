@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/role.mustache`
-    package static let file10 = #"""
+    static let file11 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$head}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/roles.mustache`
-    package static let file11 = #"""
+    static let file12 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

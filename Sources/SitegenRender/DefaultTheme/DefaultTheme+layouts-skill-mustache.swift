@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/skill.mustache`
-    package static let file13 = #"""
+    static let file14 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

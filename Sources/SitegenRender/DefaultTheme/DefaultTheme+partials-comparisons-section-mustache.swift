@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/comparisons-section.mustache`
-    package static let file15 = #"""
+    static let file16 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasComparisons}}
         <section aria-labelledby="comparisons">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/facts.mustache`
-    package static let file16 = #"""
+    static let file17 = #"""
         {{% CONTENT_TYPE: HTML }}
         <dl class="facts">
         {{#facts}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/footer.mustache`
-    package static let file17 = #"""
+    static let file18 = #"""
         {{% CONTENT_TYPE: HTML }}
         <footer class="site-footer">
         <div class="wrap">

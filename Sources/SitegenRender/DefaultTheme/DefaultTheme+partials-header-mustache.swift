@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/header.mustache`
-    package static let file18 = #"""
+    static let file19 = #"""
         {{% CONTENT_TYPE: HTML }}
         <header class="site-header">
         <div class="wrap">

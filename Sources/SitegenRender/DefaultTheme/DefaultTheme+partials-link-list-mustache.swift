@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/link-list.mustache`
-    package static let file19 = #"""
+    static let file20 = #"""
         {{% CONTENT_TYPE: HTML }}
         <ul class="link-list">
         {{#links}}

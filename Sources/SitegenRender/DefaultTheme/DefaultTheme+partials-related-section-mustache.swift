@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/related-section.mustache`
-    package static let file20 = #"""
+    static let file21 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasRelated}}
         <section aria-labelledby="related-roles">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/requirements-section.mustache`
-    package static let file21 = #"""
+    static let file22 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasRequirements}}
         <section aria-labelledby="requirements">

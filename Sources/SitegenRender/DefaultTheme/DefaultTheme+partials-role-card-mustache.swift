@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/role-card.mustache`
-    package static let file22 = #"""
+    static let file23 = #"""
         {{% CONTENT_TYPE: HTML }}
         <li class="card">
         <a class="card-title" href="{{url}}">{{title}}</a>

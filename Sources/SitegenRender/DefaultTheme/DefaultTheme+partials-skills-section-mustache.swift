@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/skills-section.mustache`
-    package static let file23 = #"""
+    static let file24 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasSkills}}
         <section aria-labelledby="skills">

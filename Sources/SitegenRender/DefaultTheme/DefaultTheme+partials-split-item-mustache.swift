@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/split-item.mustache`
-    package static let file24 = #"""
+    static let file25 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasURL}}<a href="{{url}}">{{title}}</a>{{/hasURL}}{{^hasURL}}{{title}}{{/hasURL}}
 

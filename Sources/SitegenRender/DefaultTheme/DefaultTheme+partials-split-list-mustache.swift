@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/split-list.mustache`
-    package static let file25 = #"""
+    static let file26 = #"""
         {{% CONTENT_TYPE: HTML }}
         <div class="split">
         <div>

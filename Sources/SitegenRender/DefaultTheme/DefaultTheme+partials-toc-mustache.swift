@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/toc.mustache`
-    package static let file26 = #"""
+    static let file27 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasToc}}
         <nav class="toc" aria-label="On this page">

@@ -88,6 +88,13 @@ struct TestSite {
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// The site's Markdown files (content paths), and how many of them are drafts.
+    var markdownFiles: (all: [String], drafts: Int) {
+        let content = root.appendingPathComponent("Content")
+        let all = snapshot(of: content).filter { $0.key.hasSuffix(".md") }
+        return (all.keys.sorted(), all.values.filter { String(decoding: $0, as: UTF8.self).contains("\ndraft: true\n") }.count)
+    }
 }
 
 /// Paths of the checked-in fixtures.
