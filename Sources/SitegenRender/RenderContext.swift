@@ -64,11 +64,22 @@ package struct RenderContext: Sendable {
     /// The headings of a content file's body.
     package func headings(_ contentPath: String) -> [Heading] { markdown[contentPath]?.headings ?? [] }
 
-    /// "a" or "an" before a role title, by its sound: an Executive Producer, a Unit Production Manager.
+    /// The article before a role's title: its own `article:` when it has one, else "a" or
+    /// "an" by the title's sound.
+    package static func article(for role: Role) -> String { role.article ?? article(for: role.title) }
+
+    /// "a" or "an" before a title, by its sound: an Executive Producer, a Unit Production
+    /// Manager, an hourly role. A title starting with an abbreviation is read letter by letter:
+    /// an ML Engineer, an SDET, a UX Designer, a QA Lead.
     package static func article(for title: String) -> String {
+        let first = title.prefix { $0.isLetter }
+        if first.count >= 2, first.allSatisfy(\.isUppercase), let letter = first.first {
+            // Letters whose names start with a vowel sound: "ay", "ee", "ef", "aitch", "eye", …
+            return "AEFHILMNORSX".contains(letter) ? "an" : "a"
+        }
         let lower = title.lowercased()
-        let consonantSounds = ["uni", "use", "usu", "eu", "one", "once"]
-        if consonantSounds.contains(where: lower.hasPrefix) { return "a" }
+        if ["hour", "honest", "honor", "honour", "heir"].contains(where: lower.hasPrefix) { return "an" }
+        if ["uni", "use", "usu", "uti", "eu", "one", "once"].contains(where: lower.hasPrefix) { return "a" }
         return "aeiou".contains(lower.first ?? "x") ? "an" : "a"
     }
 }

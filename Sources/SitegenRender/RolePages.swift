@@ -8,7 +8,7 @@ package enum RolePages: PageKind {
         context.site.roles.parallelMap { role -> [PageSpec] in
             let roleURL = URLs.role(role.slug)
             let dutiesURL = URLs.duties(role.slug)
-            let article = RenderContext.article(for: role.title)
+            let article = RenderContext.article(for: role)
             return [
                 .page(url: roleURL, layout: "role", source: role.file, documents: [role.contentPath]) { context in
                     context.view(

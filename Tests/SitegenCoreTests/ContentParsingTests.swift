@@ -44,7 +44,8 @@ import Testing
         #expect(alpha.sources.first?.url == "https://example.org/source")
         #expect(alpha.updated == "2026-11-23")
         #expect(alpha.onet == "27-2012.00")
-        #expect(alpha.bodyFirstLine == 33)
+        #expect(alpha.article == "an")
+        #expect(alpha.bodyFirstLine == 34)
     }
 
     @Test func unknownKeysWarnWithASuggestion() {

@@ -64,3 +64,17 @@ import Testing
         return (plan.specs, plan.context)
     }
 }
+
+/// One run reports the problems of the content and of the templates together.
+@Suite struct AllProblemsAtOnceTests {
+    @Test func contentAndTemplateErrorsComeInOneRun() throws {
+        let site = try TestSite.make([
+            "Content/roles/broken.md": "---\ntitle: [unclosed\n---\n",
+            "Templates/partials/footer.mustache": "<footer>{{#open}}</footer>\n",
+        ])
+        defer { site.remove() }
+        let messages = site.build().map(\.description)
+        #expect(messages.contains { $0.hasPrefix("Content/roles/broken.md:") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("Templates/partials/footer.mustache:1:") }, "\(messages)")
+    }
+}

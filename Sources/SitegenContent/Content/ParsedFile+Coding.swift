@@ -67,6 +67,7 @@ extension Role {
         writer.write(media)
         writer.write(alternateTitles)
         writer.write(onet)
+        writer.write(article)
         for references in [reportsTo, supervises, worksWith] { write(references, to: &writer) }
         writer.write(stages)
         writer.write(duties)
@@ -99,6 +100,7 @@ extension Role {
         let media = reader.strings()
         let alternateTitles = reader.strings()
         let onet = reader.optionalString()
+        let article = reader.optionalString()
         let (reportsTo, supervises, worksWith) = (readReferences(&reader, in: file), readReferences(&reader, in: file), readReferences(&reader, in: file))
         let stages = reader.strings()
         let duties = reader.strings()
@@ -118,7 +120,8 @@ extension Role {
         return Role(
             Fields(
                 slug: slug, contentPath: contentPath, file: file, title: title, summary: summary, department: department, media: media,
-                alternateTitles: alternateTitles, onet: onet, reportsTo: reportsTo, supervises: supervises, worksWith: worksWith, stages: stages,
+                alternateTitles: alternateTitles, onet: onet, article: article, reportsTo: reportsTo, supervises: supervises, worksWith: worksWith,
+                stages: stages,
                 duties: duties, skills: skills, requirements: requirements, attributes: attributes, attributeLocations: attributeLocations,
                 careerPath: careerPath, compareWith: compareWith, related: related, sources: sources, updated: reader.optionalString(),
                 draft: reader.bool(), body: reader.string(), bodyFirstLine: reader.int()))

@@ -3,7 +3,7 @@ import Yams
 
 extension Role {
     package static let knownKeys = [
-        "title", "summary", "department", "media", "alternate_titles", "onet", "reports_to", "supervises", "works_with",
+        "title", "summary", "department", "media", "alternate_titles", "onet", "article", "reports_to", "supervises", "works_with",
         "stages", "duties", "skills", "requirements", "attributes", "career_path", "compare_with", "related",
         "sources", "updated", "draft",
     ]
@@ -45,6 +45,7 @@ extension Role {
             media: fields.stringList("media", in: root).map(\.value),
             alternateTitles: fields.stringList("alternate_titles", in: root).map(\.value),
             onet: fields.string("onet", in: root),
+            article: fields.string("article", in: root),
             reportsTo: references("reports_to", &fields),
             supervises: references("supervises", &fields),
             worksWith: references("works_with", &fields),

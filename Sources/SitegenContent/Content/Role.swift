@@ -46,6 +46,8 @@ package struct Role: Sendable, Hashable {
         package var alternateTitles: [String]
         /// O*NET-SOC occupation code, e.g. `27-2012.01`.
         package var onet: String?
+        /// The article before the title where the language's rule gets it wrong (`article: an`).
+        package var article: String?
         package var reportsTo: [Located]
         package var supervises: [Located]
         /// Peers the role works alongside without a reporting line (role slugs).
@@ -99,6 +101,7 @@ package struct Role: Sendable, Hashable {
     package var media: [String] { box.fields.media }
     package var alternateTitles: [String] { box.fields.alternateTitles }
     package var onet: String? { box.fields.onet }
+    package var article: String? { box.fields.article }
     package var reportsTo: [Located] { box.fields.reportsTo }
     package var supervises: [Located] { box.fields.supervises }
     package var worksWith: [Located] { box.fields.worksWith }

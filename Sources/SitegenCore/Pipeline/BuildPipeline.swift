@@ -68,8 +68,9 @@ public struct BuildPipeline: Sendable {
         }
 
         /// Runs `step`; its warnings are kept, its errors (or a nil value) end the build.
-        mutating func run<T>(_ step: BuildStep, _ body: () -> (T?, [Diagnostic])) throws(BuildFailure) -> T {
-            start(step)
+        /// `announce: false` when the step's progress line was printed before.
+        mutating func run<T>(_ step: BuildStep, announce: Bool = true, _ body: () -> (T?, [Diagnostic])) throws(BuildFailure) -> T {
+            if announce { start(step) }
             let (value, diagnostics) = body()
             warnings += diagnostics.filter { $0.severity == .warning }
             guard let value, !diagnostics.containsErrors else {
@@ -106,17 +107,22 @@ public struct BuildPipeline: Sendable {
     /// Steps 1–3 and the page plan.
     func prepare(_ steps: inout Steps) throws(BuildFailure) -> Plan {
         let loader = ContentLoader(root: options.source, displayPrefix: options.displayPrefix)
-        var content = try steps.run(.loadingContent) {
-            let (content, diagnostics) = loader.load(
-                includeDrafts: options.includeDrafts, cache: options.useCache ? ContentCache.memo(siteRoot: options.source) : nil)
-            guard let content, diagnostics.containsErrors else { return (content, diagnostics) }
-            // Go on far enough to report cross-reference errors in the same run.
-            return (nil, diagnostics + Site.resolve(content).1.filter { $0.severity == .error })
+        // Content and templates are both read before either's errors end the build, so one
+        // run reports the problems of both (and the content's cross-reference errors).
+        steps.start(.loadingContent)
+        let (loaded, loadDiagnostics) = loader.load(
+            includeDrafts: options.includeDrafts, cache: options.useCache ? ContentCache.memo(siteRoot: options.source) : nil)
+        var contentDiagnostics = loadDiagnostics
+        if let loaded, loadDiagnostics.containsErrors { contentDiagnostics += Site.resolve(loaded).1.filter { $0.severity == .error } }
+        let templates = options.source.appendingPathComponent("Templates")
+        let (loadedTheme, themeDiagnostics) = ThemeLoader.load(folder: templates) { options.displayPrefix + "Templates/" + $0 }
+        steps.start(.loadingTemplates)
+        var content = try steps.run(.loadingContent, announce: false) {
+            let failed = contentDiagnostics.containsErrors || loaded == nil
+            return (failed ? nil : loaded, contentDiagnostics + (failed ? themeDiagnostics.filter { $0.severity == .error } : []))
         }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        let theme = try steps.run(.loadingTemplates) {
-            ThemeLoader.load(folder: options.source.appendingPathComponent("Templates")) { options.displayPrefix + "Templates/" + $0 }
-        }
+        let theme = try steps.run(.loadingTemplates, announce: false) { (loadedTheme, themeDiagnostics) }
         let site = try steps.run(.resolving) { Site.resolve(content) }
         var bodies: [String: (file: String, body: String, firstLine: Int)] = [:]
         for role in site.roles { bodies[role.contentPath] = (role.file, role.body, role.bodyFirstLine) }

@@ -20,6 +20,7 @@ public enum Scaffold {
             media: [film, television]     # any of: film, television, video games
             alternate_titles: []          # other names for the role
             # onet: 27-2012.00            # O*NET-SOC code, when one matches
+            # article: an                 # "a" or "an" before the title, when the rule (by sound; abbreviations letter by letter) gets it wrong
             reports_to: []                # role slugs (file names without .md)
             supervises: []                # role slugs
             works_with: []                # role slugs of peers without a reporting line

@@ -61,11 +61,13 @@ package struct PairView: FieldedView {
     /// What the page shows of one of the two roles.
     package struct Side: Sendable {
         package var title: String
+        package var article: String
         package var url: String
         package var dutiesURL: String
 
         package init(role: Role, url: String, dutiesURL: String) {
             title = role.title
+            article = RenderContext.article(for: role)
             self.url = url
             self.dutiesURL = dutiesURL
         }
@@ -91,8 +93,8 @@ package struct PairView: FieldedView {
             .text("secondURL", "The second role's page, relative to this one") { $0.second.url },
             .text("firstDutiesURL", "The first role's duty page") { $0.first.dutiesURL },
             .text("secondDutiesURL", "The second role's duty page") { $0.second.dutiesURL },
-            .text("firstArticle", "\"a\" or \"an\" before the first title") { RenderContext.article(for: $0.first.title) },
-            .text("secondArticle", "\"a\" or \"an\" before the second title") { RenderContext.article(for: $0.second.title) },
+            .text("firstArticle", "\"a\" or \"an\" before the first title") { $0.first.article },
+            .text("secondArticle", "\"a\" or \"an\" before the second title") { $0.second.article },
             .views("rows", "The side-by-side table's rows") { $0.rows },
             .text("proseHTML", "The pair's prose, as HTML (use {{{proseHTML}}})") { $0.proseHTML ?? "" },
             .flag("hasProse", "Whether the pair has prose") { $0.proseHTML != nil },

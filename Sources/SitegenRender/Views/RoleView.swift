@@ -81,7 +81,7 @@ package struct RoleView: FieldedView {
         [
             .text("title", "The role's title") { $0.role.title },
             .text("summary", "The role's one-sentence summary") { $0.role.summary },
-            .text("article", "\"a\" or \"an\" before the title") { RenderContext.article(for: $0.role.title) },
+            .text("article", "\"a\" or \"an\" before the title") { RenderContext.article(for: $0.role) },
             .text("bodyHTML", "The role's Markdown body, as HTML (use {{{bodyHTML}}}; empty on the duty page)") { $0.bodyHTML },
             .views("toc", "The table of contents: the body's headings, then the page's own sections") { $0.toc },
             .flag("hasToc", "Whether there is a table of contents") { !$0.toc.isEmpty },
