@@ -36,12 +36,13 @@ package enum ComparisonPages: PageKind {
                 ])
         }
         let view = ListView(
-            title: "Compare roles",
-            summary: "Side-by-side comparisons of roles that are often confused, and every role on every dimension at once.",
+            title: context.words["compare_title"],
+            summary: context.words["compare_summary"],
             values: [
                 "pairs": LinksView(links: site.pairs.map { link(to: $0, from: url, site: site) }),
                 "dimensions": dimensions.map { FactView(label: $0.label, value: "", help: $0.help) },
                 "dimensionCount": dimensions.count,
+                "matrixCaption": context.words.count("matrix_caption", dimensions.count),
                 "hasDimensionHelp": dimensions.contains { $0.help != nil },
                 "matrix": matrix,
             ]
@@ -56,13 +57,15 @@ package enum ComparisonPages: PageKind {
         let skillLinks = { (role: Role) in
             role.skills.map { LinkView(title: $0.value, url: link(URLs.skill(site.skillSlug($0.value)))) }
         }
-        let summary = pair.prose?.summary ?? "How the \(first.title) and the \(second.title) differ: duties, skills, requirements and who has the final say."
-        let title = pair.prose?.title ?? "\(first.title) vs \(second.title)"
+        let summary = pair.prose?.summary ?? context.words.format("pair_summary", ["first": first.title, "second": second.title])
+        let title = pair.prose?.title ?? context.words.format("pair_title", ["first": first.title, "second": second.title])
         let view = PairView(
             title: title, summary: summary,
-            first: PairView.Side(role: first, url: link(URLs.role(first.slug)), dutiesURL: link(URLs.duties(first.slug))),
-            second: PairView.Side(role: second, url: link(URLs.role(second.slug)), dutiesURL: link(URLs.duties(second.slug))),
-            rows: rows(first, second, site: site),
+            pairName: context.words.format("pair_title", ["first": first.title, "second": second.title]),
+            caption: context.words.format("pair_caption", ["first": first.title, "second": second.title]),
+            first: PairView.Side(role: first, url: link(URLs.role(first.slug)), dutiesURL: link(URLs.duties(first.slug)), words: context.words),
+            second: PairView.Side(role: second, url: link(URLs.role(second.slug)), dutiesURL: link(URLs.duties(second.slug)), words: context.words),
+            rows: rows(first, second, site: site, words: context.words),
             proseHTML: pair.prose.map { context.html($0.contentPath) },
             duties: SplitView.split(
                 idPrefix: "duties", firstTitle: first.title, secondTitle: second.title,
@@ -75,7 +78,7 @@ package enum ComparisonPages: PageKind {
     }
 
     /// Every comparison dimension, then where each role sits and what it needs.
-    private static func rows(_ first: Role, _ second: Role, site: Site) -> [ComparisonRowView] {
+    private static func rows(_ first: Role, _ second: Role, site: Site, words: Words) -> [ComparisonRowView] {
         let dash = "—"
         let list = { (items: [String]) in items.isEmpty ? dash : items.joined(separator: ", ") }
         let names = { (references: [Role.Located]) in list(site.roles(references).map(\.title)) }
@@ -83,14 +86,15 @@ package enum ComparisonPages: PageKind {
             ComparisonRowView(label: dimension.label, first: first.attributes[dimension.key] ?? dash, second: second.attributes[dimension.key] ?? dash)
         }
         rows += [
-            ComparisonRowView(label: "Department", first: first.department ?? dash, second: second.department ?? dash),
-            ComparisonRowView(label: "Media", first: list(first.media), second: list(second.media)),
-            ComparisonRowView(label: "Reports to", first: names(first.reportsTo), second: names(second.reportsTo)),
-            ComparisonRowView(label: "Supervises", first: names(first.supervises), second: names(second.supervises)),
-            ComparisonRowView(label: "Stages", first: list(first.stages), second: list(second.stages)),
-            ComparisonRowView(label: "Education", first: first.requirements.education ?? dash, second: second.requirements.education ?? dash),
-            ComparisonRowView(label: "Experience", first: first.requirements.experience ?? dash, second: second.requirements.experience ?? dash),
-            ComparisonRowView(label: "Certification", first: first.requirements.certification ?? dash, second: second.requirements.certification ?? dash),
+            ComparisonRowView(label: words["label_department"], first: first.department ?? dash, second: second.department ?? dash),
+            ComparisonRowView(label: words["label_media"], first: list(first.media), second: list(second.media)),
+            ComparisonRowView(label: words["label_reports_to"], first: names(first.reportsTo), second: names(second.reportsTo)),
+            ComparisonRowView(label: words["label_supervises"], first: names(first.supervises), second: names(second.supervises)),
+            ComparisonRowView(label: words["label_stages"], first: list(first.stages), second: list(second.stages)),
+            ComparisonRowView(label: words["label_education"], first: first.requirements.education ?? dash, second: second.requirements.education ?? dash),
+            ComparisonRowView(label: words["label_experience"], first: first.requirements.experience ?? dash, second: second.requirements.experience ?? dash),
+            ComparisonRowView(
+                label: words["label_certification"], first: first.requirements.certification ?? dash, second: second.requirements.certification ?? dash),
         ]
         return rows
     }

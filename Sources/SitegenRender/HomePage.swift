@@ -13,7 +13,7 @@ package enum HomePage: PageKind {
     private static func view(_ context: RenderContext) -> PageView {
         let site = context.site
         let url = URLs.home
-        let departments = Dictionary(grouping: site.roles) { $0.department ?? "Other roles" }
+        let departments = Dictionary(grouping: site.roles) { $0.department ?? context.words["other_roles"] }
             .sorted { $0.key < $1.key }
             .map { name, roles in
                 RoleGroupView(name: name, id: "department-\(Slug.make(name))", items: roles.map { RoleCardView($0, from: url) })

@@ -10,6 +10,8 @@ import Synchronization
 package struct RenderContext: Sendable {
     package var site: Site
     package var theme: Theme
+    /// The theme's words in the site's language.
+    package var words: Words
     /// Rendered Markdown bodies by content path (`roles/producer.md`).
     package var markdown: [String: RenderedMarkdown]
     /// Files as shown in diagnostics, by content path, with the line their body starts on.
@@ -21,9 +23,12 @@ package struct RenderContext: Sendable {
     package let problems = RenderProblems()
 
     /// A context for the site and theme, with the Markdown rendered so far.
-    package init(site: Site, theme: Theme, markdown: [String: RenderedMarkdown], bodyOrigins: [String: (file: String, firstLine: Int)]) {
+    package init(
+        site: Site, theme: Theme, words: Words, markdown: [String: RenderedMarkdown], bodyOrigins: [String: (file: String, firstLine: Int)]
+    ) {
         self.site = site
         self.theme = theme
+        self.words = words
         self.markdown = markdown
         self.bodyOrigins = bodyOrigins
     }
@@ -36,7 +41,7 @@ package struct RenderContext: Sendable {
             documentTitle: url.isEmpty ? site.config.title : "\(title) · \(site.config.title)",
             description: description,
             canonical: site.config.baseURL.isEmpty || rootOverride != nil ? nil : site.config.baseURL + url,
-            root: rootOverride ?? ContentPath.rootPrefix(forPageURL: url), content: content
+            root: rootOverride ?? ContentPath.rootPrefix(forPageURL: url), words: words, content: content
         )
     }
 

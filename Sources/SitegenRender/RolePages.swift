@@ -8,7 +8,6 @@ package enum RolePages: PageKind {
         context.site.roles.parallelMap { role -> [PageSpec] in
             let roleURL = URLs.role(role.slug)
             let dutiesURL = URLs.duties(role.slug)
-            let article = RenderContext.article(for: role)
             return [
                 .page(url: roleURL, layout: "role", source: role.file, documents: [role.contentPath]) { context in
                     context.view(
@@ -17,8 +16,9 @@ package enum RolePages: PageKind {
                 },
                 .page(url: dutiesURL, layout: "duties", source: role.file) { context in
                     context.view(
-                        url: dutiesURL, title: "What does \(article) \(role.title) do?",
-                        description: "Duties, skills and requirements of \(article) \(role.title): \(role.summary)",
+                        url: dutiesURL, title: context.words.format("duties_title", ["a": context.words.article(for: role), "title": role.title]),
+                        description: context.words.format(
+                            "duties_description", ["a": context.words.article(for: role), "title": role.title, "summary": role.summary]),
                         content: RoleView(role, pageURL: dutiesURL, context: context, withBody: false))
                 },
             ]

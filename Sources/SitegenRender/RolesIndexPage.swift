@@ -10,9 +10,9 @@ package enum RolesIndexPage: PageKind {
         let url = URLs.roles
         let roles = context.site.roles.map { RoleCardView($0, from: url) }
         let view = ListView(
-            title: "All roles",
-            summary: "Every role in the handbook: what it is called, where it sits and what it does in one line.",
-            values: ["roles": roles, "count": roles.count]
+            title: context.words["roles_title"],
+            summary: context.words["roles_summary"],
+            values: ["roles": roles, "count": roles.count, "caption": context.words.count("roles_caption", roles.count)]
         )
         return context.view(url: url, title: view.title, description: view.summary, content: view)
     }

@@ -27,10 +27,12 @@ package enum SearchPages: PageKind {
     private static func view(_ index: SearchIndex, _ context: RenderContext) -> PageView {
         let documents = index.documents
         let view = ListView(
-            title: "Search",
-            summary: "Find a role by its title, summary, duties or skills, and narrow the results by department, medium or skill.",
+            title: context.words["search_title"],
+            summary: context.words["search_summary"],
             values: [
                 "roleCount": documents.count,
+                "allRolesCount": context.words.count("all_roles_count", documents.count),
+                "searchLabel": context.words.count("search_label", documents.count),
                 "departments": FacetOptionView.options(index.departments, in: documents) { $0.department.map { [$0] } ?? [] },
                 "hasDepartments": !index.departments.isEmpty,
                 "media": FacetOptionView.options(index.media, in: documents) { $0.media },

@@ -16,8 +16,8 @@ package enum SiteFiles: PageKind {
     package static func notFound(_ context: RenderContext) -> PageSpec {
         .page(url: "404.html", layout: "404", listed: false) { context in
             context.view(
-                url: "404.html", title: "Page not found", description: "There is no page at this address.",
-                content: ListView(title: "Page not found", summary: "", values: [:]),
+                url: "404.html", title: context.words["not_found_title"], description: context.words["not_found_summary"],
+                content: ListView(title: context.words["not_found_title"], summary: "", values: [:]),
                 rootOverride: basePath(context.site.config.baseURL))
         }
     }

@@ -11,11 +11,11 @@ package enum SkillPages: PageKind {
                 let count = skill.roleSlugs.count
                 return LinkView(
                     title: skill.name, url: ContentPath.relativeLink(from: indexURL, to: URLs.skill(skill.slug)),
-                    detail: count == 1 ? "1 role" : "\(count) roles")
+                    detail: context.words.count("skill_roles", count))
             }
             let index = ListView(
-                title: "Skills",
-                summary: "The skills the roles in this handbook ask for, and which roles need each one.",
+                title: context.words["skills_title"],
+                summary: context.words["skills_summary"],
                 values: ["skills": links]
             )
             return context.view(url: indexURL, title: index.title, description: index.summary, content: index)
@@ -26,10 +26,9 @@ package enum SkillPages: PageKind {
     private static func view(_ skill: Skill, _ context: RenderContext) -> PageView {
         let url = URLs.skill(skill.slug)
         let roles = skill.roleSlugs.compactMap { context.site.role($0) }
-        let count = roles.count == 1 ? "1 role lists" : "\(roles.count) roles list"
         let view = ListView(
             title: skill.name,
-            summary: "\(count) \(skill.name) as a skill.",
+            summary: context.words.count("skill_summary", roles.count, ["skill": skill.name]),
             values: ["roles": roles.map { RoleCardView($0, from: url) }]
         )
         return context.view(url: url, title: skill.name, description: view.summary, content: view)

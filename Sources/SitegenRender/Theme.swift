@@ -18,6 +18,8 @@ public struct Theme: Sendable {
     package let templateDigests: [String: Digest]
     /// Per template name, the file it came from as diagnostics show it.
     package let templateFiles: [String: String]
+    /// The words of each language the theme has (`i18n/<code>.yml`), by code.
+    package let languages: [String: LanguageFile]
 
     /// The built-in theme's files, by path (`layouts/role.mustache`), as `make` takes them.
     package static var builtInFiles: [String: (text: Data, shownAs: String)] {
@@ -34,12 +36,25 @@ public struct Theme: Sendable {
         var templates: [String: Template] = [:]
         var texts: [String: (text: String, shownAs: String)] = [:]
         var assets: [String: Data] = [:]
+        var languages: [String: LanguageFile] = [:]
         var hasher = DigestHasher()
         for path in sources.keys.sorted() {
             let (data, shownAs) = sources[path]!
             hasher.combine(path)
             hasher.combine(data.count)
             data.withUnsafeBytes { hasher.combine($0) }
+            if path.hasPrefix("i18n/") && path.hasSuffix(".yml") {
+                let code = String(path.dropFirst("i18n/".count).dropLast(".yml".count))
+                let (file, found) = LanguageFile.parse(String(decoding: data, as: UTF8.self), file: shownAs)
+                diagnostics += found
+                guard var file else { continue }
+                // A site's language file changes or adds words; the rest are the built-in ones.
+                if let builtIn = DefaultTheme.files[path], !shownAs.hasPrefix("(built-in theme)"), let base = LanguageFile.parse(builtIn, file: path).0 {
+                    file.texts = base.texts.merging(file.texts) { _, site in site }
+                }
+                languages[code] = file
+                continue
+            }
             if path.hasPrefix("assets/") {
                 assets[String(path.dropFirst("assets/".count))] = data
                 continue
@@ -69,7 +84,7 @@ public struct Theme: Sendable {
         return (
             Theme(
                 library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize(), templateDigests: digests,
-                templateFiles: texts.mapValues(\.shownAs)),
+                templateFiles: texts.mapValues(\.shownAs), languages: languages),
             diagnostics
         )
     }
@@ -80,6 +95,18 @@ public struct Theme: Sendable {
         library.checkNames(layout, root: root).map { problem in
             (problem, SourceLocation(file: templateFiles[problem.template] ?? problem.template, line: problem.line, column: problem.column))
         }
+    }
+
+    /// The words for a site's `language:` code: its own file, else the file of its main
+    /// language (`en` for `en-GB`), else English, with a warning when it is not its own.
+    package func words(for code: String) -> (Words, [Diagnostic]) {
+        let main = code.split(separator: "-").first.map(String.init) ?? code
+        for candidate in [code, main] { if let file = languages[candidate] { return (Words(language: candidate, texts: file.texts), []) } }
+        let english = languages["en"]?.texts ?? [:]
+        return (
+            Words(language: "en", texts: english),
+            [.warning("the theme has no words in '\(code)' (Templates/i18n/\(main).yml); its pages are in English", at: nil)]
+        )
     }
 
     /// Whether the theme has a template called `name`.

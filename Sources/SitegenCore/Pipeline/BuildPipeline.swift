@@ -129,7 +129,9 @@ public struct BuildPipeline: Sendable {
         for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) + site.folders.compactMap(\.index) {
             bodies[page.contentPath] = (page.file, page.body, page.bodyFirstLine)
         }
-        var context = RenderContext(site: site, theme: theme, markdown: [:], bodyOrigins: bodies.mapValues { ($0.file, $0.firstLine) })
+        let (words, wordProblems) = theme.words(for: site.config.language)
+        steps.warnings += wordProblems
+        var context = RenderContext(site: site, theme: theme, words: words, markdown: [:], bodyOrigins: bodies.mapValues { ($0.file, $0.firstLine) })
         if options.useCache {
             let cache = FilesCache(siteRoot: options.source)
             context.cachedFiles = { key, make in cache.files(for: key, make: make) }

@@ -2,20 +2,20 @@
 
 extension DefaultTheme {
     /// `layouts/404.mustache`
-    static let file3 = #"""
+    static let file5 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">
         <header class="page-header">
-        <h1>Page not found</h1>
-        <p class="lede">There is no page at this address. It may have moved, or the link may be mistyped.</p>
+        <h1>{{t.not_found_title}}</h1>
+        <p class="lede">{{t.not_found_lede}}</p>
         </header>
         <ul class="link-list">
-        <li><a href="{{root}}">Home</a></li>
-        <li><a href="{{root}}roles/">All roles</a></li>
-        <li><a href="{{root}}compare/">Comparisons</a></li>
-        <li><a href="{{root}}skills/">Skills</a></li>
+        <li><a href="{{root}}">{{t.home}}</a></li>
+        <li><a href="{{root}}roles/">{{t.all_roles}}</a></li>
+        <li><a href="{{root}}compare/">{{t.comparisons}}</a></li>
+        <li><a href="{{root}}skills/">{{t.skills}}</a></li>
         </ul>
         </div>
         {{/main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/base.mustache`
-    static let file4 = #"""
+    static let file6 = #"""
         {{% CONTENT_TYPE: HTML }}
         <!DOCTYPE html>
         <html lang="{{language}}" data-root="{{root}}">
@@ -26,7 +26,7 @@ extension DefaultTheme {
         {{$head}}{{/head}}
         </head>
         <body>
-        <a class="skip-link" href="#main">Skip to content</a>
+        <a class="skip-link" href="#main">{{t.skip_to_content}}</a>
         {{>header}}
         <main id="main" tabindex="-1">
         {{$main}}{{/main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/compare-hub.mustache`
-    static let file5 = #"""
+    static let file7 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
@@ -12,16 +12,16 @@ extension DefaultTheme {
         <p class="lede">{{summary}}</p>
         </header>
         <section aria-labelledby="pairs">
-        <h2 id="pairs">Side-by-side comparisons</h2>
+        <h2 id="pairs">{{t.side_by_side_comparisons}}</h2>
         {{#pairs}}{{>link-list}}{{/pairs}}
         </section>
         <section aria-labelledby="matrix">
-        <h2 id="matrix">Every role on every dimension</h2>
+        <h2 id="matrix">{{t.every_role_every_dimension}}</h2>
         <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
         <table class="matrix">
-        <caption id="matrix-caption">All roles compared on {{dimensionCount}} dimensions</caption>
+        <caption id="matrix-caption">{{matrixCaption}}</caption>
         <thead>
-        <tr><th scope="col">Role</th>{{#dimensions}}<th scope="col">{{label}}</th>{{/dimensions}}</tr>
+        <tr><th scope="col">{{t.role}}</th>{{#dimensions}}<th scope="col">{{label}}</th>{{/dimensions}}</tr>
         </thead>
         <tbody>
         {{#matrix}}

@@ -2,22 +2,22 @@
 
 extension DefaultTheme {
     /// `layouts/compare.mustache`
-    static let file6 = #"""
+    static let file8 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">
         <article class="comparison">
         <header class="page-header">
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}compare/">Comparisons</a> › <span aria-current="page">{{firstTitle}} vs {{secondTitle}}</span></nav>
-        <h1>{{firstTitle}} vs {{secondTitle}}</h1>
+        <nav class="breadcrumbs" aria-label="{{t.breadcrumb}}"><a href="{{root}}compare/">{{t.comparisons}}</a> › <span aria-current="page">{{pairName}}</span></nav>
+        <h1>{{pairName}}</h1>
         <p class="lede">{{summary}}</p>
         </header>
         <div class="table-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0">
         <table class="side-by-side">
-        <caption id="comparison-caption">{{firstTitle}} and {{secondTitle}} side by side</caption>
+        <caption id="comparison-caption">{{caption}}</caption>
         <thead>
-        <tr><th scope="col">Aspect</th><th scope="col"><a href="{{firstURL}}">{{firstTitle}}</a></th><th scope="col"><a href="{{secondURL}}">{{secondTitle}}</a></th></tr>
+        <tr><th scope="col">{{t.aspect}}</th><th scope="col"><a href="{{firstURL}}">{{firstTitle}}</a></th><th scope="col"><a href="{{secondURL}}">{{secondTitle}}</a></th></tr>
         </thead>
         <tbody>
         {{#rows}}
@@ -32,14 +32,14 @@ extension DefaultTheme {
         </div>
         {{/hasProse}}
         <section aria-labelledby="duties-compared">
-        <h2 id="duties-compared">Duties</h2>
+        <h2 id="duties-compared">{{t.duties}}</h2>
         {{#duties}}{{>split-list}}{{/duties}}
         </section>
         <section aria-labelledby="skills-compared">
-        <h2 id="skills-compared">Skills</h2>
+        <h2 id="skills-compared">{{t.skills}}</h2>
         {{#skills}}{{>split-list}}{{/skills}}
         </section>
-        <p>Read more: <a href="{{firstDutiesURL}}">what does {{firstArticle}} {{firstTitle}} do?</a> · <a href="{{secondDutiesURL}}">what does {{secondArticle}} {{secondTitle}} do?</a></p>
+        <p>{{t.read_more}} <a href="{{firstDutiesURL}}">{{firstQuestion}}</a> · <a href="{{secondDutiesURL}}">{{secondQuestion}}</a></p>
         </article>
         </div>
         {{/main}}

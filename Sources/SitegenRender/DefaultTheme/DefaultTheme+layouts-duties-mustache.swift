@@ -2,19 +2,19 @@
 
 extension DefaultTheme {
     /// `layouts/duties.mustache`
-    static let file7 = #"""
+    static let file9 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">
         <article class="duties">
         <header class="page-header">
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}roles/">Roles</a> › <a href="{{roleURL}}">{{title}}</a> › <span aria-current="page">Duties</span></nav>
-        <h1>What does {{article}} {{title}} do?</h1>
+        <nav class="breadcrumbs" aria-label="{{t.breadcrumb}}"><a href="{{root}}roles/">{{t.roles}}</a> › <a href="{{roleURL}}">{{title}}</a> › <span aria-current="page">{{t.duties}}</span></nav>
+        <h1>{{dutiesQuestion}}</h1>
         <p class="lede">{{summary}}</p>
         </header>
         <section aria-labelledby="duties">
-        <h2 id="duties">Duties</h2>
+        <h2 id="duties">{{t.duties}}</h2>
         <ol class="duty-list">
         {{#duties}}
         <li>{{.}}</li>
@@ -25,7 +25,7 @@ extension DefaultTheme {
         {{>requirements-section}}
         {{#hasCareerPath}}
         <section aria-labelledby="how-to-become">
-        <h2 id="how-to-become">How to become {{article}} {{title}}</h2>
+        <h2 id="how-to-become">{{howToBecome}}</h2>
         <ol>
         {{#careerPath}}
         <li>{{.}}</li>
@@ -35,7 +35,7 @@ extension DefaultTheme {
         {{/hasCareerPath}}
         {{>comparisons-section}}
         {{>related-section}}
-        <p><a href="{{roleURL}}">Read the full {{title}} profile</a></p>
+        <p><a href="{{roleURL}}">{{fullProfile}}</a></p>
         </article>
         </div>
         {{/main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/home.mustache`
-    static let file9 = #"""
+    static let file11 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
@@ -18,13 +18,13 @@ extension DefaultTheme {
         {{/hasIntro}}
         {{#hasComparisons}}
         <section aria-labelledby="featured-comparisons">
-        <h2 id="featured-comparisons">Featured comparisons</h2>
+        <h2 id="featured-comparisons">{{t.featured_comparisons}}</h2>
         {{#comparisons}}{{>link-list}}{{/comparisons}}
-        <p><a href="{{root}}compare/">All comparisons</a></p>
+        <p><a href="{{root}}compare/">{{t.all_comparisons}}</a></p>
         </section>
         {{/hasComparisons}}
         <section aria-labelledby="roles-by-department">
-        <h2 id="roles-by-department">Roles by department</h2>
+        <h2 id="roles-by-department">{{t.roles_by_department}}</h2>
         {{#departments}}
         <h3 id="{{id}}">{{name}}</h3>
         <ul class="cards">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/role.mustache`
-    static let file11 = #"""
+    static let file13 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$head}}
@@ -14,7 +14,7 @@ extension DefaultTheme {
         <div class="wrap">
         <article class="role">
         <header class="page-header">
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}roles/">Roles</a> › <span aria-current="page">{{title}}</span></nav>
+        <nav class="breadcrumbs" aria-label="{{t.breadcrumb}}"><a href="{{root}}roles/">{{t.roles}}</a> › <span aria-current="page">{{title}}</span></nav>
         <h1>{{title}}</h1>
         <p class="lede">{{summary}}</p>
         </header>
@@ -25,13 +25,13 @@ extension DefaultTheme {
         {{{bodyHTML}}}
         </div>
         <section aria-labelledby="key-duties">
-        <h2 id="key-duties">Key duties</h2>
+        <h2 id="key-duties">{{t.key_duties}}</h2>
         <ul>
         {{#dutiesPreview}}
         <li>{{.}}</li>
         {{/dutiesPreview}}
         </ul>
-        <p><a href="{{dutiesURL}}">What does {{article}} {{title}} do? All duties, skills and requirements</a></p>
+        <p><a href="{{dutiesURL}}">{{dutiesLink}}</a></p>
         </section>
         {{>skills-section}}
         {{>requirements-section}}
@@ -39,7 +39,7 @@ extension DefaultTheme {
         {{>related-section}}
         {{#hasSources}}
         <section aria-labelledby="sources">
-        <h2 id="sources">Sources</h2>
+        <h2 id="sources">{{t.sources}}</h2>
         <ul class="sources">
         {{#sources}}
         <li>{{#hasURL}}<a href="{{url}}">{{title}}</a>{{/hasURL}}{{^hasURL}}{{title}}{{/hasURL}}</li>
@@ -47,10 +47,10 @@ extension DefaultTheme {
         </ul>
         </section>
         {{/hasSources}}
-        {{#hasUpdated}}<p class="updated">Last updated <time datetime="{{updated}}">{{updated}}</time></p>{{/hasUpdated}}
+        {{#hasUpdated}}<p class="updated">{{t.last_updated}} <time datetime="{{updated}}">{{updated}}</time></p>{{/hasUpdated}}
         </div>
         <aside class="glance" aria-labelledby="at-a-glance">
-        <h2 id="at-a-glance">At a glance</h2>
+        <h2 id="at-a-glance">{{t.at_a_glance}}</h2>
         {{#glance}}{{>facts}}{{/glance}}
         {{#hasAttributes}}
         {{#attributes}}{{>facts}}{{/attributes}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/roles.mustache`
-    static let file12 = #"""
+    static let file14 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
@@ -13,9 +13,9 @@ extension DefaultTheme {
         </header>
         <div class="table-scroll" role="region" aria-labelledby="roles-caption" tabindex="0">
         <table class="roles-table">
-        <caption id="roles-caption">All {{count}} roles, with department, media and a one-line summary</caption>
+        <caption id="roles-caption">{{caption}}</caption>
         <thead>
-        <tr><th scope="col">Role</th><th scope="col">Department</th><th scope="col">Media</th><th scope="col">Summary</th></tr>
+        <tr><th scope="col">{{t.role}}</th><th scope="col">{{t.label_department}}</th><th scope="col">{{t.label_media}}</th><th scope="col">{{t.summary}}</th></tr>
         </thead>
         <tbody>
         {{#roles}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/search.mustache`
-    static let file13 = #"""
+    static let file15 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
@@ -12,20 +12,20 @@ extension DefaultTheme {
         <p class="lede">{{summary}}</p>
         </header>
         <div class="search-page" data-search-page>
-        <p class="search-nojs" data-search-nojs>Search runs in your browser and needs JavaScript. Without it, browse <a href="{{root}}roles/">all {{roleCount}} roles</a>, the <a href="{{root}}compare/">comparisons</a> or the <a href="{{root}}skills/">skills</a>.</p>
+        <p class="search-nojs" data-search-nojs>{{t.search_nojs}} <a href="{{root}}roles/">{{allRolesCount}}</a> · <a href="{{root}}compare/">{{t.comparisons}}</a> · <a href="{{root}}skills/">{{t.skills}}</a></p>
         <form class="search-form" role="search" action="./" method="get" hidden>
         <div class="search-field">
-        <label for="search-query">Search {{roleCount}} roles</label>
+        <label for="search-query">{{searchLabel}}</label>
         <input type="search" id="search-query" name="q" spellcheck="false" aria-describedby="search-hint" aria-controls="search-results">
-        <p class="search-hint" id="search-hint">Results appear as you type. Press the down arrow to move into them, Enter to open one.</p>
+        <p class="search-hint" id="search-hint">{{t.search_hint}}</p>
         </div>
         <fieldset class="facets">
-        <legend>Narrow the results</legend>
+        <legend>{{t.narrow_results}}</legend>
         {{#hasDepartments}}
         <div class="facet">
-        <label for="facet-department">Department</label>
+        <label for="facet-department">{{t.label_department}}</label>
         <select id="facet-department" name="department" data-facet="department">
-        <option value="">All departments</option>
+        <option value="">{{t.all_departments}}</option>
         {{#departments}}
         <option value="{{value}}">{{value}} ({{count}})</option>
         {{/departments}}
@@ -34,9 +34,9 @@ extension DefaultTheme {
         {{/hasDepartments}}
         {{#hasMedia}}
         <div class="facet">
-        <label for="facet-medium">Medium</label>
+        <label for="facet-medium">{{t.label_medium}}</label>
         <select id="facet-medium" name="medium" data-facet="medium">
-        <option value="">All media</option>
+        <option value="">{{t.all_media}}</option>
         {{#media}}
         <option value="{{value}}">{{value}} ({{count}})</option>
         {{/media}}
@@ -45,9 +45,9 @@ extension DefaultTheme {
         {{/hasMedia}}
         {{#hasSkills}}
         <div class="facet">
-        <label for="facet-skill">Skill</label>
+        <label for="facet-skill">{{t.label_skill}}</label>
         <select id="facet-skill" name="skill" data-facet="skill">
-        <option value="">All skills</option>
+        <option value="">{{t.all_skills}}</option>
         {{#skills}}
         <option value="{{value}}">{{value}} ({{count}})</option>
         {{/skills}}
@@ -57,8 +57,8 @@ extension DefaultTheme {
         </fieldset>
         </form>
         <p class="search-status" id="search-status" role="status" aria-live="polite"></p>
-        <ol class="search-results" id="search-results" aria-label="Search results"></ol>
-        <p class="search-more" hidden><button type="button" class="button" data-search-more>Show all results</button></p>
+        <ol class="search-results" id="search-results" aria-label="{{t.search_results}}"></ol>
+        <p class="search-more" hidden><button type="button" class="button" data-search-more>{{t.show_all_results}}</button></p>
         </div>
         </div>
         {{/main}}

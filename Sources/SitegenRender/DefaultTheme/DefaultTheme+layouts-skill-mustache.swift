@@ -2,13 +2,13 @@
 
 extension DefaultTheme {
     /// `layouts/skill.mustache`
-    static let file14 = #"""
+    static let file16 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}
         <div class="wrap">
         <header class="page-header">
-        <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="{{root}}skills/">Skills</a> › <span aria-current="page">{{title}}</span></nav>
+        <nav class="breadcrumbs" aria-label="{{t.breadcrumb}}"><a href="{{root}}skills/">{{t.skills}}</a> › <span aria-current="page">{{title}}</span></nav>
         <h1>{{title}}</h1>
         <p class="lede">{{summary}}</p>
         </header>

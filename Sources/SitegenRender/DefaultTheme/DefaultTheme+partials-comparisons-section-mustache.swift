@@ -2,11 +2,11 @@
 
 extension DefaultTheme {
     /// `partials/comparisons-section.mustache`
-    static let file16 = #"""
+    static let file18 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasComparisons}}
         <section aria-labelledby="comparisons">
-        <h2 id="comparisons">Compare with</h2>
+        <h2 id="comparisons">{{t.compare_with}}</h2>
         {{#comparisons}}{{>link-list}}{{/comparisons}}
         </section>
         {{/hasComparisons}}

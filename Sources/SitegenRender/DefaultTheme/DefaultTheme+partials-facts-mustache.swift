@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/facts.mustache`
-    static let file17 = #"""
+    static let file19 = #"""
         {{% CONTENT_TYPE: HTML }}
         <dl class="facts">
         {{#facts}}

@@ -2,12 +2,12 @@
 
 extension DefaultTheme {
     /// `partials/footer.mustache`
-    static let file18 = #"""
+    static let file20 = #"""
         {{% CONTENT_TYPE: HTML }}
         <footer class="site-footer">
         <div class="wrap">
-        <p>{{siteTitle}}. Built with <a href="https://github.com/">sitegen</a> and cmark-gfm.</p>
-        <p><a href="{{root}}roles/">All roles</a> · <a href="{{root}}compare/">Comparisons</a> · <a href="{{root}}skills/">Skills</a> · <a href="{{root}}sitemap.xml">Sitemap</a></p>
+        <p>{{siteTitle}}. {{t.built_with}} <a href="https://github.com/">sitegen</a> {{t.and_cmark}}</p>
+        <p><a href="{{root}}roles/">{{t.all_roles}}</a> · <a href="{{root}}compare/">{{t.comparisons}}</a> · <a href="{{root}}skills/">{{t.skills}}</a> · <a href="{{root}}sitemap.xml">{{t.sitemap}}</a></p>
         </div>
         </footer>
 

@@ -2,12 +2,12 @@
 
 extension DefaultTheme {
     /// `partials/header.mustache`
-    static let file19 = #"""
+    static let file21 = #"""
         {{% CONTENT_TYPE: HTML }}
         <header class="site-header">
         <div class="wrap">
         <a class="site-title" href="{{homeURL}}">{{siteTitle}}</a>
-        <nav class="site-nav" aria-label="Main">
+        <nav class="site-nav" aria-label="{{t.main_navigation}}">
         <ul>
         {{#navigation}}
         <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
@@ -15,10 +15,10 @@ extension DefaultTheme {
         </ul>
         </nav>
         <div class="site-search">
-        <a class="site-search-fallback" href="{{searchURL}}">Browse all roles</a>
+        <a class="site-search-fallback" href="{{searchURL}}">{{t.browse_all_roles}}</a>
         <form class="site-search-form" role="search" action="{{searchPageURL}}" method="get" hidden>
-        <input type="search" id="site-search-input" name="q" placeholder="Search roles" aria-label="Search roles" spellcheck="false" aria-describedby="site-search-hint">
-        <span class="visually-hidden" id="site-search-hint">Results appear as you type; use the arrow keys to move through them.</span>
+        <input type="search" id="site-search-input" name="q" placeholder="{{t.search_roles}}" aria-label="{{t.search_roles}}" spellcheck="false" aria-describedby="site-search-hint">
+        <span class="visually-hidden" id="site-search-hint">{{t.site_search_hint}}</span>
         <div class="site-search-popup" id="site-search-popup" hidden></div>
         </form>
         </div>

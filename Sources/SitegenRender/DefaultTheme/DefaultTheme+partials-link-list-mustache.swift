@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/link-list.mustache`
-    static let file20 = #"""
+    static let file22 = #"""
         {{% CONTENT_TYPE: HTML }}
         <ul class="link-list">
         {{#links}}

@@ -2,11 +2,11 @@
 
 extension DefaultTheme {
     /// `partials/related-section.mustache`
-    static let file21 = #"""
+    static let file23 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasRelated}}
         <section aria-labelledby="related-roles">
-        <h2 id="related-roles">Related roles</h2>
+        <h2 id="related-roles">{{t.related_roles}}</h2>
         <ul class="cards">
         {{#related}}
         {{>role-card}}

@@ -2,11 +2,11 @@
 
 extension DefaultTheme {
     /// `partials/requirements-section.mustache`
-    static let file22 = #"""
+    static let file24 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasRequirements}}
         <section aria-labelledby="requirements">
-        <h2 id="requirements">Requirements</h2>
+        <h2 id="requirements">{{t.requirements}}</h2>
         {{#requirements}}{{>facts}}{{/requirements}}
         </section>
         {{/hasRequirements}}

@@ -2,11 +2,11 @@
 
 extension DefaultTheme {
     /// `partials/skills-section.mustache`
-    static let file24 = #"""
+    static let file26 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasSkills}}
         <section aria-labelledby="skills">
-        <h2 id="skills">Skills</h2>
+        <h2 id="skills">{{t.skills}}</h2>
         <ul class="tags">
         {{#skills}}
         <li><a href="{{url}}">{{title}}</a></li>

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/split-item.mustache`
-    static let file25 = #"""
+    static let file27 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasURL}}<a href="{{url}}">{{title}}</a>{{/hasURL}}{{^hasURL}}{{title}}{{/hasURL}}
 

@@ -2,23 +2,23 @@
 
 extension DefaultTheme {
     /// `partials/split-list.mustache`
-    static let file26 = #"""
+    static let file28 = #"""
         {{% CONTENT_TYPE: HTML }}
         <div class="split">
         <div>
-        <h3 id="{{idPrefix}}-shared">Shared</h3>
+        <h3 id="{{idPrefix}}-shared">{{t.shared}}</h3>
         {{#hasShared}}<ul>{{#shared}}<li>{{>split-item}}</li>{{/shared}}</ul>{{/hasShared}}
-        {{^hasShared}}<p class="none">None in common.</p>{{/hasShared}}
+        {{^hasShared}}<p class="none">{{t.none_in_common}}</p>{{/hasShared}}
         </div>
         <div>
-        <h3 id="{{idPrefix}}-only-first">Only {{firstTitle}}</h3>
+        <h3 id="{{idPrefix}}-only-first">{{t.only}} {{firstTitle}}</h3>
         {{#hasOnlyFirst}}<ul>{{#onlyFirst}}<li>{{>split-item}}</li>{{/onlyFirst}}</ul>{{/hasOnlyFirst}}
-        {{^hasOnlyFirst}}<p class="none">None.</p>{{/hasOnlyFirst}}
+        {{^hasOnlyFirst}}<p class="none">{{t.none}}</p>{{/hasOnlyFirst}}
         </div>
         <div>
-        <h3 id="{{idPrefix}}-only-second">Only {{secondTitle}}</h3>
+        <h3 id="{{idPrefix}}-only-second">{{t.only}} {{secondTitle}}</h3>
         {{#hasOnlySecond}}<ul>{{#onlySecond}}<li>{{>split-item}}</li>{{/onlySecond}}</ul>{{/hasOnlySecond}}
-        {{^hasOnlySecond}}<p class="none">None.</p>{{/hasOnlySecond}}
+        {{^hasOnlySecond}}<p class="none">{{t.none}}</p>{{/hasOnlySecond}}
         </div>
         </div>
 

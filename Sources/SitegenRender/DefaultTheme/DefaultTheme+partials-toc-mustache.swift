@@ -2,11 +2,11 @@
 
 extension DefaultTheme {
     /// `partials/toc.mustache`
-    static let file27 = #"""
+    static let file29 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasToc}}
-        <nav class="toc" aria-label="On this page">
-        <p class="toc-title">On this page</p>
+        <nav class="toc" aria-label="{{t.on_this_page}}">
+        <p class="toc-title">{{t.on_this_page}}</p>
         <ol>
         {{#toc}}
         <li{{#isSubsection}} class="sub"{{/isSubsection}}><a href="#{{id}}">{{text}}</a></li>

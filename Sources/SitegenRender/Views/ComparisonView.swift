@@ -64,10 +64,13 @@ package struct PairView: FieldedView {
         package var article: String
         package var url: String
         package var dutiesURL: String
+        /// "what does a … do?", for a link to the duty page.
+        package var question: String
 
-        package init(role: Role, url: String, dutiesURL: String) {
+        package init(role: Role, url: String, dutiesURL: String, words: Words) {
             title = role.title
-            article = RenderContext.article(for: role)
+            article = words.article(for: role)
+            question = words.format("duties_question_inline", ["a": article, "title": role.title])
             self.url = url
             self.dutiesURL = dutiesURL
         }
@@ -75,6 +78,10 @@ package struct PairView: FieldedView {
 
     package var title: String
     package var summary: String
+    /// "A vs B", whatever the page's title.
+    package var pairName: String
+    /// The side-by-side table's caption.
+    package var caption: String
     package var first: Side
     package var second: Side
     package var rows: [ComparisonRowView]
@@ -87,6 +94,10 @@ package struct PairView: FieldedView {
         [
             .text("title", "The page's title (\"A vs B\", or the prose's title)") { $0.title },
             .text("summary", "The page's summary") { $0.summary },
+            .text("pairName", "\"A vs B\"") { $0.pairName },
+            .text("caption", "The side-by-side table's caption") { $0.caption },
+            .text("firstQuestion", "\"what does a … do?\" of the first role") { $0.first.question },
+            .text("secondQuestion", "\"what does a … do?\" of the second role") { $0.second.question },
             .text("firstTitle", "The first role's title") { $0.first.title },
             .text("secondTitle", "The second role's title") { $0.second.title },
             .text("firstURL", "The first role's page, relative to this one") { $0.first.url },

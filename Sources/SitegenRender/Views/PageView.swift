@@ -17,6 +17,8 @@ package struct PageView: ViewModel {
     package var canonical: String?
     /// The prefix back to the site root (`../../`); root-absolute for the 404 page.
     package var root: String
+    /// The theme's words.
+    package var words: Words
     /// The page kind's view model.
     package var content: any ViewModel
 
@@ -38,6 +40,7 @@ package struct PageView: ViewModel {
             .text("searchPageURL", "The search page, relative to the page") { $0.root + SearchPages.url },
             .text("searchScript", "The search script, relative to the page") { $0.root + "assets/search.js" },
             .text("ogTitle", "The page's own title for social cards") { $0.ogTitle },
+            .view("t", "The theme's words in the site's language (Templates/i18n/<language>.yml): {{t.key}}") { WordsView(words: $0.words) },
         ])
 
     package func value(for name: String) -> TemplateValue {

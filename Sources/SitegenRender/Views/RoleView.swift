@@ -17,11 +17,19 @@ package struct RoleView: FieldedView {
     package var toc: [TOCEntryView]
     /// schema.org `Occupation` JSON-LD, escaped for a `<script>` element.
     package var jsonLD: String
+    /// The article before the title.
+    package var article: String
+    /// The sentences that name the role: "What does a … do?" and its kin.
+    package var sentences: [String: String]
 
     package static let previewDutyCount = 5
 
     package init(_ role: Role, pageURL: String, context: RenderContext, withBody: Bool) {
         let site = context.site
+        let words = context.words
+        article = words.article(for: role)
+        let named = ["a": article, "title": role.title]
+        sentences = Dictionary(uniqueKeysWithValues: ["duties_title", "how_to_become", "full_profile", "duties_link"].map { ($0, words.format($0, named)) })
         self.role = role
         self.pageURL = pageURL
         let link = { (url: String) in ContentPath.relativeLink(from: pageURL, to: url) }
@@ -29,19 +37,19 @@ package struct RoleView: FieldedView {
             LinkView(title: skill.value, url: link(URLs.skill(site.skillSlug(skill.value))))
         }
         requirements = [
-            role.requirements.education.map { FactView(label: "Education", value: $0) },
-            role.requirements.experience.map { FactView(label: "Experience", value: $0) },
-            role.requirements.certification.map { FactView(label: "Certification", value: $0) },
+            role.requirements.education.map { FactView(label: words["label_education"], value: $0) },
+            role.requirements.experience.map { FactView(label: words["label_experience"], value: $0) },
+            role.requirements.certification.map { FactView(label: words["label_certification"], value: $0) },
         ].compactMap { $0 }
         let names = { (references: [Role.Located]) in site.roles(references).map(\.title).joined(separator: ", ") }
         glance = [
-            role.department.map { FactView(label: "Department", value: $0) },
-            role.media.isEmpty ? nil : FactView(label: "Media", value: role.media.joined(separator: ", ")),
-            role.alternateTitles.isEmpty ? nil : FactView(label: "Also called", value: role.alternateTitles.joined(separator: ", ")),
-            role.reportsTo.isEmpty ? nil : FactView(label: "Reports to", value: names(role.reportsTo)),
-            role.supervises.isEmpty ? nil : FactView(label: "Supervises", value: names(role.supervises)),
-            role.worksWith.isEmpty ? nil : FactView(label: "Works alongside", value: names(role.worksWith)),
-            role.stages.isEmpty ? nil : FactView(label: "Stages", value: role.stages.joined(separator: ", ")),
+            role.department.map { FactView(label: words["label_department"], value: $0) },
+            role.media.isEmpty ? nil : FactView(label: words["label_media"], value: role.media.joined(separator: ", ")),
+            role.alternateTitles.isEmpty ? nil : FactView(label: words["label_also_called"], value: role.alternateTitles.joined(separator: ", ")),
+            role.reportsTo.isEmpty ? nil : FactView(label: words["label_reports_to"], value: names(role.reportsTo)),
+            role.supervises.isEmpty ? nil : FactView(label: words["label_supervises"], value: names(role.supervises)),
+            role.worksWith.isEmpty ? nil : FactView(label: words["label_works_with"], value: names(role.worksWith)),
+            role.stages.isEmpty ? nil : FactView(label: words["label_stages"], value: role.stages.joined(separator: ", ")),
         ].compactMap { $0 }
         attributes = site.config.dimensions.compactMap { dimension in
             role.attributes[dimension.key].map { FactView(label: dimension.label, value: $0, help: dimension.help) }
@@ -61,18 +69,21 @@ package struct RoleView: FieldedView {
             withBody
             ? TOCEntryView.entries(context.headings(role.contentPath))
                 + Self.sectionEntries(
-                    role, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasComparisons: !comparisons.isEmpty, hasRelated: !related.isEmpty
+                    role, words: words, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasComparisons: !comparisons.isEmpty,
+                    hasRelated: !related.isEmpty
                 ) : []
     }
 
     /// The page's own sections, listed after the body's headings in the table of contents.
-    private static func sectionEntries(_ role: Role, hasSkills: Bool, hasRequirements: Bool, hasComparisons: Bool, hasRelated: Bool) -> [TOCEntryView] {
-        var entries = [TOCEntryView(id: "key-duties", text: "Key duties", level: 2)]
-        if hasSkills { entries.append(TOCEntryView(id: "skills", text: "Skills", level: 2)) }
-        if hasRequirements { entries.append(TOCEntryView(id: "requirements", text: "Requirements", level: 2)) }
-        if hasComparisons { entries.append(TOCEntryView(id: "comparisons", text: "Compare with", level: 2)) }
-        if hasRelated { entries.append(TOCEntryView(id: "related-roles", text: "Related roles", level: 2)) }
-        if !role.sources.isEmpty { entries.append(TOCEntryView(id: "sources", text: "Sources", level: 2)) }
+    private static func sectionEntries(
+        _ role: Role, words: Words, hasSkills: Bool, hasRequirements: Bool, hasComparisons: Bool, hasRelated: Bool
+    ) -> [TOCEntryView] {
+        var entries = [TOCEntryView(id: "key-duties", text: words["toc_key_duties"], level: 2)]
+        if hasSkills { entries.append(TOCEntryView(id: "skills", text: words["toc_skills"], level: 2)) }
+        if hasRequirements { entries.append(TOCEntryView(id: "requirements", text: words["toc_requirements"], level: 2)) }
+        if hasComparisons { entries.append(TOCEntryView(id: "comparisons", text: words["toc_comparisons"], level: 2)) }
+        if hasRelated { entries.append(TOCEntryView(id: "related-roles", text: words["toc_related"], level: 2)) }
+        if !role.sources.isEmpty { entries.append(TOCEntryView(id: "sources", text: words["toc_sources"], level: 2)) }
         return entries
     }
 
@@ -81,7 +92,7 @@ package struct RoleView: FieldedView {
         [
             .text("title", "The role's title") { $0.role.title },
             .text("summary", "The role's one-sentence summary") { $0.role.summary },
-            .text("article", "\"a\" or \"an\" before the title") { RenderContext.article(for: $0.role) },
+            .text("article", "The article before the title, where the language has one (\"a\" or \"an\")") { $0.article },
             .text("bodyHTML", "The role's Markdown body, as HTML (use {{{bodyHTML}}}; empty on the duty page)") { $0.bodyHTML },
             .views("toc", "The table of contents: the body's headings, then the page's own sections") { $0.toc },
             .flag("hasToc", "Whether there is a table of contents") { !$0.toc.isEmpty },
@@ -106,6 +117,10 @@ package struct RoleView: FieldedView {
             .flag("hasSources", "Whether the role lists sources") { !$0.role.sources.isEmpty },
             .text("updated", "When the role was last updated (YYYY-MM-DD)") { $0.role.updated ?? "" },
             .flag("hasUpdated", "Whether the role has an update date") { $0.role.updated != nil },
+            .text("dutiesQuestion", "\"What does a … do?\"") { $0.sentences["duties_title"]! },
+            .text("howToBecome", "\"How to become a …\"") { $0.sentences["how_to_become"]! },
+            .text("fullProfile", "\"Read the full … profile\"") { $0.sentences["full_profile"]! },
+            .text("dutiesLink", "The link text to the duty page") { $0.sentences["duties_link"]! },
             .text("jsonLD", "The schema.org Occupation JSON-LD (use {{{jsonLD}}} in a script element)") { $0.jsonLD },
         ])
 }

@@ -1,0 +1,72 @@
+import SitegenContent
+import SitegenSupport
+import SitegenTemplates
+
+/// The words the theme shows, in the site's language: every heading, label, caption and
+/// message, from `Templates/i18n/<language>.yml` (the site's file over the built-in one).
+/// Templates read them as `{{t.key}}`; page kinds format them with values.
+package struct Words: Sendable {
+    /// The language's code (`en`, `de`).
+    package let language: String
+    /// The text of each key.
+    package let texts: [String: String]
+    /// The digest of every key and text: what a page shows of them.
+    package let digest: Digest
+
+    package init(language: String, texts: [String: String]) {
+        self.language = language
+        self.texts = texts
+        var hasher = DigestHasher()
+        for key in texts.keys.sorted() {
+            hasher.combine(key)
+            hasher.combine(texts[key]!)
+        }
+        digest = hasher.finalize()
+    }
+
+    /// The text of `key` (the key itself when the language file lacks it, which the theme
+    /// check reports).
+    package subscript(_ key: String) -> String { texts[key] ?? key }
+
+    /// The text of `key` with each `{name}` replaced by its value.
+    package func format(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// `one` when `count` is 1, else `other`, with `{count}` filled in (`roles_one: "1 role"`,
+    /// `roles_other: "{count} roles"`).
+    package func count(_ key: String, _ count: Int, _ values: [String: String] = [:]) -> String {
+        format(count == 1 ? key + "_one" : key + "_other", values.merging(["count": String(count)]) { first, _ in first })
+    }
+
+    /// The article before a role's title where the language has one (`{a}` in its texts):
+    /// the role's own `article:`, else the language's rule (`article_rule: english`).
+    package func article(for role: Role) -> String {
+        if let article = role.article { return article }
+        return texts["article_rule"] == "english" ? RenderContext.article(for: role.title) : ""
+    }
+
+    /// Keys the page kinds use in Swift; every language file must have them.
+    package static let swiftKeys: [String] = [
+        "other_roles", "roles_title", "roles_summary", "compare_title", "compare_summary", "pair_summary", "skills_title", "skills_summary",
+        "skill_summary_one", "skill_summary_other", "skill_roles_one", "skill_roles_other", "search_title", "search_summary", "not_found_title",
+        "not_found_summary", "duties_title", "duties_description", "label_department", "label_media", "label_also_called", "label_reports_to",
+        "label_supervises", "label_works_with", "label_stages", "label_education", "label_experience", "label_certification", "toc_key_duties",
+        "toc_skills", "toc_requirements", "toc_comparisons", "toc_related", "toc_sources", "pair_title", "article_rule",
+    ]
+}
+
+/// The words as templates see them: `{{t.key}}`.
+package struct WordsView: ViewModel {
+    let words: Words
+
+    package func value(for name: String) -> TemplateValue { words.texts[name].map(TemplateValue.text) ?? .none }
+
+    package func combine(into hasher: inout DigestHasher) { hasher.combine(words.digest) }
+
+    package var templateType: TemplateType {
+        .object(TemplateShape("the theme's words", fields: words.texts.keys.sorted().map { TemplateField($0, .text, help: words.texts[$0]!) }))
+    }
+}
