@@ -81,8 +81,9 @@ package struct SearchIndex: Sendable {
         skills = Array(Set(documents.flatMap(\.skills))).sorted()
     }
 
-    /// The manifest and the shards, as output files under `search/`.
-    package func files(shardLimit: Int = defaultShardLimit) -> [OutputFile] {
+    /// The manifest and the shards, as output files under `search/`; the manifest carries
+    /// `words`, the search script's texts in the site's language.
+    package func files(shardLimit: Int = defaultShardLimit, words: [(key: String, text: String)] = []) -> [OutputFile] {
         let shardTexts = shards(limit: shardLimit).enumerated().map { index, shard in
             "window.SITEGEN_SEARCH_SHARDS=window.SITEGEN_SEARCH_SHARDS||{};window.SITEGEN_SEARCH_SHARDS[\(index)]=\(shard.text);\n"
         }
@@ -94,6 +95,7 @@ package struct SearchIndex: Sendable {
             ("media", .strings(media)),
             ("skills", .strings(skills)),
             ("shards", .strings(names)),
+            ("words", .object(words.map { ($0.key, JSONValue.string($0.text)) })),
         ])
         var files = [OutputFile(path: Self.folder + Self.manifestName, text: "window.SITEGEN_SEARCH_INDEX=\(manifest.text);\n")]
         for (name, text) in zip(names, shardTexts) {

@@ -16,10 +16,12 @@ package enum SearchPages: PageKind {
         let searchPage = PageSpec.page(url: url, layout: "search") { view(index, $0) }
         // Encoding the index is a fifth of an incremental build at 10k roles; the files are
         // kept under the digest of the documents they are made from.
+        let words = context.words.texts.filter { $0.key.hasPrefix("search_") }.sorted { $0.key < $1.key }.map { (key: $0.key, text: $0.value) }
         var key = DigestHasher()
         key.combine(shardLimit)
+        for word in words { key.combine([word.key, word.text]) }
         index.documents.combine(into: &key)
-        let files = context.cachedFiles(key.finalize()) { index.files(shardLimit: shardLimit) }
+        let files = context.cachedFiles(key.finalize()) { index.files(shardLimit: shardLimit, words: words) }
         return [searchPage, .file(files[0])] + files.dropFirst().map { PageSpec.file($0, mayVanish: true) }
     }
 

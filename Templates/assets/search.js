@@ -44,7 +44,7 @@
     var script = document.createElement("script");
     script.src = src;
     script.onload = done;
-    script.onerror = function () { finish(null, "The search index could not be loaded (" + src + ")."); };
+    script.onerror = function () { finish(null, loadError()); };
     document.head.appendChild(script);
   }
 
@@ -55,12 +55,13 @@
     var folder = root + "search/";
     loadScript(folder + "search-index.js", function () {
       var manifest = window.SITEGEN_SEARCH_INDEX;
-      if (!manifest) { finish(null, "The search index is missing."); return; }
+      if (!manifest) { finish(null, loadError()); return; }
+      words = manifest.words || {};
       var left = manifest.shards.length;
       var done = function () {
         var shards = window.SITEGEN_SEARCH_SHARDS || {};
         var complete = manifest.shards.every(function (name, n) { return shards[n]; });
-        finish(complete ? build(manifest, shards) : null, complete ? null : "The search index is incomplete: reload the page.");
+        finish(complete ? build(manifest, shards) : null, complete ? null : loadError());
       };
       if (!left) done();
       manifest.shards.forEach(function (name) {
@@ -204,9 +205,9 @@
     var why = [];
     if (words.length) {
       var duty = matching(doc.duties, words)[0], skills = matching(doc.skills, words), names = matching(doc.alternates, words);
-      if (duty) why.push(["Duty", duty]);
-      if (skills.length) why.push([skills.length > 1 ? "Skills" : "Skill", skills.join(", ")]);
-      if (names.length) why.push(["Also called", names.join(", ")]);
+      if (duty) why.push([say("search_why_duty"), duty]);
+      if (skills.length) why.push([say(skills.length > 1 ? "search_why_skills" : "search_why_skill"), skills.join(", ")]);
+      if (names.length) why.push([say("search_why_also_called"), names.join(", ")]);
     }
     if (!compact || !why.length) item.appendChild(el("p", "search-result-text", [highlighted(doc.summary, words)]));
     why.slice(0, compact ? 1 : why.length).forEach(function (reason) {
@@ -215,7 +216,16 @@
     return item;
   }
 
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  // The theme's words in the site's language, from the index manifest (search_* keys of
+  // Templates/i18n/<language>.yml); {name} is filled from `values`, `count` picks _one/_other.
+  var words = {};
+  function say(key, values) {
+    values = values || {};
+    if (values.count !== undefined) key += values.count === 1 ? "_one" : "_other";
+    var text = words[key] !== undefined ? words[key] : key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values[name] !== undefined ? String(values[name]) : all; });
+  }
+  function loadError() { return document.documentElement.getAttribute("data-search-error") || "The search index could not be loaded."; }
 
   /* ---------- Keyboard: arrows move between the box and the result links ---------- */
 
@@ -262,15 +272,15 @@
         if (error) { popup.appendChild(el("p", "search-empty", [error])); popup.hidden = false; return; }
         var words = terms(query), results = ranked(matches(idx, words), {});
         var list = el("ul", "search-results compact");
-        list.setAttribute("aria-label", "Matching roles");
+        list.setAttribute("aria-label", say("search_matching_roles"));
         results.slice(0, HEADER_RESULTS).forEach(function (r) { list.appendChild(resultItem(r.doc, words, true)); });
         if (results.length) popup.appendChild(list);
-        else popup.appendChild(el("p", "search-empty", ["No role matches “" + query + "”."]));
-        var all = el("a", "search-all", [results.length > HEADER_RESULTS ? "All " + plural(results.length, "result", "results") : "Search page"]);
+        else popup.appendChild(el("p", "search-empty", [say("search_no_match", { query: query })]));
+        var all = el("a", "search-all", [results.length > HEADER_RESULTS ? say("search_all_results", { count: results.length }) : say("search_page")]);
         all.href = siteURL("search/") + "?q=" + encodeURIComponent(query);
         popup.appendChild(el("p", "", [all]));
         popup.hidden = false;
-        status.textContent = results.length ? plural(results.length, "role", "roles") + " found" : "No roles found";
+        status.textContent = results.length ? say("search_found", { count: results.length }) : say("search_none_found");
       });
     }
 
@@ -347,16 +357,17 @@
         var found = matches(idx, words);
         updateCounts(found, chosen);
         if (!words.length && !filtering) {
-          status.textContent = "Type a word to search " + plural(idx.docs.length, "role", "roles") + ", or pick a department, medium or skill.";
+          status.textContent = say("search_prompt", { count: idx.docs.length });
           return;
         }
         var results = ranked(found, chosen);
         var shown = showAll ? results : results.slice(0, PAGE_RESULTS);
         shown.forEach(function (r) { list.appendChild(resultItem(r.doc, words, false)); });
         more.hidden = shown.length === results.length;
+        var matched = query ? say("search_matches_query", { count: results.length, query: query }) : say("search_matches_filters", { count: results.length });
         status.textContent = results.length
-          ? plural(results.length, "role matches", "roles match") + (query ? " “" + query + "”" : " the filters") + (shown.length < results.length ? "; showing the first " + shown.length + "." : ".")
-          : "No role matches" + (query ? " “" + query + "”" : " these filters") + ". Try fewer words or clear the filters.";
+          ? matched + (shown.length < results.length ? say("search_showing_first", { first: shown.length }) : ".")
+          : query ? say("search_no_match_query", { query: query }) : say("search_no_match_filters");
       });
     }
 

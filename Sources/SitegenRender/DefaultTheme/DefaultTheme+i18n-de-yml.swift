@@ -113,5 +113,29 @@ extension DefaultTheme {
         search_results: Suchergebnisse
         show_all_results: Alle Ergebnisse anzeigen
 
+        # Die Wörter des Suchskripts (es liest die search_*-Schlüssel aus dem Index)
+        search_error: Der Suchindex konnte nicht geladen werden; laden Sie die Seite neu.
+        search_why_duty: Aufgabe
+        search_why_skill: Fähigkeit
+        search_why_skills: Fähigkeiten
+        search_why_also_called: Auch genannt
+        search_matching_roles: Passende Rollen
+        search_no_match: "Keine Rolle passt zu „{query}“."
+        search_all_results_one: "{count} Ergebnis"
+        search_all_results_other: "Alle {count} Ergebnisse"
+        search_page: Suchseite
+        search_found_one: "{count} Rolle gefunden"
+        search_found_other: "{count} Rollen gefunden"
+        search_none_found: Keine Rollen gefunden
+        search_prompt_one: "Geben Sie ein Wort ein, um {count} Rolle zu durchsuchen, oder wählen Sie eine Abteilung, ein Medium oder eine Fähigkeit."
+        search_prompt_other: "Geben Sie ein Wort ein, um {count} Rollen zu durchsuchen, oder wählen Sie eine Abteilung, ein Medium oder eine Fähigkeit."
+        search_matches_query_one: "{count} Rolle passt zu „{query}“"
+        search_matches_query_other: "{count} Rollen passen zu „{query}“"
+        search_matches_filters_one: "{count} Rolle passt zu den Filtern"
+        search_matches_filters_other: "{count} Rollen passen zu den Filtern"
+        search_showing_first: "; die ersten {first} werden gezeigt."
+        search_no_match_query: "Keine Rolle passt zu „{query}“. Versuchen Sie weniger Wörter oder entfernen Sie die Filter."
+        search_no_match_filters: Keine Rolle passt zu diesen Filtern. Versuchen Sie weniger Wörter oder entfernen Sie die Filter.
+
         """#
 }

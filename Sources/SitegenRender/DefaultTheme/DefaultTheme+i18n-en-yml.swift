@@ -114,5 +114,29 @@ extension DefaultTheme {
         search_results: Search results
         show_all_results: Show all results
 
+        # The search script's words (it reads the search_* keys from the index)
+        search_error: The search index could not be loaded; reload the page.
+        search_why_duty: Duty
+        search_why_skill: Skill
+        search_why_skills: Skills
+        search_why_also_called: Also called
+        search_matching_roles: Matching roles
+        search_no_match: "No role matches “{query}”."
+        search_all_results_one: "All {count} result"
+        search_all_results_other: "All {count} results"
+        search_page: Search page
+        search_found_one: "{count} role found"
+        search_found_other: "{count} roles found"
+        search_none_found: No roles found
+        search_prompt_one: "Type a word to search {count} role, or pick a department, medium or skill."
+        search_prompt_other: "Type a word to search {count} roles, or pick a department, medium or skill."
+        search_matches_query_one: "{count} role matches “{query}”"
+        search_matches_query_other: "{count} roles match “{query}”"
+        search_matches_filters_one: "{count} role matches the filters"
+        search_matches_filters_other: "{count} roles match the filters"
+        search_showing_first: "; showing the first {first}."
+        search_no_match_query: "No role matches “{query}”. Try fewer words or clear the filters."
+        search_no_match_filters: No role matches these filters. Try fewer words or clear the filters.
+
         """#
 }

@@ -5,7 +5,7 @@ extension DefaultTheme {
     static let file6 = #"""
         {{% CONTENT_TYPE: HTML }}
         <!DOCTYPE html>
-        <html lang="{{language}}" data-root="{{root}}">
+        <html lang="{{language}}" data-root="{{root}}" data-search-error="{{t.search_error}}">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
