@@ -47,6 +47,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
+        // Fuzz targets (`make fuzz`); an ordinary build replays inputs through them.
+        .executableTarget(
+            name: "SitegenFuzz",
+            dependencies: ["SitegenCore", "SitegenMarkdown", "SitegenTemplates", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates"]),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore", "SitegenMarkdown"]),

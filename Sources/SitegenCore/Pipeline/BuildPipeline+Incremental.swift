@@ -40,11 +40,11 @@ extension BuildPipeline {
         if lostAnID.contains(true) {
             return nil
         }
-        let checker = LinkChecker(basePath: SiteFiles.basePath(plan.context.site.config.baseURL))
+        let checker = LinkChecker(basePath: SiteFiles.basePath(plan.context.site.config.baseURL), templates: plan.context.theme.templateLinks)
         let targets = LinkChecker.Targets(outputPaths: Set(plan.jobs.map(\.path)))
         let results = pages.parallelMap { checker.check($0, targets: targets) }
         var ids: [String: Set<String>] = [:]
         for page in pages { ids[page.path] = page.ids }
-        return results.flatMap(\.diagnostics) + checker.check(results.flatMap(\.elsewhere)) { ids[$0] ?? previousIDs($0) }
+        return checker.collate(results.flatMap(\.diagnostics) + checker.check(results.flatMap(\.elsewhere)) { ids[$0] ?? previousIDs($0) })
     }
 }

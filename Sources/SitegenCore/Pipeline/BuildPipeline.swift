@@ -168,7 +168,7 @@ public struct BuildPipeline: Sendable {
         let context = try renderMarkdown(plan, steps: &steps)
         let jobs = try steps.run(4) { (plan.jobs, plan.jobProblems) }
         let sink = try openSink()
-        let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL))
+        let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL), templates: context.theme.templateLinks)
         let linkProblems = try renderPages(jobs, context: context, into: sink, checker: checker)
         if options.checkLinks {
             _ = try steps.run(5) { ((), linkProblems()) }
@@ -255,10 +255,11 @@ public struct BuildPipeline: Sendable {
         let problems = context.problems.diagnostics
         if problems.containsErrors { throw BuildFailure(step: Self.steps[4], diagnostics: problems) }
         return {
-            diagnostics
-                + checker.check(elsewhere) { path in
-                    sink.contents(of: path).map { HTMLScanner.scan($0).ids }
-                }
+            checker.collate(
+                diagnostics
+                    + checker.check(elsewhere) { path in
+                        sink.contents(of: path).map { HTMLScanner.scan($0).ids }
+                    })
         }
     }
 

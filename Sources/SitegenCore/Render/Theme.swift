@@ -15,6 +15,8 @@ public struct Theme: Sendable {
     /// The digest of every theme file's path and bytes: a page rendered with another theme
     /// is never taken from the page cache.
     let digest: Digest
+    /// The templates' URL attributes, to trace a broken link to the line that wrote it.
+    var templateLinks = TemplateLinks()
 
     /// Loads the theme for a site. `folder` is the site's `Templates/` (nil or missing for the
     /// built-in theme only); `display` turns a theme path into the path shown in diagnostics.
@@ -68,7 +70,9 @@ public struct Theme: Sendable {
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let reserved = Set(texts.values.flatMap { literalIDs(in: $0.text) })
-        return (Theme(library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize()), diagnostics)
+        var theme = Theme(library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize())
+        theme.templateLinks = TemplateLinks(templates: Array(texts.values))
+        return (theme, diagnostics)
     }
 
     /// Renders a layout with a view model, as UTF-8 bytes.
