@@ -33,7 +33,9 @@ enum TemplateFuzz {
         let first = try? library.render("main", view)
         let second = try? library.render("main", view)
         require(first == second, "rendering twice gave different bytes")
-        if parts.count == 1, !text.contains("{{") {
+        // Bytes, not Characters: `{{͝` holds `{{` though its second brace and the mark are one
+        // Character.
+        if parts.count == 1, !Array(text.utf8).indices.dropLast().contains(where: { bytes[$0] == 0x7B && bytes[$0 + 1] == 0x7B }) {
             require(first == Array(text.utf8), "a template without tags did not render as itself")
         }
     }
