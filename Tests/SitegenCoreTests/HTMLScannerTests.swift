@@ -24,10 +24,11 @@ import Testing
         #expect(HTMLScanner.links(in: html) == links, "\(html.debugDescription)")
     }
 
-    @Test(arguments: [
-        (#"<span id='t'>"#, ["t"]), (#"<p ID="u">"#, ["u"]), (#"<h2 Id=v>"#, ["v"]), (#"<a name="w">"#, ["w"]), (#"<div name="x">"#, []),
-        (#"<p class="x"id="glued">"#, ["glued"]), (#"<!-- <p id="c"> -->"#, []), (#"<p id="a" id="b">"#, ["a"]), (#"<p id="&amp;x">"#, ["&x"]),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            (#"<span id='t'>"#, ["t"]), (#"<p ID="u">"#, ["u"]), (#"<h2 Id=v>"#, ["v"]), (#"<a name="w">"#, ["w"]), (#"<div name="x">"#, []),
+            (#"<p class="x"id="glued">"#, ["glued"]), (#"<!-- <p id="c"> -->"#, []), (#"<p id="a" id="b">"#, ["a"]), (#"<p id="&amp;x">"#, ["&x"]),
+        ] as [(String, [String])])
     func readsIDsTheSameWay(html: String, ids: [String]) {
         #expect(HTMLScanner.ids(in: html) == Set(ids), "\(html.debugDescription)")
     }
