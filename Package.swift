@@ -22,17 +22,21 @@ let package = Package(
         ),
         .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "SitegenTemplates"),
+        // The file names no build reads and no watcher reacts to (both targets use the list).
+        .target(name: "SitegenSourceNames"),
         .target(
             name: "SitegenCore",
             dependencies: [
                 "SitegenMarkdown",
                 "SitegenTemplates",
+                "SitegenSourceNames",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "SitegenServer",
             dependencies: [
+                "SitegenSourceNames",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

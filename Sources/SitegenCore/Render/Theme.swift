@@ -25,14 +25,19 @@ public struct Theme: Sendable {
         for (path, text) in DefaultTheme.files {
             sources[path] = (Data(text.utf8), "(built-in theme)/\(path)")
         }
+        var diagnostics: [Diagnostic] = []
         if let folder, FileManager.default.fileExists(atPath: folder.path) {
-            for path in ContentLoader.listFiles(under: folder) {
-                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else { continue }
-                sources[path] = (data, display(path))
+            let listing = ContentLoader.listing(under: folder, siteRoot: folder.deletingLastPathComponent(), shownAs: display("").dropLastSlash)
+            diagnostics += listing.problems
+            for path in listing.paths {
+                switch ContentLoader.read(folder.appendingPathComponent(path).path) {
+                case .success(let bytes): sources[path] = (Data(bytes), display(path))
+                case .failure(.system(ENOENT)): continue
+                case .failure(let failure): diagnostics.append(failure.diagnostic(at: display(path)))
+                }
             }
         }
 
-        var diagnostics: [Diagnostic] = []
         var templates: [String: Template] = [:]
         var texts: [String: (text: String, shownAs: String)] = [:]
         var assets: [String: Data] = [:]
@@ -103,4 +108,9 @@ public struct Theme: Sendable {
         }
         return ids
     }
+}
+
+extension String {
+    /// `Templates/` → `Templates`.
+    fileprivate var dropLastSlash: String { hasSuffix("/") ? String(dropLast()) : self }
 }
