@@ -136,6 +136,12 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("sitemap.xml").path))
     }
 
+    @Test func aThemeAssetNameThatCannotBeAURLIsALocatedError() throws {
+        let site = try TestSite.make(["Templates/assets/My Logo.svg": "<svg/>"])
+        defer { site.remove() }
+        #expect(Self.messages(site.build()) == ["Templates/assets/My Logo.svg: error: \(ContentLoader.notAURLName("My Logo.svg", "My-Logo.svg"))"])
+    }
+
     @Test func namesThatAreURLsAsTheyAreBuild() throws {
         let site = try TestSite.make([
             "Content/guides/first-steps.md": "---\ntitle: First steps\n---\nHi.\n", "Content/images/Set_01.v2~x.png": "png",

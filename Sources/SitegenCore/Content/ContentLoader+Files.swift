@@ -250,10 +250,11 @@ extension ContentLoader {
         "file name '\(SourceLocation.escaped(name))' cannot be a URL as it is; use letters, digits, '.', '_', '-' and '~', e.g. '\(suggestion)'"
     }
 
-    /// Every file below `Content/` becomes a URL: a Markdown page's folders and name must be
-    /// slugs (`guides/first-steps.md`; role files are checked by `Role.parse`), and every part
-    /// of another file's path must be letters, digits, `.`, `_`, `-` or `~` (`images/Set_01.png`),
-    /// so that no name needs escaping in a link, the sitemap or a diagnostic.
+    /// Every file below `Content/` (and `Templates/assets/`) becomes a URL: a Markdown page's
+    /// folders and name must be slugs (`guides/first-steps.md`; role files are checked by
+    /// `Role.parse`), and every part of another file's path must be letters, digits, `.`, `_`,
+    /// `-` or `~` (`images/Set_01.png`), so that no name needs escaping in a link, the sitemap or
+    /// a diagnostic.
     static func nameProblems(_ paths: [String], shownAs folder: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var reported: Set<String> = []

@@ -29,6 +29,8 @@ public struct Theme: Sendable {
         if let folder, FileManager.default.fileExists(atPath: folder.path) {
             let listing = ContentLoader.listing(under: folder, siteRoot: folder.deletingLastPathComponent(), shownAs: display("").dropLastSlash)
             diagnostics += listing.problems
+            // Assets are published under their names.
+            diagnostics += ContentLoader.nameProblems(listing.paths.filter { $0.hasPrefix("assets/") }, shownAs: display("").dropLastSlash)
             for path in listing.paths {
                 switch ContentLoader.read(folder.appendingPathComponent(path).path) {
                 case .success(let bytes): sources[path] = (Data(bytes), display(path))
