@@ -1,7 +1,7 @@
 /// A tag or attribute name folded to ASCII lowercase and packed into two words and its length,
 /// so that the names the link check knows are found with one hash lookup. Names longer than
 /// 16 bytes are none of them.
-struct HTMLNameKey: Hashable {
+struct HTMLNameKey: Hashable, Sendable {
     var low: UInt64 = 0
     var high: UInt64 = 0
     var length: UInt8 = 0
@@ -18,6 +18,67 @@ struct HTMLNameKey: Hashable {
     init(_ name: String) {
         var name = name
         self = name.withUTF8 { HTMLNameKey($0)! }
+    }
+
+    /// A cheap mix of the words (the standard library's seeded hashing costs more than the
+    /// rest of reading a tag).
+    var mixed: UInt64 {
+        var hash = low &* 0x9E37_79B9_7F4A_7C15
+        hash ^= (high &+ UInt64(length)) &* 0xC2B2_AE3D_27D4_EB4F
+        return hash ^ (hash >> 29)
+    }
+}
+
+/// A hash table keyed by `HTMLNameKey` with open addressing and `mixed` as the hash.
+struct HTMLNameTable<Value: Sendable>: Sendable {
+    private var keys: [HTMLNameKey?]
+    private var values: [Value?]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(minimumCapacity: Int = 16) {
+        var capacity = 16
+        while capacity < minimumCapacity * 2 { capacity *= 2 }
+        keys = Array(repeating: nil, count: capacity)
+        values = Array(repeating: nil, count: capacity)
+        mask = capacity - 1
+    }
+
+    init(_ entries: [(HTMLNameKey, Value)]) {
+        self.init(minimumCapacity: entries.count * 2)
+        for (key, value) in entries { self[key] = value }
+    }
+
+    private func slot(of key: HTMLNameKey) -> Int {
+        var index = Int(truncatingIfNeeded: key.mixed >> 7) & mask
+        while let found = keys[index], found != key { index = (index + 1) & mask }
+        return index
+    }
+
+    subscript(key: HTMLNameKey) -> Value? {
+        get { values[slot(of: key)] }
+        set {
+            let index = slot(of: key)
+            if keys[index] == nil {
+                guard newValue != nil else { return }
+                if (count + 1) * 2 > keys.count {
+                    grow()
+                    self[key] = newValue
+                    return
+                }
+                keys[index] = key
+                count += 1
+            }
+            values[index] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        var bigger = HTMLNameTable(minimumCapacity: keys.count)
+        for (key, value) in zip(keys, values) {
+            if let key, let value { bigger[key] = value }
+        }
+        self = bigger
     }
 }
 
@@ -37,8 +98,7 @@ enum HTMLElement: String, CaseIterable {
     case b, big, center, code, dd, div, dl, dt, em, h1, h2, h3, h4, h5, h6, head, i, li, listing, menu, nobr, ol, pre, ruby, s
     case small, span, strong, strike, sub, sup, tt, u, ul, `var`
 
-    private static let byKey: [HTMLNameKey: HTMLElement] = Dictionary(
-        uniqueKeysWithValues: allCases.filter { $0 != .other }.map { (HTMLNameKey($0.rawValue), $0) })
+    private static let byKey = HTMLNameTable(allCases.filter { $0 != .other }.map { (HTMLNameKey($0.rawValue), $0) })
 
     init(_ name: UnsafeBufferPointer<UInt8>) {
         self = HTMLNameKey(name).flatMap { Self.byKey[$0] } ?? .other
@@ -100,8 +160,7 @@ enum HTMLAttributeName: String, CaseIterable {
     case encoding, color, face, size, type
     case xlinkHref = "xlink:href"
 
-    private static let byKey: [HTMLNameKey: HTMLAttributeName] = Dictionary(
-        uniqueKeysWithValues: allCases.map { (HTMLNameKey($0.rawValue), $0) })
+    private static let byKey = HTMLNameTable(allCases.map { (HTMLNameKey($0.rawValue), $0) })
 
     init?(_ name: UnsafeBufferPointer<UInt8>) {
         // Every name above is 2 to 11 bytes long.

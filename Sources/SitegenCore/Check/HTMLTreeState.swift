@@ -377,12 +377,12 @@ struct HTMLTreeState {
 
 /// How many elements of each name are open (counted by their start and end tags).
 private struct OpenElements {
-    private var short: [HTMLNameKey: Int] = [:]
+    private var short = HTMLNameTable<Int>()
     private var long: [[UInt8]: Int] = [:]
 
     mutating func open(_ name: UnsafeBufferPointer<UInt8>, atMostOne: Bool) {
         if let key = HTMLNameKey(name) {
-            short[key] = atMostOne ? 1 : short[key, default: 0] + 1
+            short[key] = atMostOne ? 1 : (short[key] ?? 0) + 1
         } else {
             let key = HTMLTreeState.lowercased(name, name.indices)
             long[key] = atMostOne ? 1 : long[key, default: 0] + 1
