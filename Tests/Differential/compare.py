@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The link check's reading of HTML pages, compared with two HTML5 parsers.
 
-    compare.py [--chromium] DUMP FILE_OR_FOLDER...
+    compare.py [--chromium] [--allow N] DUMP FILE_OR_FOLDER...
 
 DUMP is the output of `SitegenFuzz --dump-html` over the same files: one JSON object per page
 with the URLs and ids sitegen's scanner read. Each page is parsed by html5lib (a WHATWG parser
@@ -16,7 +16,7 @@ parts of the current standard (it drops tags inside `<select>`, still turns `<is
 form, matches `</annotation-xml>` by name alone); where the scanner reads a page as Chromium
 does and html5lib reads it otherwise, that is counted apart and not as a disagreement. Without
 --chromium every difference from html5lib is a disagreement. Prints one line per page that is
-not agreed on and a summary; exits 1 on any disagreement.
+not agreed on and a summary; exits 1 on any disagreement (on more than N with --allow N).
 """
 import json
 import os
@@ -124,6 +124,11 @@ def main():
     arguments = sys.argv[1:]
     use_chromium = "--chromium" in arguments
     arguments = [a for a in arguments if a != "--chromium"]
+    allowed = 0
+    if "--allow" in arguments:
+        at = arguments.index("--allow")
+        allowed = int(arguments[at + 1])
+        del arguments[at:at + 2]
     dump_path, targets = arguments[0], arguments[1:]
     dumped = {}
     with open(dump_path, encoding="utf-8") as dump:
@@ -181,8 +186,10 @@ def main():
     if use_chromium:
         summary += (f" (with html5lib and Chromium; {html5lib_differs} read as Chromium does where html5lib differs,"
                     f" {chromium_differs} as html5lib does where Chromium differs)")
+    if allowed:
+        summary += f"; up to {allowed} allowed"
     print(summary)
-    sys.exit(1 if disagreements else 0)
+    sys.exit(1 if disagreements > allowed else 0)
 
 
 if __name__ == "__main__":

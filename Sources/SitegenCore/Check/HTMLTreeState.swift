@@ -266,7 +266,12 @@ struct HTMLTreeState {
                 if element == .a, let open = frames.lastIndex(where: { $0.namespace == .html && $0.name == Self.a }),
                     !frames[open...].contains(where: { $0.namespace != .html })
                 {
-                    frames.removeSubrange(open...)
+                    // The adoption agency, as for `</a>`: special elements inside stay open.
+                    if frames[(open + 1)...].contains(where: { Self.special.contains($0.name) }) {
+                        frames.remove(at: open)
+                    } else {
+                        frames.removeSubrange(open...)
+                    }
                 }
                 frames.append(Frame(name: Self.lowercased(reader.bytes, tag.name), namespace: .html))
             } else {
