@@ -46,6 +46,14 @@ import Testing
         #expect(Self.messages(diagnostics) == ["Content/roles/director.md: error: \(ContentLoader.notRegular("a FIFO"))"])
     }
 
+    @Test func aFIFOInTemplatesIsReported() throws {
+        let site = try TestSite.make(["Templates/partials/footer.mustache": "<footer></footer>\n"])
+        defer { site.remove() }
+        #expect(mkfifo(site.root.appendingPathComponent("Templates/partials/extra.mustache").path, 0o644) == 0)
+        let diagnostics = site.build()
+        #expect(Self.messages(diagnostics) == ["Templates/partials/extra.mustache: error: \(ContentLoader.notRegular("a FIFO"))"])
+    }
+
     @Test func aSymlinkInsideTheSiteIsFollowedAndOneLeavingItIsAnError() throws {
         let outside = try TestSite.make()
         defer { outside.remove() }
