@@ -71,15 +71,6 @@ struct HTMLTreeState {
     private static let table = Array("table".utf8)
     private static let a = Array("a".utf8)
 
-    /// The standard's "special" HTML elements.
-    private static let special: Set<[UInt8]> = Set(
-        """
-        address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details \
-        dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html \
-        iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext \
-        pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul \
-        wbr xmp
-        """.split(separator: " ").map { Array($0.utf8) })
     /// Attribute names (lowercase) the `<html>` and `<body>` elements have.
     private var htmlAttributes: Set<[UInt8]> = []
     private var bodyAttributes: Set<[UInt8]> = []
@@ -267,7 +258,7 @@ struct HTMLTreeState {
                     !frames[open...].contains(where: { $0.namespace != .html })
                 {
                     // The adoption agency, as for `</a>`: special elements inside stay open.
-                    if frames[(open + 1)...].contains(where: { Self.special.contains($0.name) }) {
+                    if frames[(open + 1)...].contains(where: { OpenElements.special.contains($0.name) }) {
                         frames.remove(at: open)
                     } else {
                         frames.removeSubrange(open...)
@@ -293,7 +284,7 @@ struct HTMLTreeState {
             let frame = frames[index]
             if frame.namespace == .html {
                 guard frame.name == name else { continue }
-                if element.isFormatting, frames[(index + 1)...].contains(where: { Self.special.contains($0.name) }) {
+                if element.isFormatting, frames[(index + 1)...].contains(where: { OpenElements.special.contains($0.name) }) {
                     // The adoption agency: the elements inside from the first special one on
                     // stay open, moved out of the formatting element.
                     frames.remove(at: index)
@@ -377,33 +368,5 @@ struct HTMLTreeState {
 
     static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
         bytes[range].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
-    }
-}
-
-/// How many elements of each name are open (counted by their start and end tags).
-private struct OpenElements {
-    private var short = HTMLNameTable<Int>()
-    private var long: [[UInt8]: Int] = [:]
-
-    mutating func open(_ name: UnsafeBufferPointer<UInt8>, atMostOne: Bool) {
-        if let key = HTMLNameKey(name) {
-            short[key] = atMostOne ? 1 : (short[key] ?? 0) + 1
-        } else {
-            let key = HTMLTreeState.lowercased(name, name.indices)
-            long[key] = atMostOne ? 1 : long[key, default: 0] + 1
-        }
-    }
-
-    /// Closes one element of the name; false when none is open.
-    mutating func close(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let key = HTMLNameKey(name) {
-            guard let count = short[key], count > 0 else { return false }
-            short[key] = count - 1
-        } else {
-            let key = HTMLTreeState.lowercased(name, name.indices)
-            guard let count = long[key], count > 0 else { return false }
-            long[key] = count - 1
-        }
-        return true
     }
 }
