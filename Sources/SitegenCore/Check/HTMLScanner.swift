@@ -63,11 +63,6 @@ enum HTMLScanner {
         reader.watchesText = tree.watchesText
         // What the body holds while a `<frameset>` may still replace it.
         var held: [Found] = []
-        var element = HTMLElement.other
-        func emit(_ found: Found) {
-            // The `<html>` element stays when the body goes.
-            if tree.holdsBody && element != .html { held.append(found) } else { body(found) }
-        }
         while let tag = reader.next() {
             if reader.sawText {
                 tree.sawText()
@@ -77,7 +72,7 @@ enum HTMLScanner {
                 held.forEach(body)
                 held.removeAll()
             }
-            element = HTMLElement(UnsafeBufferPointer(rebasing: bytes[tag.name]))
+            let element = HTMLElement(UnsafeBufferPointer(rebasing: bytes[tag.name]))
             if tag.isEnd {
                 tree.end(element, tag, reader: &reader)
                 continue
@@ -91,7 +86,9 @@ enum HTMLScanner {
                 held.forEach(body)
                 held.removeAll()
             }
-            guard let namespace = made else { continue }
+            guard let namespace = made, !reader.attributes.isEmpty else { continue }
+            // The `<html>` element stays when the body goes.
+            let holds = tree.holdsBody && element != .html
             for (index, attribute) in reader.attributes.enumerated() {
                 let nameBytes = UnsafeBufferPointer(rebasing: bytes[attribute.name])
                 guard let name = HTMLAttributeName(nameBytes), let role = role(of: name, on: element, in: namespace) else { continue }
@@ -101,14 +98,16 @@ enum HTMLScanner {
                 let value = HTMLCharacterReference.decodeAttribute(UnsafeBufferPointer(rebasing: bytes[attribute.value]))
                 let offset = attribute.value.lowerBound
                 switch role {
-                case .id: emit(Found(kind: .id, value: value, offset: offset))
-                case .url: emit(Found(kind: .link, value: value, offset: offset))
-                case .urlList:
-                    for url in value.utf8.split(whereSeparator: HTMLTagReader.isSpace) {
-                        emit(Found(kind: .link, value: String(Substring(url)), offset: offset))
+                case .id, .url:
+                    let found = Found(kind: role == .id ? .id : .link, value: value, offset: offset)
+                    if holds { held.append(found) } else { body(found) }
+                case .urlList, .srcset:
+                    let urls =
+                        role == .srcset ? SourceSet.urls(in: value) : value.utf8.split(whereSeparator: HTMLTagReader.isSpace).map { String(Substring($0)) }
+                    for url in urls {
+                        let found = Found(kind: .link, value: url, offset: offset)
+                        if holds { held.append(found) } else { body(found) }
                     }
-                case .srcset:
-                    for url in SourceSet.urls(in: value) { emit(Found(kind: .link, value: url, offset: offset)) }
                 }
             }
         }
