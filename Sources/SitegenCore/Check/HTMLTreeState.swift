@@ -55,9 +55,15 @@ struct HTMLTreeState {
     var replacedBody = false
     private var inSelect = false
     private var formOpen = false
-    /// The open tables, innermost last, each with whether a cell or caption of it is open
-    /// (a `<table>` there nests; anywhere else in a table it replaces the open one).
-    private var tables: [Bool] = []
+    /// The open tables, innermost last, each with the part of it that holds content now: a
+    /// `<table>` inside a cell or caption nests; anywhere else in a table it replaces the open
+    /// one.
+    private var tables: [TablePart] = []
+
+    /// What of a table is open.
+    enum TablePart {
+        case rows, cell, caption
+    }
     /// How many elements of each name were opened and not closed outside SVG and MathML (an
     /// over-count where an end tag was implied): an end tag met inside SVG or MathML closes it
     /// only when such an element may be open around it.
@@ -138,14 +144,7 @@ struct HTMLTreeState {
             return
         }
         guard let top = frames.last else {
-            switch element {
-            case .select: inSelect = false
-            case .template: closeTemplate()
-            case .form: if templates == 0 { formOpen = false }
-            case .table: if !tables.isEmpty { tables.removeLast() }
-            case .td, .th, .caption, .tr: if !tables.isEmpty { tables[tables.count - 1] = false }
-            default: break
-            }
+            endOutside(element)
             _ = outer.close(UnsafeBufferPointer(rebasing: reader.bytes[tag.name]))
             return
         }
@@ -218,13 +217,13 @@ struct HTMLTreeState {
         } else if frames.isEmpty {
             switch element {
             case .table:
-                if tables.last ?? true { tables.append(false) }
+                if tables.last ?? .cell != .rows { tables.append(.rows) }
             case .td, .th, .caption:
                 guard !tables.isEmpty else { return nil }
-                tables[tables.count - 1] = true
+                tables[tables.count - 1] = element == .caption ? .caption : .cell
             case .tr, .tbody, .thead, .tfoot, .col, .colgroup:
                 guard !tables.isEmpty else { return nil }
-                tables[tables.count - 1] = false
+                tables[tables.count - 1] = .rows
             default: break
             }
         } else if element.isTablePart, !frames.contains(where: { $0.namespace == .html && $0.name == Self.table }) {
@@ -276,14 +275,15 @@ struct HTMLTreeState {
     /// its name unless an integration point (or `<annotation-xml>`) is nearer; one that matches
     /// no element inside closes an element around the SVG or MathML (`<div><svg></div>`).
     private mutating func endHTML(_ element: HTMLElement, _ tag: HTMLTagReader.Tag, reader: HTMLTagReader) {
-        if element == .form && templates == 0 { formOpen = false }
-        if element == .select { inSelect = false }
-        if element == .template { closeTemplate() }
+        // `</form>` lets go of the open form wherever it is.
+        if element == .form, templates == 0 { formOpen = false }
         let name = Self.lowercased(reader.bytes, tag.name)
         for index in frames.indices.reversed() {
             let frame = frames[index]
             if frame.namespace == .html {
                 guard frame.name == name else { continue }
+                if element == .select { inSelect = false }
+                if element == .template { closeTemplate() }
                 if element.isFormatting, frames[(index + 1)...].contains(where: { OpenElements.special.contains($0.name) }) {
                     // The adoption agency: the elements inside from the first special one on
                     // stay open, moved out of the formatting element.
@@ -300,6 +300,22 @@ struct HTMLTreeState {
         guard element != .body, element != .html else { return }
         guard outer.close(UnsafeBufferPointer(rebasing: reader.bytes[tag.name])) else { return }
         frames.removeAll()
+        endOutside(element)
+    }
+
+    /// An end tag of an element outside SVG and MathML: what it closes of forms, selects,
+    /// templates and tables.
+    private mutating func endOutside(_ element: HTMLElement) {
+        switch element {
+        case .select: inSelect = false
+        case .template: closeTemplate()
+        case .form: if templates == 0 { formOpen = false }
+        case .table: if !tables.isEmpty { tables.removeLast() }
+        // `</td>` and `</tr>` close a cell, not a caption; `</caption>` a caption, not a cell.
+        case .td, .th, .tr, .tbody, .thead, .tfoot: if tables.last == .cell { tables[tables.count - 1] = .rows }
+        case .caption: if tables.last == .caption { tables[tables.count - 1] = .rows }
+        default: break
+        }
     }
 
     private mutating func closeTemplate() {
