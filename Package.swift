@@ -22,9 +22,11 @@ let package = Package(
         ),
         .target(name: "SitegenMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "SitegenTemplates"),
+        // The file names no build reads and no watcher reacts to (both targets use the list).
+        .target(name: "SitegenSourceNames"),
         .target(name: "SitegenSupport"),
         .target(name: "SitegenCache", dependencies: ["SitegenSupport"]),
-        .target(name: "SitegenContent", dependencies: ["SitegenSupport", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SitegenContent", dependencies: ["SitegenSupport", "SitegenSourceNames", .product(name: "Yams", package: "Yams")]),
         .target(name: "SitegenRender", dependencies: ["SitegenContent", "SitegenSupport", "SitegenMarkdown", "SitegenTemplates"]),
         .target(
             name: "SitegenCore",
@@ -35,11 +37,13 @@ let package = Package(
                 "SitegenCache",
                 "SitegenMarkdown",
                 "SitegenTemplates",
+                "SitegenSourceNames",
             ]
         ),
         .target(
             name: "SitegenServer",
             dependencies: [
+                "SitegenSourceNames",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -55,6 +59,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sitegen", dependencies: ["SitegenCLI"]),
+        // Fuzz targets (`make fuzz`); an ordinary build replays inputs through them.
+        .executableTarget(
+            name: "SitegenFuzz",
+            dependencies: [
+                "SitegenCore", "SitegenContent", "SitegenRender", "SitegenSupport", "SitegenMarkdown", "SitegenTemplates",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(name: "SitegenMarkdownTests", dependencies: ["SitegenMarkdown"]),
         .testTarget(name: "SitegenTemplatesTests", dependencies: ["SitegenTemplates"], resources: [.copy("Spec")]),
         .testTarget(name: "SitegenSupportTests", dependencies: ["SitegenSupport"]),

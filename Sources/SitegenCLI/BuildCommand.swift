@@ -54,7 +54,7 @@ struct BuildCommand: ParsableCommand {
         } catch {
             terminal.report(error.diagnostics, root: FileManager.default.currentDirectoryPath.asFileURL)
             terminal.error("build failed at step '\(error.step)'; \(options.output.lastPathComponent)/ was left unchanged")
-            throw ExitCode(error.step.failureKind == .environment ? ExitStatus.environment.rawValue : ExitStatus.contentErrors.rawValue)
+            throw ExitCode(ExitStatus(failure: error).rawValue)
         }
     }
 }

@@ -8,7 +8,10 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate content, configuration, templates and links without writing output.",
-        discussion: "Exit codes: 0 clean, 1 problems found (warnings count only with --strict), 2 usage errors."
+        discussion: """
+            Exit codes: 0 clean, 1 problems found (warnings count only with --strict), 2 usage errors, \
+            3 files that cannot be read.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -31,13 +34,12 @@ struct CheckCommand: ParsableCommand {
         options.strict = strict
         let terminal = Terminal(quiet: false, verbose: false)
         let diagnostics: [Diagnostic]
-        let failed: Bool
+        var failure: BuildFailure?
         do {
             diagnostics = try BuildPipeline(options: options).render().warnings
-            failed = false
         } catch {
             diagnostics = error.diagnostics
-            failed = true
+            failure = error
         }
         switch format {
         case .json:
@@ -46,7 +48,7 @@ struct CheckCommand: ParsableCommand {
             terminal.report(diagnostics, root: FileManager.default.currentDirectoryPath.asFileURL)
             if diagnostics.isEmpty { print("No problems found.") }
         }
-        if failed { throw ExitCode(ExitStatus.contentErrors.rawValue) }
+        if let failure { throw ExitCode(ExitStatus(failure: failure).rawValue) }
     }
 
     /// `[{"severity": "error", "file": …, "line": …, "column": …, "message": …}]`, sorted.

@@ -10,8 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Build the site, serve it locally and rebuild it when the sources change.",
         discussion: """
-            Serves the output folder over HTTP (127.0.0.1 by default) and watches Content/, \
-            Templates/ and sitegen.yml. After each change the site is rebuilt and open pages \
+            Serves the output folder over HTTP (127.0.0.1 by default; any other --host warns that \
+            the site is reachable from the network) and watches Content/, Templates/ and \
+            sitegen.yml; a busy port is reported before anything is built (exit 3). After each change the site is rebuilt and open pages \
             reload; a failed rebuild keeps serving the last good site and shows the errors in \
             the browser. Ctrl-C stops the server.
             """
@@ -45,6 +46,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = verbosity.terminal
+        // Before anything is built: a busy port would otherwise be found only after the build.
+        let address = ListenAddress(host: host, port: port)
+        if let problem = address.problem() {
+            terminal.error(problem.description)
+            throw ExitCode(ExitStatus.environment.rawValue)
+        }
+        if let warning = address.exposureWarning { terminal.warning(warning) }
         var buildOptions = BuildOptions(
             source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts)
         buildOptions.markdownWorkers = .selfHosted(count: nil)
@@ -70,7 +78,9 @@ struct ServeCommand: AsyncParsableCommand {
                 if open { Self.openBrowser(url, terminal: terminal) }
             }
         } catch {
-            terminal.error("cannot serve on \(host):\(port): \(error)")
+            // The port was taken after the check (`bind(…): Address already in use)`).
+            let inUse = "\(error)".contains("Address already in use")
+            terminal.error(inUse ? ListenAddress.Problem.inUse(port: port).description : "cannot serve on \(host):\(port): \(error)")
             throw ExitCode(ExitStatus.environment.rawValue)
         }
         terminal.say("Stopped.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitegenCore
 
 /// The `sitegen` command: a static site generator for role handbooks.
 public struct SitegenCommand: AsyncParsableCommand {
@@ -52,6 +53,13 @@ enum ExitStatus: Int32 {
     case contentErrors = 1
     case usage = 2
     case environment = 3
+
+    /// 3 when writing the output failed or a file could not be read (`Permission denied`, not
+    /// a regular file), 1 for every other problem.
+    init(failure: BuildFailure) {
+        let environmental = failure.step.failureKind == .environment || failure.diagnostics.containsEnvironmentErrors
+        self = environmental ? .environment : .contentErrors
+    }
 }
 
 /// The version printed by `--version` and recorded in caches.

@@ -23,6 +23,11 @@ struct Terminal: Sendable {
         FileHandle.standardError.write(Data((printer.format(diagnostics) + "\n").utf8))
     }
 
+    func warning(_ message: String) {
+        let prefix = colour ? "\u{1B}[1;35mwarning:\u{1B}[0m" : "warning:"
+        FileHandle.standardError.write(Data("\(prefix) \(message)\n".utf8))
+    }
+
     func error(_ message: String) {
         let prefix = colour ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
         FileHandle.standardError.write(Data("\(prefix) \(message)\n".utf8))

@@ -113,7 +113,9 @@ public enum MarkdownWire {
         }
 
         mutating func string() -> String? {
-            guard let count = int(), count >= 0, offset + count <= data.endIndex else { return nil }
+            // `count <= endIndex - offset`, not `offset + count <= endIndex`: a count near
+            // Int.max must fail, not overflow.
+            guard let count = int(), count >= 0, count <= data.endIndex - offset else { return nil }
             let value = String(decoding: data[offset..<offset + count], as: UTF8.self)
             offset += count
             return value

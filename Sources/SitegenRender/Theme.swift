@@ -20,6 +20,8 @@ public struct Theme: Sendable {
     package let templateFiles: [String: String]
     /// The words of each language the theme has (`i18n/<code>.yml`), by code.
     package let languages: [String: LanguageFile]
+    /// Every template's text with the file it came from as diagnostics show it.
+    package let templateSources: [(text: String, shownAs: String)]
 
     /// The built-in theme's files, by path (`layouts/role.mustache`), as `make` takes them.
     package static var builtInFiles: [String: (text: Data, shownAs: String)] {
@@ -84,7 +86,7 @@ public struct Theme: Sendable {
         return (
             Theme(
                 library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize(), templateDigests: digests,
-                templateFiles: texts.mapValues(\.shownAs), languages: languages),
+                templateFiles: texts.mapValues(\.shownAs), languages: languages, templateSources: Array(texts.values)),
             diagnostics
         )
     }

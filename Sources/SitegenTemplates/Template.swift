@@ -19,6 +19,11 @@ public struct TemplateLibrary: Sendable {
 
     /// Nesting deeper than this (a partial that includes itself forever) stops rendering.
     public static let maximumDepth = 100
+    /// Rendering one page stops with an error after this many template nodes (sections nested
+    /// over lists multiply; a page of the 10,000-role benchmark site takes well under a million)…
+    public var maximumSteps = 10_000_000
+    /// …or once it has written this many bytes.
+    public var maximumOutput = 256 << 20
 
     /// Creates a library from named templates.
     public init(_ templates: [String: Template]) { self.templates = templates }

@@ -9,10 +9,16 @@ struct TemplateRenderer {
     private var overrides: [[String: [TemplateNode]]] = []
     private var escapes = true
     private var depth = 0
+    /// Nodes rendered so far, against `TemplateLibrary.maximumSteps`.
+    private var steps = 0
     /// Added before every line a standalone partial, parent or block writes (their own
     /// indentation), but not before an empty line.
     private var indentation: [UInt8] = []
     private var atLineStart = false
+
+    static func tooMuchWork(_ library: TemplateLibrary) -> String {
+        "rendering stopped: the page needs more than \(library.maximumSteps) template steps or \(library.maximumOutput >> 20) MiB (sections nested over long lists multiply)"
+    }
 
     init(library: TemplateLibrary, root: TemplateValue, capacity: Int) {
         self.library = library
@@ -21,6 +27,12 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ nodes: [TemplateNode]) throws(TemplateRenderError) {
+        // Sections nested over lists multiply: a few hundred bytes of template could otherwise
+        // render for ever, or without end of memory.
+        steps += nodes.count
+        if steps > library.maximumSteps || output.count > library.maximumOutput {
+            throw TemplateRenderError(message: Self.tooMuchWork(library))
+        }
         for node in nodes {
             switch node {
             case .text(let text): writeTemplateText(text)

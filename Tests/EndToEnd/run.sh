@@ -57,5 +57,30 @@ else
   cat "$work/broken.log"; fail "failed build (exit $code) changed Output/ or did not locate the error"
 fi
 
+# 5. An unreadable Content file exits 3 with the system's reason (as root, which reads any file,
+#    the build runs as nobody).
+unreadable="$work/unreadable"
+mkdir -p "$unreadable"
+cp -r Content sitegen.yml "$unreadable/"
+[ -d Templates ] && cp -r Templates "$unreadable/"
+chmod 000 "$unreadable/Content/roles/producer.md"
+as_author=()
+if [ "$(id -u)" = 0 ]; then
+  cp "$SITEGEN" "$work/sitegen-copy"
+  chmod 755 "$work" "$work/sitegen-copy"
+  chown -R nobody "$unreadable"
+  as_author=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+  runner="$work/sitegen-copy"
+else
+  runner="$SITEGEN"
+fi
+"${as_author[@]}" "$runner" build --source "$unreadable" --output "$unreadable/Output" >"$work/unreadable.log" 2>&1
+code=$?
+if [ "$code" = 3 ] && grep -q 'Content/roles/producer.md: error: cannot read file: Permission denied' "$work/unreadable.log"; then
+  pass "an unreadable Content file exits 3 with 'Permission denied'"
+else
+  cat "$work/unreadable.log"; fail "an unreadable Content file gave exit $code"
+fi
+
 echo "end-to-end: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -5,7 +5,8 @@
 #   - adding a role makes its page, deleting it makes the page 404;
 #   - a broken file sends the error event while the last good page is still served;
 #   - traversal probes (curl --path-as-is) and a symlink out of the site return no file contents;
-#   - the live-reload stream refuses foreign origins and hosts;
+#   - the live-reload stream refuses foreign origins and hosts; two Host headers get 400;
+#   - a busy port is reported before anything is built; a non-loopback --host warns;
 #   - SIGINT stops the server (with an event stream still open) with exit code 0.
 # Started from the repository root with SITEGEN=path-to-binary. Prints "serve: N passed, N failed"
 # last; exits non-zero on any failure.
@@ -104,6 +105,31 @@ fetch -H "Origin: http://evil.example" "$base/__sitegen/events"
 check "event stream refuses a foreign origin" test "$status" = 403
 fetch -H "Host: rebind.evil.example:$port" "$base/__sitegen/events"
 check "event stream refuses a foreign host" test "$status" = 403
+
+# Two Host headers in one request: 400 (raw HTTP/1.1, as curl would merge or replace them).
+exec 5<>"/dev/tcp/127.0.0.1/$port"
+printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nHost: other.example\r\nConnection: close\r\n\r\n' "$port" >&5
+two_hosts=$(head -n 1 <&5 | tr -d '\r')
+exec 5>&-
+check "two Host headers get 400 ($two_hosts)" test "${two_hosts#HTTP/1.1 }" = "400 Bad Request"
+
+# A second server on the busy port: told so before anything is built, exit 3.
+"$SITEGEN" serve --source "$site" --port "$port" >"$work/busy.log" 2>&1
+busy_code=$?
+if [ "$busy_code" = 3 ] && grep -q "error: port $port is in use; try --port $((port + 1)) or --port 0" "$work/busy.log" && ! grep -q '^\[1/' "$work/busy.log"; then
+  pass "a busy port is reported before building, exit 3"
+else
+  cat "$work/busy.log"; fail "busy port: exit $busy_code"
+fi
+
+# Any host but loopback warns that the site is reachable from the network (port 0, no watch;
+# nothing is sent to it).
+"$SITEGEN" serve --source "$site" --host 0.0.0.0 --port 0 --no-watch --output "$work/exposed" >"$work/exposed.log" 2>&1 &
+exposed_pid=$!
+for _ in $(seq 1 100); do grep -q 'Serving' "$work/exposed.log" && break; sleep 0.1; done
+kill -INT "$exposed_pid" 2>/dev/null; wait "$exposed_pid" 2>/dev/null
+check "--host 0.0.0.0 warns that the site is reachable from the network" \
+  grep -q 'warning: --host 0.0.0.0 makes the site reachable from the network' "$work/exposed.log"
 
 count() { grep -c "^event: $1" "$work/events"; }
 # Waits up to $2 ms for more than $3 "$1" events; prints the elapsed ms.

@@ -18,9 +18,10 @@ import Testing
         ].first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL, started: (Process) -> Void = { _ in }) throws -> Run {
         let process = Process()
-        process.executableURL = try #require(sitegen, "build the sitegen executable first (swift build)")
+        guard let executable = Self.sitegen else { throw MissingExecutable() }
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
@@ -31,10 +32,15 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        started(process)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    struct MissingExecutable: Error, CustomStringConvertible {
+        var description: String { "build the sitegen executable first (swift build)" }
     }
 
     static func temporaryFolder() throws -> URL {

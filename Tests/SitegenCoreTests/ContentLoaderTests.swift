@@ -8,7 +8,7 @@ import Testing
 
 /// Listing and reading the files of a site folder.
 @Suite struct ContentLoaderTests {
-    @Test func listsRegularFilesSortedWithoutDotfilesOrSymbolicLinks() throws {
+    @Test func listsRegularFilesSortedWithoutDotfilesFollowingLinksInsideTheSite() throws {
         let site = try TestSite.make([
             "Content/b.md": "---\ntitle: B\n---\n",
             "Content/a/z.png": "png",
@@ -23,7 +23,14 @@ import Testing
         try FileManager.default.createDirectory(at: content.appendingPathComponent("empty"), withIntermediateDirectories: true)
         #expect(
             ContentLoader.listFiles(under: content) == [
-                "a/deeper/y.md", "a/z.png", "b.md", "roles/line-producer.md", "roles/producer.md",
+                "a/deeper/y.md", "a/z.png", "b.md", "link.md", "linked/deeper/y.md", "linked/z.png", "roles/line-producer.md", "roles/producer.md",
+            ])
+        // A link to a folder that holds it is reported, and does not make the walk go round.
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("a/up").path, withDestinationPath: "..")
+        let listing = ContentLoader.listing(under: content, siteRoot: site.root, shownAs: "Content")
+        #expect(
+            listing.problems.map(\.description).sorted() == [
+                "Content/a/up: error: \(ContentLoader.linkLoop)", "Content/linked/up: error: \(ContentLoader.linkLoop)",
             ])
         #expect(ContentLoader.listFiles(under: content.appendingPathComponent("missing")) == [])
     }

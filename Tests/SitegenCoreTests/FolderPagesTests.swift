@@ -4,6 +4,7 @@ import Testing
 @testable import SitegenContent
 @testable import SitegenCore
 @testable import SitegenRender
+@testable import SitegenSupport
 
 /// Plain pages choose their layout, and a folder of pages gets a list page.
 @Suite struct FolderPagesTests {

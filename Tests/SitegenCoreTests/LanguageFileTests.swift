@@ -4,6 +4,7 @@ import Testing
 @testable import SitegenContent
 @testable import SitegenCore
 @testable import SitegenRender
+@testable import SitegenSupport
 
 /// Every word the default theme shows comes from its language files, which are complete in
 /// every language it ships, and `language:` picks one.

@@ -23,7 +23,7 @@ import Testing
     @Test(arguments: [
         (##"<a href="roles/b/">b</a>"##, "broken link 'roles/b/': no file 'roles/b/index.html' in the output (in index.html)"),
         (##"<a href="roles/a/#nope">n</a>"##, "broken link 'roles/a/#nope': 'roles/a/index.html' has no element with id 'nope' (in index.html)"),
-        (##"<a href="#top">t</a>"##, "broken link '#top': 'index.html' has no element with id 'top' (in index.html)"),
+        (##"<a href="#tip">t</a>"##, "broken link '#tip': 'index.html' has no element with id 'tip' (in index.html)"),
         (##"<a href="../up/">u</a>"##, "broken link '../up/': it points above the site root (in index.html)"),
         (
             ##"<a href="/roles/">abs</a>"##,

@@ -4,6 +4,7 @@ import Testing
 @testable import SitegenContent
 @testable import SitegenCore
 @testable import SitegenRender
+@testable import SitegenSupport
 
 /// A name a layout uses that its pages cannot give is a located error before anything is
 /// rendered, and `sitegen templates` lists what each layout can use.

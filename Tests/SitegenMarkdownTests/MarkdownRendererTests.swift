@@ -177,4 +177,16 @@ import Testing
         let response = MarkdownWire.encodeResponse(RenderedMarkdown(html: "<p>x</p>", headings: [], links: []))
         #expect(MarkdownWire.decodeResponse(response.dropFirst(4).dropLast(3)) == nil)
     }
+
+    /// Found by the `wire` fuzz target (Fuzz/wire/regressions/string-length-int64-max): a
+    /// string length of Int64.max overflowed `offset + count` and trapped.
+    @Test(arguments: [Int64.max, Int64.max - 7, Int64(Int32.max) << 16])
+    func aHugeStringLengthIsRejected(length: Int64) {
+        var payload = Data()
+        withUnsafeBytes(of: length.littleEndian) { payload.append(contentsOf: $0) }
+        payload.append(contentsOf: [0x10, 0x12])
+        #expect(MarkdownWire.decodeResponse(payload) == nil)
+        #expect(MarkdownWire.decodeRequest(payload) == nil)
+        #expect(MarkdownWire.decodeResponse(payload.dropFirst(0)) == nil)
+    }
 }

@@ -16,6 +16,9 @@ struct ChangeKindTests {
         ("Templates/assets/fonts/a.woff2", .asset),
         ("Templates/assets", .template),
         ("sitegen.yml", .config),
+        // The watched roots themselves: created, deleted or renamed, they rebuild everything.
+        ("Content", .content),
+        ("Templates", .template),
     ])
     func sourcePathIsClassified(path: String, kind: ChangeKind) {
         #expect(ChangeKind.classify(path) == kind)
@@ -24,8 +27,8 @@ struct ChangeKindTests {
     @Test(arguments: [
         "Output/index.html",
         "README.md",
-        "Content",
-        "Templates",
+        "Contents",
+        "Templates.old",
         "sitegen.yml.bak~",
         "Content/roles/.producer.md.swp",
         "Content/roles/producer.md~",

@@ -59,6 +59,36 @@ struct FileWatcherTests {
         await session.stop()
     }
 
+    /// `mv Templates ../off`, `mv ../off Templates`, the same for Content/, and sitegen.yml
+    /// deleted, created and renamed: each is a change of the site.
+    @Test(arguments: ["Templates", "Content"])
+    func aWatchedRootRenamedAwayAndBackIsAChange(root: String) async throws {
+        let folder = try Self.site()
+        let session = try WatchSession(folder, watching: Self.watched)
+        let kind: ChangeKind = root == "Templates" ? .template : .content
+        try folder.move(root, to: "\(root)-off")
+        try await session.expect(folder.path(root), .removed)
+        #expect(ChangeSet.from([WatchEvent(path: folder.path(root), action: .removed)], siteRoot: folder.url.path).files == [root: kind])
+        await session.log.clear()
+        try folder.move("\(root)-off", to: root)
+        try await session.expect(folder.path(root), .created)
+        #expect(ChangeSet.from([WatchEvent(path: folder.path(root), action: .created)], siteRoot: folder.url.path).files == [root: kind])
+        await session.stop()
+    }
+
+    @Test func theConfigDeletedCreatedAndRenamedIsAChange() async throws {
+        let folder = try Self.site()
+        let session = try WatchSession(folder, watching: Self.watched)
+        try folder.remove("sitegen.yml")
+        try await session.expect(folder.path("sitegen.yml"), .removed)
+        try folder.write("sitegen.yml", "title: Back\n")
+        try await session.expect(folder.path("sitegen.yml"), .created)
+        try folder.move("sitegen.yml", to: "sitegen.yml.off")
+        try await session.expect(folder.path("sitegen.yml"), .removed)
+        #expect(ChangeSet.from([WatchEvent(path: folder.path("sitegen.yml"), action: .removed)], siteRoot: folder.url.path).files == ["sitegen.yml": .config])
+        await session.stop()
+    }
+
     @Test func fileInANewSubfolderIsReported() async throws {
         let folder = try Self.site()
         let session = try WatchSession(folder, watching: Self.watched)

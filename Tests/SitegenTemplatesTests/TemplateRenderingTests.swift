@@ -175,4 +175,26 @@ struct TemplateRenderingTests {
     @Test func missingTemplateIsAnError() throws {
         #expect(throws: TemplateRenderError(message: "no template named 'nope'")) { try TemplateLibrary([:]).render("nope", .none) }
     }
+
+    /// 30 sections nested over a two-item list would render 2^30 times (minutes of CPU from
+    /// 500 bytes of template); the step budget stops it with an error.
+    @Test func sectionsNestedOverListsStopWithAnError() throws {
+        let template = String(repeating: "{{#list}}", count: 30) + "x" + String(repeating: "{{/list}}", count: 30)
+        var library = TemplateLibrary(["main": try Template(template)])
+        #expect(library.maximumSteps == 10_000_000)
+        library.maximumSteps = 100_000
+        #expect(throws: TemplateRenderError(message: TemplateRenderer.tooMuchWork(library))) {
+            try library.render("main", .object(Fields(["list": .items([.text("a"), .text("b")])])))
+        }
+    }
+
+    @Test func aPageLargerThanTheOutputLimitStopsWithAnError() throws {
+        let big = String(repeating: "x", count: 1 << 20)
+        let template = String(repeating: "{{#list}}", count: 9) + big + String(repeating: "{{/list}}", count: 9)
+        var library = TemplateLibrary(["main": try Template(template)])
+        library.maximumOutput = 16 << 20
+        #expect(throws: TemplateRenderError(message: TemplateRenderer.tooMuchWork(library))) {
+            try library.render("main", .object(Fields(["list": .items([.text("a"), .text("b")])])))
+        }
+    }
 }

@@ -3,10 +3,6 @@ import SitegenSupport
 
 #if canImport(Glibc)
     import Glibc
-    private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-    import Darwin
-    private let systemRead = Darwin.read
 #endif
 
 /// Reads a site folder (`sitegen.yml` + `Content/`) from disk. The parsing is done by the pure
@@ -54,7 +50,10 @@ package struct ContentLoader: Sendable {
         }
 
         var content = LoadedContent(config: config ?? SiteConfig.placeholder, home: nil, roles: [], comparisonProse: [], pages: [], assets: [])
-        let paths = Self.listFiles(under: contentURL)
+        let listing = Self.listing(under: contentURL, siteRoot: root, shownAs: display(Self.contentFolder))
+        diagnostics += listing.problems
+        let paths = listing.paths
+        diagnostics += Self.nameProblems(paths, shownAs: display(Self.contentFolder))
         content.assets = paths.filter { !$0.hasSuffix(".md") }
         let markdownPaths = paths.filter { $0.hasSuffix(".md") }
         let parsed = markdownPaths.parallelMap { path in
@@ -111,9 +110,13 @@ package struct ContentLoader: Sendable {
     private func parse(_ path: String, in contentURL: URL, memo: ParseMemo?) -> ParseResult {
         var diagnostics: [Diagnostic] = []
         let file = display("\(Self.contentFolder)/\(path)")
-        guard let bytes = Self.contents(atPath: contentURL.path + "/" + path) else {
-            let exists = FileManager.default.fileExists(atPath: contentURL.path + "/" + path)
-            return ParseResult(file: nil, diagnostics: [.error(exists ? "cannot read file" : "file not found", at: SourceLocation(file: file))])
+        let bytes: [UInt8]
+        switch Self.read(contentURL.path + "/" + path) {
+        case .success(let read): bytes = read
+        // Removed since it was listed (an editor's scratch file, or a file deleted while the
+        // build ran): it is no source any more.
+        case .failure(.system(ENOENT)): return ParseResult(file: nil, diagnostics: [])
+        case .failure(let failure): return ParseResult(file: nil, diagnostics: [failure.diagnostic(at: file)])
         }
         var hasher = DigestHasher()
         hasher.combine(file)
@@ -140,50 +143,16 @@ package struct ContentLoader: Sendable {
             file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: memo == nil ? nil : ParseMemo.encode(parsed, diagnostics, bytes: bytes))
     }
 
-    /// Every regular file below `folder`, relative to it, sorted; dotfiles and dot-folders
-    /// are skipped, symbolic links are not followed. Lists with `readdir` (the file type comes
-    /// with each entry), not with FileManager's enumerator and a stat per URL.
-    package static func listFiles(under folder: URL) -> [String] {
-        var paths: [String] = []
-        collectFiles(in: folder.standardizedFileURL.path, prefix: "", into: &paths)
-        return paths.sorted()
-    }
-
-    private static func collectFiles(in folder: String, prefix: String, into paths: inout [String]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            guard !name.hasPrefix(".") else { continue }
-            let full = folder + "/" + name
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(full, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: type = Int32(DT_DIR)
-                case S_IFREG: type = Int32(DT_REG)
-                default: continue
-                }
-            }
-            if type == Int32(DT_DIR) {
-                collectFiles(in: full, prefix: prefix + name + "/", into: &paths)
-            } else if type == Int32(DT_REG) {
-                paths.append(prefix + name)
-            }
-        }
-    }
-
     private func read(_ path: String, shownAs file: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let bytes = Self.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            diagnostics.append(.error(exists ? "cannot read file" : "file not found", at: SourceLocation(file: file)))
-            return nil
+        switch Self.read(path, insideSite: root.path) {
+        case .success(let bytes): return Self.text(bytes, shownAs: file, into: &diagnostics)
+        case .failure(.system(ENOENT)): diagnostics.append(.error(Self.fileNotFound, at: SourceLocation(file: file)))
+        case .failure(let failure): diagnostics.append(failure.diagnostic(at: file))
         }
-        return Self.text(bytes, shownAs: file, into: &diagnostics)
+        return nil
     }
+
+    static let fileNotFound = "file not found"
 
     private static func text(_ bytes: [UInt8], shownAs file: String, into diagnostics: inout [Diagnostic]) -> String? {
         // As `String(data:encoding:)`: a leading byte order mark is dropped.
@@ -194,32 +163,6 @@ package struct ContentLoader: Sendable {
         return text
     }
 
-    /// The bytes of a file, read with one `open` and as few `read`s as its size needs; nil
-    /// when it cannot be opened or read (a folder, no permission, missing).
-    package static func contents(atPath path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        // One byte more than the size, so a file that grew is noticed and read to its end.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes += repeatElement(0, count: bytes.count) }
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if read < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if read == 0 { break }
-            count += read
-        }
-        bytes.removeLast(bytes.count - count)
-        return bytes
-    }
 }
 
 extension SiteConfig {

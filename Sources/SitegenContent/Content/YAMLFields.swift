@@ -46,7 +46,16 @@ package struct YAMLFields {
         return mapping
     }
 
+    static let nestsTooDeeply =
+        "YAML nests too deeply here: more than 1,000 lists or mappings inside one another; front matter needs a few levels at most, so close the brackets or indent less"
+
     private func diagnostic(for error: YamlError) -> Diagnostic {
+        // libyaml's "Maximum nesting level reached, set with yaml_set_max_nest_level()".
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            if problem.contains("nesting level") { return .error(Self.nestsTooDeeply, at: location(mark)) }
+        default: break
+        }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):

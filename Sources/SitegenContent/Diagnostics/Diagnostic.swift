@@ -15,6 +15,9 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     public var location: SourceLocation?
     /// What is wrong, in one sentence without a trailing period.
     public var message: String
+    /// True for a problem of the machine, not of the site's text (a file that cannot be read):
+    /// the command exits with 3, not 1.
+    public var isEnvironmental = false
 
     /// Creates a diagnostic.
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
@@ -26,6 +29,13 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     /// An error.
     public static func error(_ message: String, at location: SourceLocation?) -> Diagnostic {
         Diagnostic(.error, message, at: location)
+    }
+
+    /// An error of the machine (`isEnvironmental`): a file that cannot be read.
+    public static func environmentError(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        var diagnostic = Diagnostic(.error, message, at: location)
+        diagnostic.isEnvironmental = true
+        return diagnostic
     }
 
     /// A warning.
@@ -43,6 +53,9 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
 extension Array where Element == Diagnostic {
     /// True when any element is an error.
     public var containsErrors: Bool { contains { $0.severity == .error } }
+
+    /// True when any element is an error of the machine rather than of the site.
+    public var containsEnvironmentErrors: Bool { contains { $0.severity == .error && $0.isEnvironmental } }
 
     /// Sorted by location (problems without one last), then message, for stable output.
     public func sortedForDisplay() -> [Diagnostic] {

@@ -36,15 +36,26 @@ public struct DiagnosticPrinter: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The most characters of a source line an excerpt shows.
+    static let excerptWidth = 100
+
     private func excerpt(for location: SourceLocation?) -> String? {
         guard let location, location.line > 0 else { return nil }
         let url = location.file.hasPrefix("/") ? URL(fileURLWithPath: location.file) : URL(fileURLWithPath: location.file, relativeTo: root)
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard location.line <= lines.count else { return nil }
-        let line = lines[location.line - 1].replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: "")
+        var line = Substring(lines[location.line - 1].replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: ""))
+        var column = max(0, min(location.column - 1, line.count))
+        // A long line is cut to a window around the column.
+        if line.count > Self.excerptWidth {
+            let start = max(0, min(column - Self.excerptWidth / 2, line.count - Self.excerptWidth))
+            let window = line.dropFirst(start).prefix(Self.excerptWidth)
+            line = (start > 0 ? "…" : "") + window + (start + Self.excerptWidth < line.count ? "…" : "")
+            column = column - start + (start > 0 ? 1 : 0)
+        }
         guard location.column > 0 else { return "    " + line }
-        let caret = String(repeating: " ", count: max(0, min(location.column - 1, line.count))) + "^"
+        let caret = String(repeating: " ", count: column) + "^"
         return "    \(line)\n    \(caret)"
     }
 }

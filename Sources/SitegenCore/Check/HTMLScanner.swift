@@ -1,17 +1,39 @@
 import Foundation
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 
-/// Pulls `href`, `src` and `id` attribute values out of HTML that sitegen generated (double-
-/// quoted attributes, entity-escaped values) in one pass over the bytes. Not a general HTML
-/// parser: it relies on the templates' and cmark-gfm's consistent output.
+/// Pulls the URLs and element ids out of an HTML page as a browser reads them: tags and
+/// attributes by the WHATWG tokenizer's rules (`HTMLTagReader`), elements and the text that
+/// is not markup by the parts of tree construction that drop or hide tags (`HTMLTreeState`),
+/// values with their character references decoded (`HTMLCharacterReference`).
+///
+/// URLs are taken from `href`, `src` and `srcset` on every element; `action` on `<form>`,
+/// `formaction` on `<button>` and `<input>`, `poster` on `<video>`, `data` on `<object>`,
+/// `cite` on `<blockquote>`, `<q>`, `<del>` and `<ins>`, `background` on `<body>`, `<table>`,
+/// `<td>` and `<th>`, `ping` on `<a>` and `<area>` (a list), `imagesrcset` on `<link>`,
+/// `manifest` on `<html>`, and `xlink:href` in SVG and MathML. A `srcset` gives the URL of
+/// each candidate (descriptors are not judged). Fragment targets are every `id`, and the
+/// `name` of an `<a>`.
 enum HTMLScanner {
     /// What one page links to and which element ids it has.
     struct Scan: Sendable {
-        /// `href` and `src` values, decoded, in document order.
+        /// The URL attributes' values, decoded, in document order (not yet cleaned the way a
+        /// URL parser cleans them: `LinkChecker` does that).
         var links: [String] = []
-        /// Every `id` value.
+        /// Every `id` value, and every `<a name>`.
         var ids: Set<String> = []
+    }
+
+    /// One URL or id found, with the offset of its attribute value in the input.
+    struct Found {
+        enum Kind {
+            case link, id
+        }
+
+        var kind: Kind
+        var value: String
+        var offset: Int
     }
 
     /// Scans a page's bytes.
@@ -26,94 +48,146 @@ enum HTMLScanner {
 
     static func ids(in html: String) -> Set<String> { scan(html).ids }
 
-    /// Inside a tag (after `<`, before `>`), an attribute that follows a space or a line feed
-    /// is read when it is `href="`, `src="` or `id="`; its value runs to the next `"`.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
         var result = Scan()
-        guard let base = bytes.baseAddress else { return result }
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            // Outside tags only `<` matters: jump to it.
-            guard let open = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
-            index = base.distance(to: open.assumingMemoryBound(to: UInt8.self)) + 1
-            // Inside a tag until `>` (one inside a scanned attribute value does not end it).
-            while index < count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: ">") { break }
-                if byte == UInt8(ascii: "<") {
-                    // A new tag starts: the same state as before.
-                } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n"), let (name, isID) = attribute(in: bytes, at: index + 1) {
-                    let start = index + 1 + name
-                    let end =
-                        memchr(base + start, Int32(UInt8(ascii: "\"")), count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-                        ?? count
-                    let value = decodeEntities(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                    if isID { result.ids.insert(value) } else { result.links.append(value) }
-                    index = end
-                }
-                index += 1
+        visit(bytes) { found in
+            switch found.kind {
+            case .link: result.links.append(found.value)
+            case .id: result.ids.insert(found.value)
             }
-            index += 1
         }
         return result
     }
 
-    /// The length of `href="`, `src="` or `id="` when one starts at `start`, and whether it is
-    /// the id.
-    @inline(__always)
-    private static func attribute(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (length: Int, isID: Bool)? {
-        func matches(_ pattern: StaticString) -> Bool {
-            let length = pattern.utf8CodeUnitCount
-            guard start + length <= bytes.count else { return false }
-            let pattern = pattern.utf8Start
-            for offset in 0..<length where bytes[start + offset] != pattern[offset] { return false }
-            return true
+    /// Calls `body` with every URL and id of the document, in document order.
+    static func visit(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Found) -> Void) {
+        var reader = HTMLTagReader(bytes)
+        var tree = HTMLTreeState()
+        reader.watchesText = tree.watchesText
+        // What the body holds while a `<frameset>` may still replace it.
+        var held: [Found] = []
+        while let tag = reader.next() {
+            if reader.sawText {
+                tree.sawText()
+                reader.sawText = false
+            }
+            if !tree.holdsBody, !held.isEmpty {
+                held.forEach(body)
+                held.removeAll()
+            }
+            let element = HTMLElement(UnsafeBufferPointer(rebasing: bytes[tag.name]))
+            if tag.isEnd {
+                tree.end(element, tag, reader: &reader)
+                continue
+            }
+            let made = tree.start(element, tag, reader: &reader)
+            if tree.replacedBody {
+                held.removeAll()
+                tree.replacedBody = false
+            }
+            if !tree.holdsBody, !held.isEmpty {
+                held.forEach(body)
+                held.removeAll()
+            }
+            guard let namespace = made, !reader.attributes.isEmpty else { continue }
+            // The `<html>` element stays when the body goes.
+            let holds = tree.holdsBody && element != .html
+            for (index, attribute) in reader.attributes.enumerated() {
+                let nameBytes = UnsafeBufferPointer(rebasing: bytes[attribute.name])
+                guard let name = HTMLAttributeName(nameBytes), let role = role(of: name, on: element, in: namespace) else { continue }
+                // Of two attributes with one name, the first counts.
+                guard !reader.attributes[..<index].contains(where: { Self.sameName($0.name, attribute.name, in: bytes) }) else { continue }
+                if namespace == .html, element == .html || element == .body, !tree.adds(attribute.name, to: element, in: bytes) { continue }
+                let value = HTMLCharacterReference.decodeAttribute(UnsafeBufferPointer(rebasing: bytes[attribute.value]))
+                let offset = attribute.value.lowerBound
+                switch role {
+                case .id, .url:
+                    let found = Found(kind: role == .id ? .id : .link, value: value, offset: offset)
+                    if holds { held.append(found) } else { body(found) }
+                case .urlList, .srcset:
+                    let urls =
+                        role == .srcset ? SourceSet.urls(in: value) : value.utf8.split(whereSeparator: HTMLTagReader.isSpace).map { String(Substring($0)) }
+                    for url in urls {
+                        let found = Found(kind: .link, value: url, offset: offset)
+                        if holds { held.append(found) } else { body(found) }
+                    }
+                }
+            }
         }
-        guard start < bytes.count else { return nil }
-        switch bytes[start] {
-        case UInt8(ascii: "h"): return matches("href=\"") ? (6, false) : nil
-        case UInt8(ascii: "s"): return matches("src=\"") ? (5, false) : nil
-        case UInt8(ascii: "i"): return matches("id=\"") ? (4, true) : nil
+        held.forEach(body)
+    }
+
+    /// What an attribute gives the link check.
+    enum Role {
+        case id, url, urlList, srcset
+    }
+
+    static func role(of name: HTMLAttributeName, on element: HTMLElement, in namespace: HTMLTreeState.Namespace) -> Role? {
+        switch name {
+        case .id: return .id
+        case .href, .src: return .url
+        case .srcset: return .srcset
+        case .xlinkHref: return namespace == .html ? nil : .url
+        case .encoding, .color, .face, .size, .type: return nil
+        default: break
+        }
+        guard namespace == .html else { return nil }
+        switch (name, element) {
+        case (.name, .a): return .id
+        case (.action, .form), (.formaction, .button), (.formaction, .input), (.poster, .video), (.data, .object): return .url
+        case (.cite, .blockquote), (.cite, .q), (.cite, .del), (.cite, .ins): return .url
+        case (.background, .body), (.background, .table), (.background, .td), (.background, .th), (.manifest, .html): return .url
+        case (.ping, .a), (.ping, .area): return .urlList
+        case (.imagesrcset, .link): return .srcset
         default: return nil
         }
     }
 
-    /// The text of an attribute value with sitegen's and cmark-gfm's entities decoded.
-    private static func decodeEntities(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
-        // Outside ASCII, leave the decision where a match may end to Foundation, as before.
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return decodeEntities(String(decoding: bytes, as: UTF8.self)) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        // One pass gives what replacing each entity in turn gave: no replacement makes a new `&`.
-        scanning: while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "&") {
-                for (entity, character) in entities {
-                    let length = entity.count
-                    if index + length <= bytes.count, entity.indices.allSatisfy({ bytes[index + $0] == entity[$0] }) {
-                        out.append(character)
-                        index += length
-                        continue scanning
-                    }
+    private static func sameName(_ left: Range<Int>, _ right: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard left.count == right.count else { return false }
+        for offset in 0..<left.count {
+            let a = bytes[left.lowerBound + offset]
+            let b = bytes[right.lowerBound + offset]
+            if a != b, !(HTMLTagReader.isAlpha(a) && a | 0x20 == b | 0x20) { return false }
+        }
+        return true
+    }
+}
+
+/// The URLs of a `srcset` (or `imagesrcset`) value, split as the HTML standard's "parse a
+/// srcset attribute" splits it: candidates separated by commas, each a URL (trailing commas
+/// dropped) and descriptors up to a comma outside parentheses.
+enum SourceSet {
+    static func urls(in value: String) -> [String] {
+        let bytes = Array(value.utf8)
+        var urls: [String] = []
+        var position = 0
+        func isSpace(_ byte: UInt8) -> Bool { HTMLTagReader.isSpace(byte) }
+        while true {
+            while position < bytes.count, isSpace(bytes[position]) || bytes[position] == UInt8(ascii: ",") { position += 1 }
+            guard position < bytes.count else { return urls }
+            let start = position
+            while position < bytes.count, !isSpace(bytes[position]) { position += 1 }
+            var end = position
+            if bytes[end - 1] == UInt8(ascii: ",") {
+                while end > start, bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
+                if end > start { urls.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+                continue
+            }
+            urls.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            // Descriptors, up to a comma outside parentheses.
+            var inParentheses = false
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += 1
+                if inParentheses {
+                    if byte == UInt8(ascii: ")") { inParentheses = false }
+                } else if byte == UInt8(ascii: "(") {
+                    inParentheses = true
+                } else if byte == UInt8(ascii: ",") {
+                    break
                 }
             }
-            out.append(bytes[index])
-            index += 1
         }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let entities: [([UInt8], UInt8)] = [
-        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")), (Array("&lt;".utf8), UInt8(ascii: "<")),
-        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&#x2F;".utf8), UInt8(ascii: "/")), (Array("&amp;".utf8), UInt8(ascii: "&")),
-    ]
-
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&#x2F;", with: "/").replacingOccurrences(of: "&amp;", with: "&")
     }
 }

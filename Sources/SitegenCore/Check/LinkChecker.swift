@@ -4,19 +4,27 @@ import SitegenMarkdown
 import SitegenRender
 import SitegenSupport
 
-/// Checks that every internal `href`/`src` and `#fragment` in the generated site resolves to
-/// a generated file (and an element id in it). Pure: works on the files in memory, or on
+/// Checks that every internal URL and `#fragment` in the generated site resolves to a
+/// generated file (and an element id in it). Pure: works on the files in memory, or on
 /// compact per-page summaries (`PageLinks`) taken as the pages were rendered.
 ///
 /// Links are taken apart on their bytes (`#`, `?`, `:`, `/` and `%` are ASCII), as a browser
-/// does.
+/// does. A broken link is reported where it was written: at its Markdown source position, at
+/// the template attribute that makes it (once for all pages, by `collate`), or else against
+/// the page's source file.
 struct LinkChecker {
     /// The base URL's path (`/` or `/handbook/`) that root-absolute links start with.
     var basePath: String = "/"
     /// Pages served at any depth (`404.html`), whose links must be root-absolute.
     var rootAbsolutePages: Set<String> = ["404.html"]
+    /// The theme's URL attributes, to trace broken links to.
+    var templates = TemplateLinks()
 
     static func brokenMessage(_ link: String, _ reason: String) -> String { "broken link '\(link)': \(reason)" }
+
+    static func onPage(_ page: String) -> String { " (in \(page))" }
+
+    static func onPages(_ count: Int, first page: String) -> String { " (on \(count) pages, first \(page))" }
 
     /// Checks whole generated files: the HTML ones are scanned, every file is a link target.
     func check(_ files: [OutputFile]) -> [Diagnostic] {
@@ -26,14 +34,14 @@ struct LinkChecker {
 
     /// Checks the links of `pages` against `outputPaths`, the path of every generated file
     /// (HTML and others). Diagnostics come in page order, then link order; links to an element
-    /// of another page come last.
+    /// of another page come last; those traced to a template are collated.
     func check(_ pages: [PageLinks], outputPaths: Set<String>) -> [Diagnostic] {
         let targets = Targets(outputPaths: outputPaths)
         let results = pages.parallelMap { check($0, targets: targets) }
         var ids: [String: Set<String>] = [:]
         ids.reserveCapacity(pages.count)
         for page in pages { ids[page.path] = page.ids }
-        return results.flatMap(\.diagnostics) + check(results.flatMap(\.elsewhere)) { ids[$0] }
+        return collate(results.flatMap(\.diagnostics) + check(results.flatMap(\.elsewhere)) { ids[$0] })
     }
 
     /// Every path a link may resolve to: the output files, and `x/` for each `x/index.html`.
@@ -56,7 +64,10 @@ struct LinkChecker {
         var page: String
         var target: String
         var id: String
-        var location: SourceLocation?
+        /// Where the link is written in Markdown, if it is.
+        var markdownLocation: SourceLocation?
+        /// The page's source file.
+        var source: String?
     }
 
     /// Checks one page's links as soon as it is rendered: against the output paths, and
@@ -67,17 +78,18 @@ struct LinkChecker {
         var diagnostics: [Diagnostic] = []
         var elsewhere: [ElementLink] = []
         for link in page.links {
-            let location = { page.markdownLinks[link] ?? page.source.map { SourceLocation(file: $0) } }
             switch resolve(link, on: folder, paths: targets.paths) {
             case .fine: continue
             case .broken(let reason):
-                diagnostics.append(.error("\(Self.brokenMessage(link, reason)) (in \(page.path))", at: location()))
+                diagnostics.append(diagnostic(link, reason, page: page.path, markdown: page.markdownLinks[link], source: page.source))
             case .element(let target, let id) where target == page.path:
-                if !page.ids.contains(id) {
-                    diagnostics.append(.error("\(Self.brokenMessage(link, Self.noElement(target, id))) (in \(page.path))", at: location()))
+                if !Self.hasElement(id, in: page.ids) {
+                    diagnostics.append(
+                        diagnostic(link, Self.noElement(target, id), page: page.path, markdown: page.markdownLinks[link], source: page.source))
                 }
             case .element(let target, let id):
-                elsewhere.append(ElementLink(link: link, page: page.path, target: target, id: id, location: location()))
+                elsewhere.append(
+                    ElementLink(link: link, page: page.path, target: target, id: id, markdownLocation: page.markdownLinks[link], source: page.source))
             }
         }
         return (diagnostics, elsewhere)
@@ -88,10 +100,53 @@ struct LinkChecker {
         var known: [String: Set<String>] = [:]
         return links.compactMap { element in
             if known[element.target] == nil { known[element.target] = ids(element.target) ?? [] }
-            guard !known[element.target]!.contains(element.id) else { return nil }
-            let message = Self.brokenMessage(element.link, Self.noElement(element.target, element.id))
-            return .error("\(message) (in \(element.page))", at: element.location)
+            guard !Self.hasElement(element.id, in: known[element.target]!) else { return nil }
+            return diagnostic(
+                element.link, Self.noElement(element.target, element.id), page: element.page, markdown: element.markdownLocation, source: element.source)
         }
+    }
+
+    /// A fragment names an element when one has that id (or is an `<a name>` of it); `top`
+    /// (in any case) names the top of a page that has no such element.
+    static func hasElement(_ id: String, in ids: Set<String>) -> Bool {
+        ids.contains(id) || (id.utf8.count == 3 && id.lowercased() == "top")
+    }
+
+    /// The diagnostic for a broken link, where it was written: its Markdown position, the
+    /// template attribute that makes it, or the page's source file.
+    private func diagnostic(_ link: String, _ reason: String, page: String, markdown: SourceLocation?, source: String?) -> Diagnostic {
+        if let markdown { return .error(Self.brokenMessage(link, reason) + Self.onPage(page), at: markdown) }
+        if let origin = templates.origin(of: link) {
+            return .error(Self.brokenMessage(origin.written, reason) + Self.onPage(page), at: origin.location)
+        }
+        return .error(Self.brokenMessage(link, reason) + Self.onPage(page), at: source.map { SourceLocation(file: $0) })
+    }
+
+    /// Joins the diagnostics of one template attribute into one, which counts the pages it
+    /// broke a link on (`… (on 253 pages, first about/index.html)`). The rest keep their order.
+    func collate(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let locations = templates.locations
+        guard !locations.isEmpty else { return diagnostics }
+        var groups: [SourceLocation: [Diagnostic]] = [:]
+        var order: [SourceLocation] = []
+        var others: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            guard let location = diagnostic.location, locations.contains(location) else {
+                others.append(diagnostic)
+                continue
+            }
+            if groups[location] == nil { order.append(location) }
+            if groups[location]?.contains(diagnostic) != true { groups[location, default: []].append(diagnostic) }
+        }
+        return others
+            + order.map { location in
+                let group = groups[location]!
+                guard group.count > 1, let first = group.first, let suffix = first.message.range(of: " (in ", options: .backwards) else {
+                    return group[0]
+                }
+                let page = first.message[suffix.upperBound...].dropLast()
+                return .error(String(first.message[..<suffix.lowerBound]) + Self.onPages(group.count, first: String(page)), at: location)
+            }
     }
 
     static func noElement(_ target: String, _ id: String) -> String { "'\(target)' has no element with id '\(id)'" }

@@ -1,5 +1,6 @@
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 
 #if canImport(Glibc)
     import Glibc

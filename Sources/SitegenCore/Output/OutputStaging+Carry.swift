@@ -1,4 +1,6 @@
 import Foundation
+import SitegenContent
+import SitegenRender
 import SitegenSupport
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Foundation
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 import Synchronization
 
 #if canImport(Glibc)

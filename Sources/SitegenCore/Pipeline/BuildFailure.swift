@@ -1,5 +1,6 @@
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 
 /// A build step failed; the diagnostics say why.
 public struct BuildFailure: Error, Sendable {

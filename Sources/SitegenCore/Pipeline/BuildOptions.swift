@@ -1,6 +1,7 @@
 import Foundation
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 
 /// Everything a build needs to know, passed in (never read from globals).
 public struct BuildOptions: Sendable {

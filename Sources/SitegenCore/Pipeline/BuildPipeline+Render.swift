@@ -51,7 +51,7 @@ extension BuildPipeline {
         // build that a page may link to is still planned.
         let planned = Set(specs.map(\.path))
         let previous = previous.flatMap { previous in previous.entries.contains { !$0.value.mayVanish && !planned.contains($0.key) } ? nil : previous }
-        let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL))
+        let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL), templates: TemplateLinks(templates: context.theme.templateSources))
         let targets = LinkChecker.Targets(outputPaths: options.checkLinks ? planned : [])
         let make = { @Sendable (spec: PageSpec, mayCarry: Bool) -> Result<Made, BuildFailure> in
             self.make(spec, context: context, previous: mayCarry ? previous : nil, keepIDs: previous != nil, checker: checker, targets: targets, sink: sink)
@@ -85,7 +85,7 @@ extension BuildPipeline {
             _ = try steps.run(.checkingLinks) {
                 let found = made.flatMap(\.diagnostics)
                 let elsewhere = checker.check(made.flatMap(\.elsewhere)) { path in sink.contents(of: path).map { HTMLScanner.scan($0).ids } }
-                return ((), found + elsewhere)
+                return ((), checker.collate(found + elsewhere))
             }
         }
         try steps.checkStrict(options.strict)

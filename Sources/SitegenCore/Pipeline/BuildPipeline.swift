@@ -182,8 +182,12 @@ public struct BuildPipeline: Sendable {
         var diagnostics: [Diagnostic] = []
         for path in context.site.assets {
             let url = loader.root.appendingPathComponent(ContentLoader.contentFolder).appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(.error("cannot read file", at: SourceLocation(file: loader.display("Content/\(path)"))))
+            let data: Data
+            switch ContentLoader.read(url.path) {
+            case .success(let bytes): data = Data(bytes)
+            case .failure(.system(ENOENT)): continue  // removed while the build ran
+            case .failure(let failure):
+                diagnostics.append(failure.diagnostic(at: loader.display("Content/\(path)")))
                 continue
             }
             specs.append(.file(OutputFile(path: path, data: data, source: loader.display("Content/\(path)"))))

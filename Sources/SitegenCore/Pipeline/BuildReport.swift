@@ -1,5 +1,6 @@
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 
 /// What a successful build did.
 public struct BuildReport: Sendable {

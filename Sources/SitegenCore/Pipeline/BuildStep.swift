@@ -1,5 +1,6 @@
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 
 /// The steps of a build, in order, as printed in progress lines (`[3/7] Resolving the site`).
 public enum BuildStep: Int, CaseIterable, Sendable, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import Foundation
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 import Synchronization
 
 /// Where rendered files go as soon as they are made: the output's staging folder, or memory.

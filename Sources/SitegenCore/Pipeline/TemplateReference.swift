@@ -1,6 +1,7 @@
 import Foundation
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 import SitegenTemplates
 
 /// What `sitegen templates` prints: for each layout of a site, every name the layout can use,

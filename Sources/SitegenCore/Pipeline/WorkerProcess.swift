@@ -2,6 +2,7 @@ import Foundation
 import SitegenContent
 import SitegenMarkdown
 import SitegenRender
+import SitegenSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 
 /// The slug `sitegen new` gives a title: `Line Producer` → `line-producer`.
 public func slug(for title: String) -> String { Slug.make(title) }

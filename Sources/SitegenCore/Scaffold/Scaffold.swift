@@ -1,5 +1,6 @@
 import SitegenContent
 import SitegenRender
+import SitegenSupport
 
 /// Files that `sitegen new` and `sitegen init` write: pure text, the CLI puts it on disk.
 public enum Scaffold {

@@ -1,7 +1,8 @@
 import Hummingbird
 
 /// Answers every request of the dev server: the live-reload stream and script under
-/// `/__sitegen/`, otherwise a file of the site. Only GET and HEAD; nothing is ever cached.
+/// `/__sitegen/`, otherwise a file of the site. Only GET and HEAD; nothing is ever cached; a
+/// request with two `Host` headers gets 400.
 ///
 /// Hummingbird's `FileMiddleware` serves files well, but the reload script must be spliced
 /// into HTML bodies, symlinks leaving the folder refused and the site's 404 page served with
@@ -16,8 +17,16 @@ struct SiteResponder: HTTPResponder {
     /// Who may open the event stream.
     var policy: LoopbackPolicy
 
+    static let twoHosts = "Bad request: more than one Host header.\n"
+    static let host = HTTPFields.Element.Name("Host")!
+
     func respond(to request: Request, context: Context) async throws -> Response {
         let head = request.method == .head
+        // HTTP/1's first Host header arrives as the request's authority; any other stays a
+        // header. Two hosts are two answers to "which site?" (RFC 9112 §3.2: reply 400).
+        if request.headers[Self.host] != nil {
+            return Self.response(.badRequest, text: Self.twoHosts, head: head)
+        }
         guard request.method == .get || head else {
             return Self.response(.methodNotAllowed, text: "Only GET and HEAD are supported.\n", head: false, headers: [.allow: "GET, HEAD"])
         }

@@ -46,7 +46,8 @@ struct WatchTable {
         let path = folder.path + "/" + event.name
         if event.isFolder {
             if event.isArrival {
-                return ChangeKind.isIgnoredName(event.name) ? [] : watchTree(path, reportFiles: true)
+                // The folder itself (it may be empty, or a watched root moved back), then its files.
+                return ChangeKind.isIgnoredName(event.name) ? [] : [WatchEvent(path: path, action: .created)] + watchTree(path, reportFiles: true)
             }
             if event.has(IN_MOVED_FROM) { unwatchTree(path) }
             return event.isDeparture ? [WatchEvent(path: path, action: .removed)] : []

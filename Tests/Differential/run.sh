@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Differential test of the link check's reading of HTML against two HTML5 parsers, html5lib
+# (WHATWG, Python) and Chromium's own (DOMParser in headless Chromium, when chromium,
+# chromedriver and selenium are there): every URL attribute and id sitegen's scanner reads must
+# be what one of their trees has (see compare.py), on
+#   - the shipped handbook's output,
+#   - the output of a generated corpus of DIFF_ROLES roles (default 1000; `make fuzz` uses 10000),
+#   - the adversarial pages in Tests/Differential/adversarial/,
+#   - DIFF_MUTANTS pages made by mutating those (default 2000, seeded; see mutate.py), of which
+#     DIFF_MUTANTS_ALLOWED may disagree (default 0; `make fuzz` allows 5 of its 50,000: random
+#     markup mixing tables, stray table parts and SVG is where the scanner's model of tree
+#     construction is coarsest).
+# Needs SITEGEN, FUZZ (the SitegenFuzz replay build) and PYTHON (with html5lib: `make setup-test`
+# makes .venv-test/). Prints "differential: N passed, N failed" last.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+SITEGEN=${SITEGEN:-.build/debug/sitegen}
+FUZZ=${FUZZ:-.build/debug/SitegenFuzz}
+PYTHON=${PYTHON:-.venv-test/bin/python}
+ROLES=${DIFF_ROLES:-1000}
+MUTANTS=${DIFF_MUTANTS:-2000}
+CHROMIUM=""
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null && "$PYTHON" -c 'import selenium' 2>/dev/null; then
+  CHROMIUM=--chromium
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+compare() {  # name allowed folder...
+  local name=$1 allowed=$2
+  shift 2
+  "$FUZZ" --dump-html "$@" >"$work/dump.jsonl"
+  if "$PYTHON" Tests/Differential/compare.py $CHROMIUM --allow "$allowed" "$work/dump.jsonl" "$@" >"$work/compare.log" 2>&1; then
+    passed=$((passed + 1)); grep 'DISAGREES' "$work/compare.log" | cut -c1-240; echo "ok: $name: $(tail -n 1 "$work/compare.log")"
+  else
+    failed=$((failed + 1)); grep -v 'reads as' "$work/compare.log" | tail -n 40; echo "FAILED: $name"
+  fi
+}
+
+"$SITEGEN" build --output "$work/site" --quiet && compare "shipped handbook" 0 "$work/site"
+python3 ../shared/bench/gen_corpus.py --roles "$ROLES" --out "$work/corpus" >/dev/null 2>&1 ||
+  "$PYTHON" bench/gen_corpus.py --roles "$ROLES" --out "$work/corpus" >/dev/null 2>&1
+if [ -d "$work/corpus/Content" ]; then
+  "$SITEGEN" build --source "$work/corpus" --output "$work/corpus-out" --quiet --no-cache && compare "$ROLES-role corpus" 0 "$work/corpus-out"
+else
+  failed=$((failed + 1)); echo "FAILED: no corpus generator (../shared/bench/gen_corpus.py)"
+fi
+compare "adversarial pages" 0 Tests/Differential/adversarial
+"$PYTHON" Tests/Differential/mutate.py --count "$MUTANTS" --out "$work/mutants" Tests/Differential/adversarial &&
+  compare "$MUTANTS mutated pages" "${DIFF_MUTANTS_ALLOWED:-0}" "$work/mutants"
+
+echo "differential: $passed passed, $failed failed"
+[ "$failed" = 0 ]
