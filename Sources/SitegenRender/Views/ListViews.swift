@@ -4,7 +4,7 @@ import SitegenSupport
 import SitegenTemplates
 
 /// A page with a title, summary and a body of Markdown (home, plain pages).
-package struct ProseView: ViewModel {
+package struct ProseView: OpenView {
     package var title: String
     package var summary: String?
     package var bodyHTML: String
@@ -25,29 +25,11 @@ package struct ProseView: ViewModel {
             .flag("hasToc", "Whether the body has more than one heading") { $0.toc.count > 1 },
         ])
 
-    package func value(for name: String) -> TemplateValue {
-        let value = Self.fields.value(of: self, for: name)
-        if case .none = value { return extra[name]?.templateValue ?? .none }
-        return value
-    }
-
-    package var templateType: TemplateType {
-        var shape = Self.fields.shape(of: self)
-        for name in extra.keys.sorted() { shape.fields.append(TemplateField(name, extra[name]!.templateType)) }
-        return .object(shape)
-    }
-
-    package func combine(into hasher: inout DigestHasher) {
-        Self.fields.combine(self, into: &hasher)
-        for name in extra.keys.sorted() {
-            hasher.combine(name)
-            extra[name]!.combine(into: &hasher)
-        }
-    }
+    package var moreValues: [String: any ViewValue] { extra }
 }
 
 /// A page that lists things (roles index, skills, skill pages, comparison hub).
-package struct ListView: ViewModel {
+package struct ListView: OpenView {
     package var title: String
     package var summary: String
     /// The values a particular layout reads (the roles of a skill page).
@@ -60,25 +42,7 @@ package struct ListView: ViewModel {
             .text("summary", "The page's summary") { $0.summary },
         ])
 
-    package func value(for name: String) -> TemplateValue {
-        let value = Self.fields.value(of: self, for: name)
-        if case .none = value { return values[name]?.templateValue ?? .none }
-        return value
-    }
-
-    package var templateType: TemplateType {
-        var shape = Self.fields.shape(of: self)
-        for name in values.keys.sorted() { shape.fields.append(TemplateField(name, values[name]!.templateType)) }
-        return .object(shape)
-    }
-
-    package func combine(into hasher: inout DigestHasher) {
-        Self.fields.combine(self, into: &hasher)
-        for name in values.keys.sorted() {
-            hasher.combine(name)
-            values[name]!.combine(into: &hasher)
-        }
-    }
+    package var moreValues: [String: any ViewValue] { values }
 }
 
 /// A folder's list page: its `_index.md` (when it has one) and its pages.

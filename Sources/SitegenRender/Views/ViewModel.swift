@@ -40,6 +40,39 @@ extension FieldedView {
     package static var itemType: TemplateType { .object(Self.fields.shape(of: nil)) }
 }
 
+/// A view with fields of its own and more values a particular layout reads, by name (the
+/// home page's groups, a list page's items): lookups, the fingerprint and the type see both.
+package protocol OpenView: ViewModel {
+    /// The view's own names.
+    static var fields: ViewFields<Self> { get }
+    /// The other values, looked up after the fields.
+    var moreValues: [String: any ViewValue] { get }
+}
+
+extension OpenView {
+    package func value(for name: String) -> TemplateValue {
+        let value = Self.fields.value(of: self, for: name)
+        if case .none = value { return moreValues[name]?.templateValue ?? .none }
+        return value
+    }
+
+    package var templateType: TemplateType {
+        var shape = Self.fields.shape(of: self)
+        let more = moreValues
+        for name in more.keys.sorted() { shape.fields.append(TemplateField(name, more[name]!.templateType)) }
+        return .object(shape)
+    }
+
+    package func combine(into hasher: inout DigestHasher) {
+        Self.fields.combine(self, into: &hasher)
+        let more = moreValues
+        for name in more.keys.sorted() {
+            hasher.combine(name)
+            more[name]!.combine(into: &hasher)
+        }
+    }
+}
+
 /// One name a view offers its templates, with a line of help, how to get its value and how
 /// to digest it (both made from the one getter by the constructors below).
 package struct ViewField<View>: Sendable {
