@@ -103,8 +103,10 @@ FUZZ_FLAGS    = -c release -Xswiftc -enable-testing -Xswiftc -DSITEGEN_LIBFUZZER
 .PHONY: fuzz fuzz-build fuzz-smoke
 
 fuzz-build: setup
-	nice -n 10 $(SWIFT) build --scratch-path $(FUZZ_SCRATCH) --product SitegenFuzz $(FUZZ_FLAGS) 2>&1 | grep -v "Cannot export local symbol"; \
-	  test -x $(FUZZ_BIN)
+	@mkdir -p $(FUZZ_SCRATCH)
+	@echo "Building SitegenFuzz for libFuzzer in $(FUZZ_SCRATCH)/"
+	@nice -n 10 $(SWIFT) build --scratch-path $(FUZZ_SCRATCH) --product SitegenFuzz $(FUZZ_FLAGS) >$(FUZZ_SCRATCH)/build.log 2>&1; \
+	  status=$$?; grep -v "Cannot export local symbol" $(FUZZ_SCRATCH)/build.log | tail -n 5; exit $$status
 
 fuzz: fuzz-build build-debug
 	@mkdir -p $(FUZZ_SCRATCH)/artifacts
