@@ -212,6 +212,11 @@ struct HTMLTreeState {
             templates += 1
             templateContent.append(nil)
         }
+        if !frames.isEmpty, element.isTablePart, !tables.isEmpty, !frames.contains(where: { $0.namespace == .html && $0.name == Self.table }) {
+            // SVG or MathML inside a table: a table part at an integration point is read in
+            // the table's insertion mode, which clears the stack back to the table.
+            frames.removeAll()
+        }
         if templateContent.last == true {
             // A template that began with a table part may hold more of them.
         } else if frames.isEmpty {
@@ -277,6 +282,14 @@ struct HTMLTreeState {
     private mutating func endHTML(_ element: HTMLElement, _ tag: HTMLTagReader.Tag, reader: HTMLTagReader) {
         // `</form>` lets go of the open form wherever it is.
         if element == .form, templates == 0 { formOpen = false }
+        // SVG or MathML inside a table: `</table>` is read in the table's insertion mode and
+        // closes the table with everything inside it.
+        if element == .table, !tables.isEmpty, !frames.contains(where: { $0.namespace == .html && $0.name == Self.table }) {
+            frames.removeAll()
+            _ = outer.close(UnsafeBufferPointer(rebasing: reader.bytes[tag.name]))
+            endOutside(.table)
+            return
+        }
         let name = Self.lowercased(reader.bytes, tag.name)
         for index in frames.indices.reversed() {
             let frame = frames[index]
@@ -355,34 +368,5 @@ struct HTMLTreeState {
         while let top = frames.last, top.namespace != .html, !top.isHTMLIntegrationPoint, !top.isMathTextIntegrationPoint {
             frames.removeLast()
         }
-    }
-
-    // MARK: Attributes
-
-    private static func has(_ names: Set<HTMLAttributeName>, in reader: HTMLTagReader) -> Bool {
-        reader.attributes.contains { attribute in
-            HTMLAttributeName(UnsafeBufferPointer(rebasing: reader.bytes[attribute.name])).map(names.contains) ?? false
-        }
-    }
-
-    /// `<input type=hidden>` leaves frames possible.
-    private static func isHidden(_ reader: HTMLTagReader) -> Bool {
-        value(of: .type, in: reader) == "hidden"
-    }
-
-    /// The `encoding` attribute's value, ASCII-lowercased.
-    private static func encoding(in reader: HTMLTagReader) -> String? { value(of: .encoding, in: reader) }
-
-    /// The value of the first attribute called `name`, ASCII-lowercased.
-    private static func value(of name: HTMLAttributeName, in reader: HTMLTagReader) -> String? {
-        for attribute in reader.attributes where HTMLAttributeName(UnsafeBufferPointer(rebasing: reader.bytes[attribute.name])) == name {
-            let value = HTMLCharacterReference.decodeAttribute(UnsafeBufferPointer(rebasing: reader.bytes[attribute.value]))
-            return String(decoding: value.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        return nil
-    }
-
-    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
-        bytes[range].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
     }
 }
