@@ -212,10 +212,14 @@ struct HTMLTreeState {
             templates += 1
             templateContent.append(nil)
         }
-        if !frames.isEmpty, element.isTablePart, !tables.isEmpty, !frames.contains(where: { $0.namespace == .html && $0.name == Self.table }) {
+        if !frames.isEmpty, element.isTablePart {
             // SVG or MathML inside a table: a table part at an integration point is read in
             // the table's insertion mode, which clears the stack back to the table.
-            frames.removeAll()
+            if let table = frames.lastIndex(where: { $0.namespace == .html && $0.name == Self.table }) {
+                if frames[(table + 1)...].contains(where: { $0.namespace != .html }) { frames.removeSubrange((table + 1)...) }
+            } else if !tables.isEmpty {
+                frames.removeAll()
+            }
         }
         if templateContent.last == true {
             // A template that began with a table part may hold more of them.
@@ -284,11 +288,17 @@ struct HTMLTreeState {
         if element == .form, templates == 0 { formOpen = false }
         // SVG or MathML inside a table: `</table>` is read in the table's insertion mode and
         // closes the table with everything inside it.
-        if element == .table, !tables.isEmpty, !frames.contains(where: { $0.namespace == .html && $0.name == Self.table }) {
-            frames.removeAll()
-            _ = outer.close(UnsafeBufferPointer(rebasing: reader.bytes[tag.name]))
-            endOutside(.table)
-            return
+        if element == .table {
+            if let table = frames.lastIndex(where: { $0.namespace == .html && $0.name == Self.table }) {
+                frames.removeSubrange(table...)
+                return
+            }
+            if !tables.isEmpty {
+                frames.removeAll()
+                _ = outer.close(UnsafeBufferPointer(rebasing: reader.bytes[tag.name]))
+                endOutside(.table)
+                return
+            }
         }
         let name = Self.lowercased(reader.bytes, tag.name)
         for index in frames.indices.reversed() {
