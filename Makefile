@@ -88,7 +88,7 @@ bench: setup
 # built apart in .build-fuzz/, runs each target of FUZZ_TARGETS for FUZZ_SECONDS on top of its
 # seed corpus in Fuzz/<target>/ (new inputs go to .build-fuzz/corpus/, crashes to
 # .build-fuzz/artifacts/). `make fuzz` also runs the differential link-check test on a
-# 10k-role corpus and 50,000 mutated pages. A crash found becomes a file in
+# 10k-role corpus, 50,000 mutated pages and the html target's corpus. A crash found becomes a file in
 # Fuzz/<target>/regressions/ (replayed by `make test`) and a unit test.
 FUZZ_SECONDS ?= 300
 # The Swift runtime's backtracer reads memory the address sanitizer reports; libFuzzer prints
@@ -104,8 +104,10 @@ FUZZ_FLAGS    = -c release -Xswiftc -enable-testing -Xswiftc -DSITEGEN_LIBFUZZER
 .PHONY: fuzz fuzz-build fuzz-smoke
 
 fuzz-build: setup
-	nice -n 10 $(SWIFT) build --scratch-path $(FUZZ_SCRATCH) --product SitegenFuzz $(FUZZ_FLAGS) 2>&1 | grep -v "Cannot export local symbol"; \
-	  test -x $(FUZZ_BIN)
+	@mkdir -p $(FUZZ_SCRATCH)
+	@echo "Building SitegenFuzz for libFuzzer in $(FUZZ_SCRATCH)/"
+	@nice -n 10 $(SWIFT) build --scratch-path $(FUZZ_SCRATCH) --product SitegenFuzz $(FUZZ_FLAGS) >$(FUZZ_SCRATCH)/build.log 2>&1; \
+	  status=$$?; grep -v "Cannot export local symbol" $(FUZZ_SCRATCH)/build.log | tail -n 5; exit $$status
 
 fuzz: fuzz-build build-debug
 	@mkdir -p $(FUZZ_SCRATCH)/artifacts
@@ -118,7 +120,7 @@ fuzz: fuzz-build build-debug
 	  grep -E "^#[0-9]+" $(FUZZ_SCRATCH)/fuzz-$$t.log | tail -n 1; \
 	done
 	@found=$$(ls $(FUZZ_SCRATCH)/artifacts | wc -l); echo "$$found inputs in $(FUZZ_SCRATCH)/artifacts/"; \
-	  DIFF_ROLES=10000 DIFF_MUTANTS=50000 DIFF_MUTANTS_ALLOWED=5 SITEGEN=$(DEBUG_BIN) FUZZ=.build/debug/SitegenFuzz PYTHON=$(VENV_PYTHON) \
+	  DIFF_ROLES=10000 DIFF_MUTANTS=50000 DIFF_MUTANTS_ALLOWED=5 DIFF_CORPUS=$(FUZZ_SCRATCH)/corpus/html SITEGEN=$(DEBUG_BIN) FUZZ=.build/debug/SitegenFuzz PYTHON=$(VENV_PYTHON) \
 	    bash Tests/Differential/run.sh && [ "$$found" = 0 ]
 
 # In `make test`: every seed and regression input replayed (ordinary build), then each target

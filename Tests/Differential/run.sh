@@ -10,6 +10,8 @@
 #     DIFF_MUTANTS_ALLOWED may disagree (default 0; `make fuzz` allows 5 of its 50,000: random
 #     markup mixing tables, stray table parts and SVG is where the scanner's model of tree
 #     construction is coarsest).
+#   - with DIFF_CORPUS=FOLDER, every file in it (`make fuzz` passes the html fuzz target's
+#     corpus, inputs libFuzzer found new behaviour with).
 # Needs SITEGEN, FUZZ (the SitegenFuzz replay build) and PYTHON (with html5lib: `make setup-test`
 # makes .venv-test/). Prints "differential: N passed, N failed" last.
 set -uo pipefail
@@ -49,6 +51,12 @@ fi
 compare "adversarial pages" 0 Tests/Differential/adversarial
 "$PYTHON" Tests/Differential/mutate.py --count "$MUTANTS" --out "$work/mutants" Tests/Differential/adversarial &&
   compare "$MUTANTS mutated pages" "${DIFF_MUTANTS_ALLOWED:-0}" "$work/mutants"
+
+if [ -n "${DIFF_CORPUS:-}" ] && [ -d "$DIFF_CORPUS" ]; then
+  mkdir -p "$work/fuzzed"
+  for file in "$DIFF_CORPUS"/*; do [ -f "$file" ] && cp "$file" "$work/fuzzed/$(basename "$file").html"; done
+  compare "the html fuzz corpus ($(ls "$work/fuzzed" | wc -l) inputs)" "${DIFF_MUTANTS_ALLOWED:-0}" "$work/fuzzed"
+fi
 
 echo "differential: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -216,6 +216,15 @@ struct HTMLTreeState {
             templates += 1
             templateContent.append(nil)
         }
+        if !frames.isEmpty, element.isTablePart {
+            // SVG or MathML inside a table: a table part at an integration point is read in
+            // the table's insertion mode, which clears the stack back to the table.
+            if let table = frames.lastIndex(where: { $0.namespace == .html && $0.name == Self.table }) {
+                if frames[(table + 1)...].contains(where: { $0.namespace != .html }) { frames.removeSubrange((table + 1)...) }
+            } else if !tables.isEmpty {
+                frames.removeAll()
+            }
+        }
         if templateContent.last == true {
             // A template that began with a table part may hold more of them.
         } else if frames.isEmpty {
@@ -281,6 +290,20 @@ struct HTMLTreeState {
     private mutating func endHTML(_ element: HTMLElement, _ tag: HTMLTagReader.Tag, reader: HTMLTagReader) {
         // `</form>` lets go of the open form wherever it is.
         if element == .form, templates == 0 { formOpen = false }
+        // SVG or MathML inside a table: `</table>` is read in the table's insertion mode and
+        // closes the table with everything inside it.
+        if element == .table {
+            if let table = frames.lastIndex(where: { $0.namespace == .html && $0.name == Self.table }) {
+                frames.removeSubrange(table...)
+                return
+            }
+            if !tables.isEmpty {
+                frames.removeAll()
+                _ = outer.close(UnsafeBufferPointer(rebasing: reader.bytes[tag.name]))
+                endOutside(.table)
+                return
+            }
+        }
         let name = Self.lowercased(reader.bytes, tag.name)
         for index in frames.indices.reversed() {
             let frame = frames[index]
@@ -359,34 +382,5 @@ struct HTMLTreeState {
         while let top = frames.last, top.namespace != .html, !top.isHTMLIntegrationPoint, !top.isMathTextIntegrationPoint {
             frames.removeLast()
         }
-    }
-
-    // MARK: Attributes
-
-    private static func has(_ names: Set<HTMLAttributeName>, in reader: HTMLTagReader) -> Bool {
-        reader.attributes.contains { attribute in
-            HTMLAttributeName(UnsafeBufferPointer(rebasing: reader.bytes[attribute.name])).map(names.contains) ?? false
-        }
-    }
-
-    /// `<input type=hidden>` leaves frames possible.
-    private static func isHidden(_ reader: HTMLTagReader) -> Bool {
-        value(of: .type, in: reader) == "hidden"
-    }
-
-    /// The `encoding` attribute's value, ASCII-lowercased.
-    private static func encoding(in reader: HTMLTagReader) -> String? { value(of: .encoding, in: reader) }
-
-    /// The value of the first attribute called `name`, ASCII-lowercased.
-    private static func value(of name: HTMLAttributeName, in reader: HTMLTagReader) -> String? {
-        for attribute in reader.attributes where HTMLAttributeName(UnsafeBufferPointer(rebasing: reader.bytes[attribute.name])) == name {
-            let value = HTMLCharacterReference.decodeAttribute(UnsafeBufferPointer(rebasing: reader.bytes[attribute.value]))
-            return String(decoding: value.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        return nil
-    }
-
-    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
-        bytes[range].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
     }
 }
