@@ -18,7 +18,7 @@ import Testing
     }
 
     static func store(_ entries: [(key: Digest, request: Data, response: Data)], in site: TestSite) {
-        MarkdownCache(siteRoot: site.root).store(fresh: entries.map { ($0.key, $0.response) }, live: entries.map(\.key))
+        MarkdownCache(siteRoot: site.root).store(fresh: entries.map { ($0.key, [UInt8]($0.response)) }, live: entries.map(\.key))
     }
 
     @Test func storingCreatesTheFolderAndLeavesOnlyThePack() throws {

@@ -54,7 +54,7 @@ import Testing
         let request = MarkdownWire.encodeRequest("# A\n", options)
         let other = MarkdownWire.encodeRequest("# B\n", options)
         let key = MarkdownCache.key(request)
-        cache.store(fresh: [(key, MarkdownWire.encodeResponse(MarkdownRenderer.render("# A\n", options: options)))], live: [key])
+        cache.store(fresh: [(key, [UInt8](MarkdownWire.encodeResponse(MarkdownRenderer.render("# A\n", options: options))))], live: [key])
         #expect(MarkdownCache(siteRoot: site.root).lookup(request) != nil)
         #expect(MarkdownCache(siteRoot: site.root).lookup(other) == nil)
     }

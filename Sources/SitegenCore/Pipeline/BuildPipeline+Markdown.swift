@@ -27,10 +27,10 @@ extension BuildPipeline {
         } else {
             fresh = pending.parallelMap { .success(MarkdownRenderer.render($0.text, options: $0.options)) }
         }
-        var stored: [(key: Digest, response: Data)] = []
+        var stored: [(key: Digest, response: [UInt8])] = []
         for (index, result) in zip(missing, fresh) {
             results[index] = result
-            if cache != nil, case .success(let rendered) = result { stored.append((keys[index], MarkdownWire.encodeResponse(rendered))) }
+            if cache != nil, case .success(let rendered) = result { stored.append((keys[index], [UInt8](MarkdownWire.encodeResponse(rendered)))) }
         }
         cache?.store(fresh: stored, live: keys)
         return results.map { $0! }

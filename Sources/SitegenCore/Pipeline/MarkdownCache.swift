@@ -37,9 +37,7 @@ struct MarkdownCache: Sendable {
 
     /// Stores this build's fresh renderings; `live` are the keys of every document the build
     /// rendered or took from the pack.
-    func store(fresh: [(key: Digest, response: Data)], live: [Digest]) {
-        folder.store(
-            Self.packName, previous: pack, fresh: fresh.map { ($0.key.description, $0.key, [UInt8]($0.response)) },
-            live: Set(live.map(\.description)))
+    func store(fresh: [(key: Digest, response: [UInt8])], live: [Digest]) {
+        folder.store(Self.packName, previous: pack, fresh: fresh.map { ($0.key.description, $0.key, $0.response) }, live: Set(live.map(\.description)))
     }
 }
