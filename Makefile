@@ -122,7 +122,7 @@ fuzz: fuzz-build build-debug
 	  grep -E "^#[0-9]+" $(FUZZ_SCRATCH)/fuzz-$$t.log | tail -n 1; \
 	done
 	@found=$$(ls $(FUZZ_SCRATCH)/artifacts | wc -l); echo "$$found inputs in $(FUZZ_SCRATCH)/artifacts/"; \
-	  DIFF_ROLES=10000 DIFF_MUTANTS=50000 DIFF_MUTANTS_ALLOWED=5 DIFF_CORPUS=$(FUZZ_SCRATCH)/corpus/html SITEGEN=$(DEBUG_BIN) FUZZ=.build/debug/SitegenFuzz PYTHON=$(VENV_PYTHON) \
+	  DIFF_ROLES=10000 DIFF_MUTANTS=50000 DIFF_MUTANTS_ALLOWED=10 DIFF_CORPUS=$(FUZZ_SCRATCH)/corpus/html SITEGEN=$(DEBUG_BIN) FUZZ=.build/debug/SitegenFuzz PYTHON=$(VENV_PYTHON) \
 	    bash Tests/Differential/run.sh && [ "$$found" = 0 ]
 
 # In `make test`: every seed and regression input replayed (ordinary build), then each target

@@ -51,7 +51,7 @@ struct HTMLTreeState {
         case frameset(depth: Int)
     }
 
-    private(set) var frames: [Frame] = []
+    var frames: [Frame] = []
     private(set) var phase = Phase.beforeBody
     /// True while a `<frameset>` may still replace the body (the standard's frameset-ok flag).
     private(set) var framesetOK = true
@@ -59,6 +59,8 @@ struct HTMLTreeState {
     var replacedBody = false
     private var inSelect = false
     private var formOpen = false
+    /// Nothing but `<html>` yet: a `<head>` tag still makes the head.
+    private var headPossible = true
     /// The open tables, innermost last, each with the part of it that holds content now: a
     /// `<table>` inside a cell or caption nests; anywhere else in a table it replaces the open
     /// one.
@@ -80,6 +82,7 @@ struct HTMLTreeState {
 
     private static let table = Array("table".utf8)
     private static let a = Array("a".utf8)
+    private static let cells: Set<[UInt8]> = [Array("td".utf8), Array("th".utf8), Array("caption".utf8)]
 
     /// Attribute names (lowercase) the `<html>` and `<body>` elements have.
     private var htmlAttributes: Set<[UInt8]> = []
@@ -102,6 +105,7 @@ struct HTMLTreeState {
 
     /// Text other than spaces was read: it is in the body, and rules frames out.
     mutating func sawText() {
+        headPossible = false
         if case .beforeBody = phase { phase = .body }
         framesetOK = false
     }
@@ -205,16 +209,30 @@ struct HTMLTreeState {
             }
         }
         switch element {
-        case .frame, .head, .frameset: return nil
+        case .frame, .frameset: return nil
+        // Only a `<head>` that comes before anything else makes the head element.
+        case .head: if !headPossible { return nil }
         case .html, .body: if templates > 0 { return nil }
         default: break
         }
+        if element != .html { headPossible = false }
         if let last = templateContent.indices.last, templateContent[last] == nil {
             templateContent[last] = element.isTablePart
         }
         if element == .template {
             templates += 1
             templateContent.append(nil)
+        }
+        if !frames.isEmpty, element == .table {
+            // A `<table>` in a table but outside its cells replaces that table.
+            if let table = frames.lastIndex(where: { $0.namespace == .html && $0.name == Self.table }) {
+                if !frames[(table + 1)...].contains(where: { $0.namespace == .html && Self.cells.contains($0.name) }) {
+                    frames.removeSubrange(table...)
+                }
+            } else if tables.last == .rows {
+                frames.removeAll()
+                tables.removeLast()
+            }
         }
         if !frames.isEmpty, element.isTablePart {
             // SVG or MathML inside a table: a table part at an integration point is read in
@@ -325,6 +343,8 @@ struct HTMLTreeState {
         // `</body>` and `</html>` close nothing; another name, an element of that name around
         // the SVG or MathML, if one may be open.
         guard element != .body, element != .html else { return }
+        // `</form>` removes the form from the stack without closing what is inside it.
+        guard element != .form else { return }
         guard outer.close(UnsafeBufferPointer(rebasing: reader.bytes[tag.name])) else { return }
         frames.removeAll()
         endOutside(element)
@@ -349,38 +369,5 @@ struct HTMLTreeState {
         guard templates > 0 else { return }
         templates -= 1
         templateContent.removeLast()
-    }
-
-    // MARK: SVG and MathML
-
-    /// True when a start tag is read by the rules for foreign content.
-    private func readsAsForeign(startTag element: HTMLElement) -> Bool {
-        guard let top = frames.last, top.namespace != .html, !top.isHTMLIntegrationPoint else { return false }
-        if top.isMathTextIntegrationPoint && element != .mglyph && element != .malignmark { return false }
-        if top.isAnnotationXML && element == .svg { return false }
-        return true
-    }
-
-    private mutating func startForeign(_ element: HTMLElement, _ tag: HTMLTagReader.Tag, reader: HTMLTagReader) -> Namespace {
-        let namespace = frames.last!.namespace
-        guard !tag.selfClosing else { return namespace }
-        var frame = Frame(name: Self.lowercased(reader.bytes, tag.name), namespace: namespace)
-        switch (namespace, element) {
-        case (.svg, .foreignObject), (.svg, .desc), (.svg, .title): frame.isHTMLIntegrationPoint = true
-        case (.math, .mi), (.math, .mo), (.math, .mn), (.math, .ms), (.math, .mtext): frame.isMathTextIntegrationPoint = true
-        case (.math, .annotationXML):
-            frame.isAnnotationXML = true
-            frame.isHTMLIntegrationPoint = Self.encoding(in: reader).map { $0 == "text/html" || $0 == "application/xhtml+xml" } ?? false
-        default: break
-        }
-        frames.append(frame)
-        return namespace
-    }
-
-    /// Closes SVG and MathML elements up to the nearest integration point or HTML element.
-    private mutating func popForeignElements() {
-        while let top = frames.last, top.namespace != .html, !top.isHTMLIntegrationPoint, !top.isMathTextIntegrationPoint {
-            frames.removeLast()
-        }
     }
 }
