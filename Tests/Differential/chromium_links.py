@@ -46,7 +46,7 @@ class Chromium:
         self.driver = webdriver.Chrome(service=service, options=options)
         self.driver.get("about:blank")
 
-    def read(self, texts, html_roles, foreign_roles, srcset_urls):
+    def read(self, texts, html_roles, foreign_roles, srcset_urls, split_list=None):
         """For each page text, its URLs and ids (lists)."""
         roles = {
             "html": {f"{attribute} {element or ''}": role for (attribute, element), role in html_roles.items()},
@@ -60,7 +60,7 @@ class Chromium:
                     if role == "url":
                         links.append(value)
                     elif role == "list":
-                        links.extend(value.replace("\f", " ").replace("\r", " ").split())
+                        links.extend(split_list(value) if split_list else value.split())
                     elif role == "srcset":
                         links.extend(srcset_urls(value))
                 results.append((links, ids))

