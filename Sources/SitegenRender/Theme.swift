@@ -11,8 +11,6 @@ public struct Theme: Sendable {
     package let assets: [String: Data]
     /// Element ids the templates use literally; Markdown headings never take them.
     package let reservedIDs: Set<String>
-    /// The digest of every theme file's path and bytes.
-    package let digest: Digest
     /// Per template name, the digest of its text and of every partial and parent it names,
     /// all the way down: what a page rendered with it depends on besides its view.
     package let templateDigests: [String: Digest]
@@ -39,12 +37,8 @@ public struct Theme: Sendable {
         var texts: [String: (text: String, shownAs: String)] = [:]
         var assets: [String: Data] = [:]
         var languages: [String: LanguageFile] = [:]
-        var hasher = DigestHasher()
         for path in sources.keys.sorted() {
             let (data, shownAs) = sources[path]!
-            hasher.combine(path)
-            hasher.combine(data.count)
-            data.withUnsafeBytes { hasher.combine($0) }
             if path.hasPrefix("i18n/") && path.hasSuffix(".yml") {
                 let code = String(path.dropFirst("i18n/".count).dropLast(".yml".count))
                 let (file, found) = LanguageFile.parse(String(decoding: data, as: UTF8.self), file: shownAs)
@@ -85,7 +79,7 @@ public struct Theme: Sendable {
         let digests = templateDigests(templates, texts: texts.mapValues(\.text))
         return (
             Theme(
-                library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, digest: hasher.finalize(), templateDigests: digests,
+                library: TemplateLibrary(templates), assets: assets, reservedIDs: reserved, templateDigests: digests,
                 templateFiles: texts.mapValues(\.shownAs), languages: languages, templateSources: Array(texts.values)),
             diagnostics
         )

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCache
 import SitegenContent
 import SitegenRender
 import SitegenSupport
@@ -137,26 +138,11 @@ extension BuildPipeline {
     /// The fingerprint of a page: its view's values, its layout's templates and the binary.
     static func fingerprint(of view: PageView, layout: String, theme: Theme) -> Digest {
         var hasher = DigestHasher()
-        hasher.combine(executable)
+        hasher.combine(CacheFolder.binary)
         hasher.combine(layout)
         hasher.combine(theme.templateDigests[layout] ?? .zero)
         view.combine(into: &hasher)
         return hasher.finalize()
     }
 
-    /// sitegen's own binary (its size, modification time and inode): a rebuilt sitegen may
-    /// render differently, so it never reuses pages or parses cached by another build of it.
-    static let executable: Digest = {
-        var hasher = DigestHasher()
-        var info = stat()
-        if stat("/proc/self/exe", &info) == 0 {
-            hasher.combine(Int(info.st_size))
-            hasher.combine(Int(info.st_mtim.tv_sec))
-            hasher.combine(Int(info.st_mtim.tv_nsec))
-            hasher.combine(Int(info.st_ino))
-        } else {
-            hasher.combine(CommandLine.arguments.first ?? "")
-        }
-        return hasher.finalize()
-    }()
 }
