@@ -12,7 +12,7 @@ struct NewCommand: ParsableCommand {
     )
 }
 
-/// `sitegen new role "Line Producer"` → `Content/roles/line-producer.md`.
+/// `sitegen new role "Site Engineer"` → `Content/roles/site-engineer.md`.
 struct NewRoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "role",
@@ -21,7 +21,7 @@ struct NewRoleCommand: ParsableCommand {
             "The file starts as a draft (draft: true); it refuses to overwrite an existing file. Exit codes: 0 written, 2 usage errors, 3 the file exists or cannot be written."
     )
 
-    @Argument(help: "The role's title, e.g. \"Line Producer\".")
+    @Argument(help: "The role's title, e.g. \"Site Engineer\".")
     var title: String
 
     @OptionGroup var site: SiteOptions
@@ -35,8 +35,9 @@ struct NewRoleCommand: ParsableCommand {
     func run() throws {
         let terminal = Terminal(quiet: false, verbose: false)
         let config = try? String(contentsOf: site.sourceURL.appendingPathComponent("sitegen.yml"), encoding: .utf8)
-        let dimensions = config.flatMap { SitegenCore.dimensions(inConfig: $0) } ?? []
-        let (path, text) = Scaffold.role(title: title, dimensions: dimensions)
+        let schema = config.flatMap { SitegenCore.schema(inConfig: $0, siteRoot: site.sourceURL) } ?? .standard
+        let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+        let (path, text) = Scaffold.role(title: title, schema: schema, today: today)
         let url = site.sourceURL.appendingPathComponent("Content").appendingPathComponent(path)
         let shown = BuildOptions(source: site.sourceURL).displayPrefix + "Content/" + path
         guard !FileManager.default.fileExists(atPath: url.path) else {

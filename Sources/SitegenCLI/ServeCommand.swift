@@ -126,7 +126,7 @@ struct ServeCommand: AsyncParsableCommand {
         return "Build failed at step '\(failure.step)'.\n\n" + (text.isEmpty ? "(no details)" : text)
     }
 
-    /// `Content/roles/producer.md changed; rebuilding`.
+    /// `Content/roles/engineer.md changed; rebuilding`.
     static func describe(_ changes: ChangeSet) -> String {
         if changes.isComplete { return "Some changes may have been missed; rebuilding everything" }
         let paths = changes.files.keys.sorted()

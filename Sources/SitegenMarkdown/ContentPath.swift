@@ -1,8 +1,8 @@
 /// Pure path arithmetic between content files and the pretty URLs they publish to.
 ///
-/// Content paths are relative to the `Content/` folder and use `/` (`roles/producer.md`).
+/// Content paths are relative to the `Content/` folder and use `/` (`roles/engineer.md`).
 /// URL paths are relative to the site root, end in `/` for pages and are empty for the home
-/// page (`roles/producer/`, `""`).
+/// page (`roles/engineer/`, `""`).
 ///
 /// The link checker and the page renderer call these for every link of every page, so ASCII
 /// paths (all sitegen makes) are split on their bytes; other paths take the same steps on

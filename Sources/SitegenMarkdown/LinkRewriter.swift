@@ -1,10 +1,10 @@
-/// Rewrites links to other content files (`../producer.md`, `producer.md#duties`) into the
+/// Rewrites links to other content files (`../engineer.md`, `engineer.md#duties`) into the
 /// pretty URLs those files publish to, relative to the page the document is shown on.
 ///
 /// Only destinations whose path ends in `.md` are rewritten; every other link is left exactly
 /// as written (relative to the page's URL, as in Hugo), and the link checker judges it later.
 struct LinkRewriter: Sendable {
-    /// The content file the Markdown came from, e.g. `roles/producer.md`.
+    /// The content file the Markdown came from, e.g. `roles/engineer.md`.
     let documentPath: String
 
     func rewrite(_ destination: String) -> String? {

@@ -43,7 +43,7 @@ public struct Link: Sendable, Hashable, Codable {
 
 /// How a document is rendered.
 public struct MarkdownOptions: Sendable, Hashable, Codable {
-    /// The content file the text came from (`roles/producer.md`); relative `.md` links are
+    /// The content file the text came from (`roles/engineer.md`); relative `.md` links are
     /// resolved against it.
     public var documentPath: String
     /// Curly quotes and dashes (`CMARK_OPT_SMART`). Off by default.

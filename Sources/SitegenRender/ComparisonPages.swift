@@ -9,8 +9,11 @@ package enum ComparisonPages: PageKind {
         let site = context.site
         let pairs = site.pairs.compactMap { pair -> PageSpec? in
             guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
-            return .page(url: URLs.pair(pair), layout: "compare", source: pair.prose?.file ?? first.file, documents: pair.prose.map { [$0.contentPath] } ?? [])
-            {
+            let fieldDocuments = [first, second].flatMap { FieldValues.markdownDocuments(of: $0, schema: site.config.schema).map(\.path) }
+            return .page(
+                url: URLs.pair(pair), layout: "compare", source: pair.prose?.file ?? first.file,
+                documents: (pair.prose.map { [$0.contentPath] } ?? []) + fieldDocuments
+            ) {
                 pairPage(pair, first, second, context: $0)
             }
         }
@@ -26,24 +29,28 @@ package enum ComparisonPages: PageKind {
     private static func hub(_ context: RenderContext) -> PageView {
         let site = context.site
         let url = URLs.compare
-        let dimensions = site.config.dimensions
+        let columns = site.config.schema.matrix
         let matrix = site.roles.map { role in
             ListView(
                 title: role.title, summary: role.summary,
                 values: [
                     "url": ContentPath.relativeLink(from: url, to: URLs.role(role.slug)),
-                    "cells": dimensions.map { role.attributes[$0.key] ?? "—" },
+                    "cells": columns.map { FieldValues.text($0, of: role, site: site) ?? "—" },
                 ])
+        }
+        let dimensions = columns.map {
+            FactView(label: FieldValues.label($0, site: site, words: context.words), value: "", help: FieldValues.help($0, site: site))
         }
         let view = ListView(
             title: context.words["compare_title"],
             summary: context.words["compare_summary"],
             values: [
                 "pairs": LinksView(links: site.pairs.map { link(to: $0, from: url, site: site) }),
-                "dimensions": dimensions.map { FactView(label: $0.label, value: "", help: $0.help) },
+                "dimensions": dimensions,
                 "dimensionCount": dimensions.count,
                 "matrixCaption": context.words.count("matrix_caption", dimensions.count),
                 "hasDimensionHelp": dimensions.contains { $0.help != nil },
+                "hasMatrix": !dimensions.isEmpty,
                 "matrix": matrix,
             ]
         )
@@ -77,26 +84,14 @@ package enum ComparisonPages: PageKind {
         return context.view(url: url, title: title, description: summary, content: view)
     }
 
-    /// Every comparison dimension, then where each role sits and what it needs.
+    /// One row per field the schema compares (schema: compare), in its order.
     private static func rows(_ first: Role, _ second: Role, site: Site, words: Words) -> [ComparisonRowView] {
         let dash = "—"
-        let list = { (items: [String]) in items.isEmpty ? dash : items.joined(separator: ", ") }
-        let names = { (references: [Role.Located]) in list(site.roles(references).map(\.title)) }
-        var rows = site.config.dimensions.map { dimension in
-            ComparisonRowView(label: dimension.label, first: first.attributes[dimension.key] ?? dash, second: second.attributes[dimension.key] ?? dash)
-        }
-        rows += [
-            ComparisonRowView(label: words["label_department"], first: first.department ?? dash, second: second.department ?? dash),
-            ComparisonRowView(label: words["label_media"], first: list(first.media), second: list(second.media)),
-            ComparisonRowView(label: words["label_reports_to"], first: names(first.reportsTo), second: names(second.reportsTo)),
-            ComparisonRowView(label: words["label_supervises"], first: names(first.supervises), second: names(second.supervises)),
-            ComparisonRowView(label: words["label_stages"], first: list(first.stages), second: list(second.stages)),
-            ComparisonRowView(label: words["label_education"], first: first.requirements.education ?? dash, second: second.requirements.education ?? dash),
-            ComparisonRowView(label: words["label_experience"], first: first.requirements.experience ?? dash, second: second.requirements.experience ?? dash),
+        return site.config.schema.compare.map { name in
             ComparisonRowView(
-                label: words["label_certification"], first: first.requirements.certification ?? dash, second: second.requirements.certification ?? dash),
-        ]
-        return rows
+                label: FieldValues.label(name, site: site, words: words),
+                first: FieldValues.text(name, of: first, site: site) ?? dash, second: FieldValues.text(name, of: second, site: site) ?? dash)
+        }
     }
 
     /// Duties match when they are equal ignoring case, punctuation and spacing.

@@ -4,11 +4,11 @@ import SitegenContent
 /// One file of the generated site, in memory. Rendering produces these; only the output
 /// writer puts them on disk.
 public struct OutputFile: Sendable, Hashable {
-    /// Path relative to the output folder (`roles/producer/index.html`).
+    /// Path relative to the output folder (`roles/engineer/index.html`).
     public var path: String
     /// The bytes to write.
     public var contents: Data
-    /// The source file it was made from, for diagnostics (`Content/roles/producer.md`).
+    /// The source file it was made from, for diagnostics (`Content/roles/engineer.md`).
     public var source: String?
     /// Links that came from the source's Markdown, with their source positions, so a broken
     /// one can be reported at its Markdown line.

@@ -6,11 +6,11 @@ import SitegenContent
 /// fingerprint does not cover. Other files (assets, the sitemap, search index shards) are made
 /// directly.
 package struct PageSpec: Sendable {
-    /// Path relative to the output folder (`roles/producer/index.html`).
+    /// Path relative to the output folder (`roles/engineer/index.html`).
     package var path: String
     /// The source file, for diagnostics.
     package var source: String?
-    /// Content files whose rendered Markdown the view embeds (`roles/producer.md`); the first
+    /// Content files whose rendered Markdown the view embeds (`roles/engineer.md`); the first
     /// is the one whose links a broken-link report points into.
     package var documents: [String]
     /// Whether the sitemap lists the page.
@@ -30,7 +30,7 @@ package struct PageSpec: Sendable {
         case file(OutputFile)
     }
 
-    /// A page at the site-root-relative URL `url` (`roles/producer/`).
+    /// A page at the site-root-relative URL `url` (`roles/engineer/`).
     package static func page(
         url: String, layout: String, source: String? = nil, documents: [String] = [], listed: Bool = true, layoutLocation: SourceLocation? = nil,
         view: @escaping @Sendable (RenderContext) -> PageView
@@ -62,7 +62,7 @@ package protocol PageKind: Sendable {
 /// Every page kind, in the order their files are listed.
 package enum PageKinds {
     package static let all: [any PageKind.Type] = [
-        HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, SkillPages.self, PlainPages.self, FolderPages.self, SearchPages.self,
+        HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, TaxonomyPages.self, PlainPages.self, FolderPages.self, SearchPages.self,
         SiteFiles.self,
     ]
 }

@@ -12,7 +12,7 @@ package struct RenderContext: Sendable {
     package var theme: Theme
     /// The theme's words in the site's language.
     package var words: Words
-    /// Rendered Markdown bodies by content path (`roles/producer.md`).
+    /// Rendered Markdown bodies by content path (`roles/engineer.md`).
     package var markdown: [String: RenderedMarkdown]
     /// Files as shown in diagnostics, by content path, with the line their body starts on.
     package var bodyOrigins: [String: (file: String, firstLine: Int)]
@@ -73,7 +73,7 @@ package struct RenderContext: Sendable {
     /// "an" by the title's sound.
     package static func article(for role: Role) -> String { role.article ?? article(for: role.title) }
 
-    /// "a" or "an" before a title, by its sound: an Executive Producer, a Unit Production
+    /// "a" or "an" before a title, by its sound: an Engineer, a Unit Manager
     /// Manager, an hourly role. A title starting with an abbreviation is read letter by letter:
     /// an ML Engineer, an SDET, a UX Designer, a QA Lead.
     package static func article(for title: String) -> String {

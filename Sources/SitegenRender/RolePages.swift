@@ -8,13 +8,15 @@ package enum RolePages: PageKind {
         context.site.roles.parallelMap { role -> [PageSpec] in
             let roleURL = URLs.role(role.slug)
             let dutiesURL = URLs.duties(role.slug)
+            // The role's Markdown fields are rendered with its body.
+            let fieldDocuments = FieldValues.markdownDocuments(of: role, schema: context.site.config.schema).map(\.path)
             return [
-                .page(url: roleURL, layout: "role", source: role.file, documents: [role.contentPath]) { context in
+                .page(url: roleURL, layout: "role", source: role.file, documents: [role.contentPath] + fieldDocuments) { context in
                     context.view(
                         url: roleURL, title: role.title, description: role.summary,
                         content: RoleView(role, pageURL: roleURL, context: context, withBody: true))
                 },
-                .page(url: dutiesURL, layout: "duties", source: role.file) { context in
+                .page(url: dutiesURL, layout: "duties", source: role.file, documents: fieldDocuments) { context in
                     context.view(
                         url: dutiesURL, title: context.words.format("duties_title", ["a": context.words.article(for: role), "title": role.title]),
                         description: context.words.format(

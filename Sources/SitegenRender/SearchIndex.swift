@@ -7,13 +7,14 @@ import SitegenTemplates
 /// any static host and from `file://` (no `fetch`).
 ///
 /// `search/search-index.js` (the manifest) sets `window.SITEGEN_SEARCH_INDEX` to
-/// `{"version":1,"count":N,"departments":[…],"media":[…],"skills":[…],"shards":[…]}`; each
-/// shard `search/search-index-<n>.<hash>.js` sets `window.SITEGEN_SEARCH_SHARDS[n]` to
+/// `{"version":2,"count":N,"facets":[{"key":…,"values":[…]},…],"skills":[…],"shards":[…],"words":{…}}`;
+/// each shard `search/search-index-<n>.<hash>.js` sets `window.SITEGEN_SEARCH_SHARDS[n]` to
 /// `{"duties":[…],"docs":[…]}`. A doc is an array:
-/// `[title, url, summary, department, [media], [skills], [duties], [alternate titles]]` where
-/// `url` is relative to the site root, `department` indexes the manifest's `departments` (or is
-/// -1), `media` and `skills` index the manifest's tables and `duties` index the shard's own
-/// `duties` table (duties repeat across roles, so each is written once per shard).
+/// `[title, url, summary, meta, [[facet values]…], [skills], [duties], [alternate titles]]` where
+/// `url` is relative to the site root, `meta` is the role's card fields as one line, each list
+/// of facet values (one per facet of the schema, in order) indexes that facet's `values`,
+/// `skills` index the manifest's `skills` and `duties` index the shard's own `duties` table
+/// (duties repeat across roles, so each is written once per shard).
 /// Shards are filled in role order up to `shardLimit` bytes; long values are trimmed so that
 /// no single role can outgrow a shard.
 package struct SearchIndex: Sendable {
@@ -24,8 +25,10 @@ package struct SearchIndex: Sendable {
         var title: String
         var url: String
         var summary: String
-        var department: String?
-        var media: [String]
+        /// The card fields, as one line (`Nursing · Ward, Clinic`).
+        var meta: String
+        /// The values of each search facet, in the schema's order of facets.
+        var facets: [[String]]
         var skills: [String]
         var duties: [String]
         var alternateTitles: [String]
@@ -36,9 +39,8 @@ package struct SearchIndex: Sendable {
                 .text("title", "The role's title") { $0.title },
                 .text("url", "The role page, relative to the site root") { $0.url },
                 .text("summary", "The role's summary") { $0.summary },
-                .text("department", "The role's department") { $0.department },
-                .flag("hasDepartment", "Whether the role names a department") { $0.department != nil },
-                .texts("media", "The role's media") { $0.media },
+                .text("meta", "The role's card fields") { $0.meta },
+                .views("facets", "The role's values of each facet") { $0.facets.map { FacetValues(values: $0) } },
                 .texts("skills", "The role's skills") { $0.skills },
                 .texts("duties", "The role's duties") { $0.duties },
                 .texts("alternateTitles", "Other titles of the role") { $0.alternateTitles },
@@ -56,28 +58,42 @@ package struct SearchIndex: Sendable {
     /// Most duties, skills or alternate titles kept per role.
     package static let maxListLength = 40
 
+    /// The values of one facet of one role (a list in a fingerprinted view).
+    package struct FacetValues: FieldedView {
+        var values: [String]
+
+        package static let fields = ViewFields<Self>("facet values", [.texts("values", "The values") { $0.values }])
+    }
+
     package var documents: [Document]
-    package var departments: [String]
-    package var media: [String]
+    /// The facets' fields (`department`, `skills`), in the schema's order.
+    package var facetKeys: [String]
+    /// Each facet's values: sorted distinct values of the documents.
+    package var facetValues: [[String]]
     package var skills: [String]
 
     /// The index of a resolved site: every role, in the site's order.
     package init(site: Site) {
         let skillNames = Dictionary(site.skills.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let schema = site.config.schema
         let documents = site.roles.map { role in
-            Document(
-                title: role.title, url: URLs.role(role.slug), summary: role.summary, department: role.department,
-                media: role.media, skills: role.skills.map { skillNames[site.skillSlug($0.value)] ?? $0.value },
-                duties: role.duties, alternateTitles: role.alternateTitles)
+            let skills = role.skills.map { skillNames[site.skillSlug($0.value)] ?? $0.value }
+            return Document(
+                title: role.title, url: URLs.role(role.slug), summary: role.summary,
+                meta: schema.cards.compactMap { FieldValues.text($0, of: role, site: site) }.joined(separator: " · "),
+                facets: schema.facets.map { $0 == Schema.skillsKey ? skills : role.values($0) },
+                skills: skills, duties: role.duties, alternateTitles: role.alternateTitles)
         }
-        self.init(documents: documents)
+        self.init(facetKeys: schema.facets, documents: documents)
     }
 
     /// An index of the given documents; the facet tables are their sorted distinct values.
-    package init(documents: [Document]) {
+    package init(facetKeys: [String], documents: [Document]) {
         self.documents = documents
-        departments = Array(Set(documents.compactMap(\.department))).sorted()
-        media = Array(Set(documents.flatMap(\.media))).sorted()
+        self.facetKeys = facetKeys
+        facetValues = facetKeys.indices.map { position in
+            Array(Set(documents.flatMap { $0.facets.indices.contains(position) ? $0.facets[position] : [] })).sorted()
+        }
         skills = Array(Set(documents.flatMap(\.skills))).sorted()
     }
 
@@ -89,10 +105,9 @@ package struct SearchIndex: Sendable {
         }
         let names = shardTexts.enumerated().map { index, text in "search-index-\(index).\(Self.hash(text)).js" }
         let manifest = JSONValue.object([
-            ("version", .int(1)),
+            ("version", .int(2)),
             ("count", .int(documents.count)),
-            ("departments", .strings(departments)),
-            ("media", .strings(media)),
+            ("facets", .array(zip(facetKeys, facetValues).map { JSONValue.object([("key", .string($0)), ("values", .strings($1))]) })),
             ("skills", .strings(skills)),
             ("shards", .strings(names)),
             ("words", .object(words.map { ($0.key, JSONValue.string($0.text)) })),
@@ -106,7 +121,7 @@ package struct SearchIndex: Sendable {
 
     /// The shard objects, each at most `limit` bytes of JSON unless one role alone is larger.
     package func shards(limit: Int) -> [JSONValue] {
-        let tables = (departments: Self.positions(departments), media: Self.positions(media), skills: Self.positions(skills))
+        let tables = (facets: facetValues.map(Self.positions), skills: Self.positions(skills))
         let overhead = #"{"duties":[],"docs":[]}"#.utf8.count
         var result: [JSONValue] = []
         var duties: [String] = []
@@ -156,14 +171,14 @@ package struct SearchIndex: Sendable {
 
     private func encode(
         _ document: Document, dutyPositions: [Int],
-        tables: (departments: [String: Int], media: [String: Int], skills: [String: Int])
+        tables: (facets: [[String: Int]], skills: [String: Int])
     ) -> JSONValue {
         .array([
             .string(Self.trimmed(document.title)),
             .string(document.url),
             .string(Self.trimmed(document.summary)),
-            .int(document.department.flatMap { tables.departments[$0] } ?? -1),
-            .ints(document.media.prefix(Self.maxListLength).compactMap { tables.media[$0] }),
+            .string(Self.trimmed(document.meta)),
+            .array(zip(document.facets, tables.facets).map { values, table in .ints(values.prefix(Self.maxListLength).compactMap { table[$0] }) }),
             .ints(document.skills.prefix(Self.maxListLength).compactMap { tables.skills[$0] }),
             .ints(dutyPositions),
             .strings(Self.trimmed(document.alternateTitles)),

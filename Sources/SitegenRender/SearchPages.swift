@@ -16,7 +16,11 @@ package enum SearchPages: PageKind {
         let searchPage = PageSpec.page(url: url, layout: "search") { view(index, $0) }
         // Encoding the index is a fifth of an incremental build at 10k roles; the files are
         // kept under the digest of the documents they are made from.
-        let words = context.words.texts.filter { $0.key.hasPrefix("search_") }.sorted { $0.key < $1.key }.map { (key: $0.key, text: $0.value) }
+        // The script's texts, with the site's facets named where a text mentions them.
+        let facets = facetNames(context)
+        let words = context.words.texts.filter { $0.key.hasPrefix("search_") }.sorted { $0.key < $1.key }.map {
+            (key: $0.key, text: $0.value.replacingOccurrences(of: "{facets}", with: facets))
+        }
         var key = DigestHasher()
         key.combine(shardLimit)
         for word in words { key.combine([word.key, word.text]) }
@@ -28,21 +32,39 @@ package enum SearchPages: PageKind {
     /// The search page itself: the form, with facet options counted over every role.
     private static func view(_ index: SearchIndex, _ context: RenderContext) -> PageView {
         let documents = index.documents
+        let words = context.words
+        let facets = index.facetKeys.enumerated().compactMap { position, key -> FacetView? in
+            guard !index.facetValues[position].isEmpty else { return nil }
+            let label = FieldValues.label(key, site: context.site, words: words)
+            return FacetView(
+                key: key, label: label, any: words.format("facet_any", ["field": words.inSentence(label)]),
+                options: FacetOptionView.options(index.facetValues[position], in: documents) { $0.facets[position] })
+        }
         let view = ListView(
-            title: context.words["search_title"],
-            summary: context.words["search_summary"],
+            title: words["search_title"],
+            summary: summary(context),
             values: [
                 "roleCount": documents.count,
-                "allRolesCount": context.words.count("all_roles_count", documents.count),
-                "searchLabel": context.words.count("search_label", documents.count),
-                "departments": FacetOptionView.options(index.departments, in: documents) { $0.department.map { [$0] } ?? [] },
-                "hasDepartments": !index.departments.isEmpty,
-                "media": FacetOptionView.options(index.media, in: documents) { $0.media },
-                "hasMedia": !index.media.isEmpty,
-                "skills": FacetOptionView.options(index.skills, in: documents) { $0.skills },
-                "hasSkills": !index.skills.isEmpty,
+                "allRolesCount": words.count("all_roles_count", documents.count),
+                "searchLabel": words.count("search_label", documents.count),
+                "facets": facets,
+                "hasFacets": !facets.isEmpty,
             ]
         )
         return context.view(url: url, title: view.title, description: view.summary, content: view)
+    }
+
+    /// "Find a role by …, and narrow the results by department, level or skills."
+    static func summary(_ context: RenderContext) -> String {
+        let facets = context.site.config.schema.facets
+        guard !facets.isEmpty else { return context.words["search_summary"] }
+        return context.words.format("search_summary_facets", ["facets": facetNames(context)])
+    }
+
+    /// The facets' labels in a sentence: "department, level or skills".
+    static func facetNames(_ context: RenderContext) -> String {
+        let words = context.words
+        let labels = context.site.config.schema.facets.map { words.inSentence(FieldValues.label($0, site: context.site, words: words)) }
+        return words.list(labels, joiner: "list_or")
     }
 }

@@ -12,6 +12,10 @@ package enum URLs {
     package static func duties(_ slug: String) -> String { "roles/\(slug)/duties/" }
     package static func pair(_ pair: ComparisonPair) -> String { "compare/\(pair.slug)/" }
     package static func skill(_ slug: String) -> String { "skills/\(slug)/" }
+    /// A taxonomy's list of terms (`department/`).
+    package static func taxonomy(_ taxonomy: Taxonomy) -> String { "\(taxonomy.url)/" }
+    /// A term's page (`department/production/`).
+    package static func term(_ slug: String, in taxonomy: Taxonomy) -> String { "\(taxonomy.url)/\(slug)/" }
 
     /// The file a page URL is written to: `roles/x/` → `roles/x/index.html`.
     package static func file(forPage url: String) -> String {

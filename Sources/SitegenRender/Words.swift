@@ -41,6 +41,22 @@ package struct Words: Sendable {
         format(count == 1 ? key + "_one" : key + "_other", values.merging(["count": String(count)]) { first, _ in first })
     }
 
+    /// A label as it reads inside a sentence: lower-cased first letter in a language whose
+    /// file sets `labels_in_sentences: lowercase` (English "Roles by department"), unless the
+    /// label starts with an abbreviation ("DQR level"); as written elsewhere (German nouns).
+    package func inSentence(_ label: String) -> String {
+        guard texts["labels_in_sentences"] == "lowercase", let first = label.first, first.isUppercase else { return label }
+        let second = label.dropFirst().first
+        if let second, second.isUppercase || second.isNumber { return label }
+        return first.lowercased() + label.dropFirst()
+    }
+
+    /// Items in a sentence: "a", "a or b", "a, b or c", with the word of `joiner` (`list_or`).
+    package func list(_ items: [String], joiner: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + self[joiner] + " " + items.last!
+    }
+
     /// The article before a role's title where the language has one (`{a}` in its texts):
     /// the role's own `article:`, else the language's rule (`article_rule: english`).
     package func article(for role: Role) -> String {
@@ -51,10 +67,13 @@ package struct Words: Sendable {
     /// Keys the page kinds use in Swift; every language file must have them.
     package static let swiftKeys: [String] = [
         "other_roles", "roles_title", "roles_summary", "compare_title", "compare_summary", "pair_summary", "skills_title", "skills_summary",
-        "skill_summary_one", "skill_summary_other", "skill_roles_one", "skill_roles_other", "search_title", "search_summary", "not_found_title",
-        "not_found_summary", "duties_title", "duties_description", "label_department", "label_media", "label_also_called", "label_reports_to",
-        "label_supervises", "label_works_with", "label_stages", "label_education", "label_experience", "label_certification", "toc_key_duties",
+        "skill_summary_one", "skill_summary_other", "search_title", "search_summary", "not_found_title",
+        "not_found_summary", "duties_title", "duties_description", "label_also_called", "label_reports_to",
+        "label_supervises", "label_works_with", "label_skills", "label_onet", "label_updated", "toc_key_duties",
         "toc_skills", "toc_requirements", "toc_comparisons", "toc_related", "toc_sources", "pair_title", "article_rule",
+        "labels_in_sentences", "list_or", "list_and", "facet_any", "search_summary_facets", "roles_by", "roles_caption_fields_one",
+        "roles_caption_fields_other",
+        "term_roles_one", "term_roles_other", "term_summary_one", "term_summary_other", "taxonomy_summary",
     ]
 }
 

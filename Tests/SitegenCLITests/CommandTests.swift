@@ -136,19 +136,30 @@ import Testing
         #expect(try String(contentsOf: foreign.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep")
     }
 
-    @Test func initMakesASiteThatBuildsCleanlyAndRefusesANonEmptyFolder() throws {
+    @Test(arguments: [
+        ([], "compare/project-manager-vs-project-coordinator/index.html"), (["--example", "film"], "compare/producer-vs-executive-producer/index.html"),
+    ])
+    func initMakesASiteThatBuildsCleanlyAndRefusesANonEmptyFolder(example: [String], comparison: String) throws {
         let parent = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
-        #expect(try Self.run(["init", "site"], in: parent).status == 0)
+        #expect(try Self.run(["init", "site"] + example, in: parent).status == 0)
         let site = parent.appendingPathComponent("site")
         let check = try Self.run(["check", "--strict"], in: site)
         #expect(check.status == 0, "\(check.stderr)")
         let build = try Self.run(["build"], in: site)
         #expect(build.status == 0, "\(build.stderr)")
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/compare/producer-vs-executive-producer/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/" + comparison).path))
         let again = try Self.run(["init", "site"], in: parent)
         #expect(again.status == 3)
         #expect(again.stderr.contains("is not empty"))
+    }
+
+    @Test func initRefusesAnUnknownExample() throws {
+        let parent = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let run = try Self.run(["init", "site", "--example", "cooking"], in: parent)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("unknown example 'cooking'"))
     }
 
     @Test func newRoleWritesAStubThatKeepsTheSiteClean() throws {
@@ -160,8 +171,10 @@ import Testing
         #expect(created.status == 0)
         #expect(created.stdout == "Content/roles/line-producer.md\n")
         let text = try String(contentsOf: site.appendingPathComponent("Content/roles/line-producer.md"), encoding: .utf8)
+        // Every core field, and every field the starter's schema declares.
         for field in [
-            "title:", "summary:", "duties:", "skills:", "requirements:", "attributes:", "focus:", "final_say:", "compare_with:", "sources:", "draft: true",
+            "title:", "summary:", "duties:", "skills:", "team:", "level: \"Junior\"", "location: [\"Office\"]", "education:", "focus:", "final_say:",
+            "compare_with:", "sources:", "draft: true",
         ] {
             #expect(text.contains(field), "stub lacks \(field)")
         }

@@ -47,20 +47,19 @@ import Testing
     @Test func everyRoleHasEveryRequiredSection() throws {
         let (_, site) = try Self.load()
         #expect(site.roles.count >= Self.minimumRoles, "\(site.roles.count) roles")
-        let dimensions = site.config.dimensions.map(\.key)
+        let dimensions = site.config.schema.matrix
         #expect(!dimensions.isEmpty)
         for role in site.roles {
             let name = role.file
             #expect(role.summary.filter { $0 == "." }.count <= 1 && role.summary.hasSuffix("."), "\(name): summary must be one sentence")
-            #expect(role.department != nil, "\(name): department")
-            #expect(!role.media.isEmpty, "\(name): media")
-            #expect(!role.stages.isEmpty, "\(name): stages")
+            #expect(role.value("department") != nil, "\(name): department")
+            #expect(!role.values("media").isEmpty, "\(name): media")
+            #expect(!role.values("stages").isEmpty, "\(name): stages")
             #expect(!role.reportsTo.isEmpty || !role.supervises.isEmpty || !role.worksWith.isEmpty, "\(name): reporting lines")
             #expect(role.duties.count >= 8, "\(name): \(role.duties.count) duties")
             #expect(role.skills.count >= 6, "\(name): \(role.skills.count) skills")
-            #expect(
-                role.requirements.education != nil && role.requirements.experience != nil && role.requirements.certification != nil, "\(name): requirements")
-            for key in dimensions { #expect(role.attributes[key] != nil, "\(name): no value for dimension \(key)") }
+            for key in site.config.schema.requirements { #expect(role.value(key) != nil, "\(name): requirement \(key)") }
+            for key in dimensions { #expect(role.value(key) != nil, "\(name): no value for dimension \(key)") }
             #expect((400...900).contains(Self.words(role.body)), "\(name): body has \(Self.words(role.body)) words")
             #expect(role.sources.count >= 2 && role.sources.allSatisfy { $0.url?.hasPrefix("https://") == true }, "\(name): sources")
             #expect(role.updated != nil, "\(name): updated")
@@ -87,7 +86,7 @@ import Testing
 
     @Test func everyComparisonProseUsesTheSameHeadingsInTheSameOrder() throws {
         let (_, site) = try Self.load()
-        let expected = [Self.opening] + site.config.dimensions.map(\.label) + [Self.closing]
+        let expected = [Self.opening] + site.config.schema.matrix.compactMap { site.config.schema.field($0)?.label } + [Self.closing]
         #expect(expected.count == 7, "sitegen.yml should declare the five measures: \(expected)")
         for prose in site.pairs.compactMap(\.prose) {
             let rendered = MarkdownRenderer.render(prose.body, options: MarkdownOptions(documentPath: prose.contentPath))
@@ -152,9 +151,9 @@ import Testing
         ] {
             #expect(skills.contains(skill), "EP lacks skill \(skill)")
         }
-        #expect(ep.requirements.experience?.contains("5") == true)
-        #expect(ep.requirements.certification?.lowercased().contains("no") == true || ep.requirements.certification?.lowercased().contains("none") == true)
-        #expect(ep.requirements.education?.lowercased().contains("bachelor") == true)
+        #expect(ep.value("experience")?.contains("5") == true)
+        #expect(ep.value("certification")?.lowercased().contains("no") == true || ep.value("certification")?.lowercased().contains("none") == true)
+        #expect(ep.value("education")?.lowercased().contains("bachelor") == true)
         let duties = ep.duties.joined(separator: " ").lowercased()
         for fact in ["fund", "budget", "distribution", "post-production", "casting", "marketing", "premiere"] {
             #expect(duties.contains(fact), "EP duties do not mention \(fact)")

@@ -69,12 +69,6 @@ import Testing
             files: [role: "---\ntitle: Producer\nsummary: S.\nduties: [a, b, c]\nupdated: 23/11/2026\n---\n"],
             expected: ["Content/roles/producer.md:5:1: error: field 'updated' must be a date written YYYY-MM-DD, found '23/11/2026'"]),
         Case(
-            name: "undeclared attribute",
-            files: [role: "---\ntitle: Producer\nsummary: S.\nduties: [a, b, c]\nattributes:\n  focuss: Everything\n---\n"],
-            expected: [
-                "Content/roles/producer.md:6:3: error: attribute 'focuss' is not a comparison dimension declared in sitegen.yml; did you mean 'focus'?"
-            ]),
-        Case(
             name: "two spellings of a skill",
             files: [role: "---\ntitle: Producer\nsummary: S.\nduties: [a, b, c]\nskills: [budgeting]\n---\n"],
             expected: ["Content/roles/producer.md:5:10: error: skill 'budgeting' is spelled 'Budgeting' in other roles; use one spelling"]),
@@ -96,6 +90,7 @@ import Testing
             name: "missing sitegen.yml title and unknown key",
             files: ["sitegen.yml": "titel: Oops\n"],
             expected: [
+                "Content/roles/producer.md:7:1: warning: unknown key 'focus' in role front matter; declare it under 'schema: fields:' in sitegen.yml to use it",
                 "sitegen.yml:1:1: error: missing required field 'title'",
                 "sitegen.yml:1:1: warning: unknown key 'titel' in sitegen.yml; did you mean 'title'?",
             ], warnings: true),

@@ -92,8 +92,14 @@ import Yams
         return hasFrontMatter ? "---\n" + edited + "---\n" + body : edited
     }
 
+    /// The fields the fixture's schema declares.
+    static let declaredKeys: [String] = {
+        let text = (try? String(contentsOf: Fixtures.url("Sites/basic/sitegen.yml"), encoding: .utf8)) ?? ""
+        return SiteConfig.parse(text, file: "sitegen.yml").0?.schema.fields.map(\.key) ?? []
+    }()
+
     /// For every role field, its change and its removal, in the first fixture role that has it.
-    static let fieldEdits: [Edit] = Role.knownKeys.flatMap { key in
+    static let fieldEdits: [Edit] = (Role.coreKeys + declaredKeys).flatMap { key in
         [false, true].map { remove in
             Edit(name: "role field '\(key)' \(remove ? "removed" : "changed")", subject: "role field '\(key)'") { site in
                 for file in roleFiles {
@@ -198,7 +204,7 @@ import Yams
     }
 
     @Test func aSearchDocumentsFieldsNameEveryStoredProperty() {
-        let document = SearchIndex.Document(title: "", url: "", summary: "", department: nil, media: [], skills: [], duties: [], alternateTitles: [])
+        let document = SearchIndex.Document(title: "", url: "", summary: "", meta: "", facets: [], skills: [], duties: [], alternateTitles: [])
         let stored = Mirror(reflecting: document).children.compactMap(\.label)
         let fields = Set(SearchIndex.Document.fields.all.map(\.name))
         for name in stored { #expect(fields.contains(name), "SearchIndex.Document.\(name) is not in its fields, so the index cache would not see it change") }

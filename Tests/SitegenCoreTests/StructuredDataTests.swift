@@ -8,6 +8,19 @@ import Testing
 
 /// JSON-LD for role pages: the schema.org fields, and escaping that keeps it inside its `<script>`.
 struct StructuredDataTests {
+    /// Requirement fields mapped to their schema.org properties.
+    static let schema: Schema = {
+        let yaml = """
+            title: T
+            schema:
+              fields:
+                education: {type: text, schema_org: educationRequirements}
+                experience: {type: text, schema_org: experienceRequirements}
+                certification: {type: text, schema_org: qualifications}
+            """
+        return SiteConfig.parse(yaml, file: "sitegen.yml").0!.schema
+    }()
+
     static func role(title: String = "Producer", extra: String = "") -> Role {
         let text = """
             ---
@@ -17,15 +30,14 @@ struct StructuredDataTests {
             onet: 27-2012.00
             duties: [Finds the story, Hires the crew, Delivers the film]
             skills: [Budgeting, Leadership]
-            requirements:
-              education: A degree helps
-              experience: 5+ years
-              certification: None required
+            education: A degree helps
+            experience: 5+ years
+            certification: None required
             \(extra)
             ---
             Body.
             """
-        let (role, diagnostics) = Role.parse(text, contentPath: "roles/producer.md", file: "Content/roles/producer.md")
+        let (role, diagnostics) = Role.parse(text, contentPath: "roles/producer.md", file: "Content/roles/producer.md", schema: schema)
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
         return role!
     }
@@ -36,7 +48,7 @@ struct StructuredDataTests {
 
     @Test func occupationHasEveryField() throws {
         let json = try Self.decode(
-            StructuredData.occupationScript(Self.role(), skills: ["Budgeting", "Leadership"], url: "https://example.org/roles/producer/"))
+            StructuredData.occupationScript(Self.role(), skills: ["Budgeting", "Leadership"], url: "https://example.org/roles/producer/", schema: Self.schema))
         #expect(json["@context"] as? String == "https://schema.org")
         #expect(json["@type"] as? String == "Occupation")
         #expect(json["name"] as? String == "Producer")

@@ -9,8 +9,14 @@ import Testing
 /// Front matter values are read as text: keys by their text, nulls, booleans and numbers as
 /// written, with the same diagnostics as before values were looked up without tag resolution.
 @Suite struct YAMLFieldsTests {
+    /// A schema with a term, a list of terms and a text field.
+    static let schema: Schema = {
+        let yaml = "title: T\nschema:\n  fields:\n    department: {type: term}\n    media: {type: terms}\n    education: {type: text}"
+        return SiteConfig.parse(yaml, file: "sitegen.yml").0!.schema
+    }()
+
     static func role(_ yaml: String) -> (Role?, [String]) {
-        let (role, diagnostics) = Role.parse("---\n\(yaml)\n---\nBody.\n", contentPath: "roles/a.md", file: "a.md")
+        let (role, diagnostics) = Role.parse("---\n\(yaml)\n---\nBody.\n", contentPath: "roles/a.md", file: "a.md", schema: schema)
         return (role, diagnostics.map(\.description))
     }
 
@@ -20,24 +26,24 @@ import Testing
         let (role, diagnostics) = Self.role("\"title\": Quoted\n'summary': S.\nduties: [a, b, c]\n? department\n: Camera")
         #expect(diagnostics.isEmpty)
         #expect(role?.title == "Quoted")
-        #expect(role?.department == "Camera")
+        #expect(role?.value("department") == "Camera")
     }
 
     @Test(arguments: ["~", "null", "Null", "NULL", ""])
     func nullValuesAreAbsent(_ null: String) throws {
-        let (role, diagnostics) = Self.role("\(Self.required)\ndepartment: \(null)\nmedia: \(null)\nrequirements: \(null)")
+        let (role, diagnostics) = Self.role("\(Self.required)\ndepartment: \(null)\nmedia: \(null)\neducation: \(null)")
         #expect(diagnostics.isEmpty)
-        #expect(role?.department == nil)
-        #expect(role?.media == [])
-        #expect(role?.requirements.isEmpty == true)
+        #expect(role?.value("department") == nil)
+        #expect(role?.values("media") == [])
+        #expect(role?.values.isEmpty == true)
     }
 
     @Test func quotedNullsAndNumbersAreText() throws {
         let (role, diagnostics) = Self.role("\(Self.required)\ndepartment: \"null\"\nonet: 2049\nmedia: [true, 1.5, '~']")
         #expect(diagnostics.isEmpty)
-        #expect(role?.department == "null")
+        #expect(role?.value("department") == "null")
         #expect(role?.onet == "2049")
-        #expect(role?.media == ["true", "1.5", "~"])
+        #expect(role?.values("media") == ["true", "1.5", "~"])
     }
 
     @Test(arguments: [("true", true), ("false", false), ("True", true), ("FALSE", false)])
@@ -53,7 +59,7 @@ import Testing
 
     @Test func whitespaceAroundQuotedValuesIsTrimmed() throws {
         let (role, _) = Self.role("\(Self.required)\ndepartment: \" \\t Camera\\u00A0\\u2028 \"\nonet: \"\\u3000\"")
-        #expect(role?.department == "Camera")
+        #expect(role?.value("department") == "Camera")
         #expect(role?.onet == nil)
     }
 
@@ -76,17 +82,19 @@ import Testing
             base_url: https://example.org/sub
             navigation:
               - {title: Roles, url: roles/}
-            comparison:
-              dimensions:
-                - {key: final_say, order: 2}
-                - {key: budget, label: Money, help: Who pays, order: 1}
+            schema:
+              fields:
+                budget: {type: text, label: Money, help: Who pays}
+                final_say: {type: text}
+              compare: [budget, final_say]
             """
         let (config, diagnostics) = SiteConfig.parse(yaml, file: "sitegen.yml")
         #expect(diagnostics.isEmpty)
         #expect(config?.baseURL == "https://example.org/sub/")
         #expect(config?.navigation.map(\.url) == ["roles/"])
-        #expect(config?.dimensions.map(\.key) == ["budget", "final_say"])
-        #expect(config?.dimensions.map(\.label) == ["Money", "Final say"])
+        #expect(config?.schema.fields.map(\.key) == ["budget", "final_say"])
+        #expect(config?.schema.fields.map(\.label) == ["Money", "Final say"])
+        #expect(config?.schema.compare == ["budget", "final_say"])
     }
 
     @Test func aPageReadsItsWeightAndDraft() throws {

@@ -39,8 +39,11 @@ package struct ContentLoader: Sendable {
         guard let configText = read(root.appendingPathComponent(SiteConfig.fileName).path, shownAs: configFile, into: &diagnostics) else {
             return (nil, diagnostics)
         }
-        let (config, configDiagnostics) = SiteConfig.parse(configText, file: configFile)
+        var (config, configDiagnostics) = SiteConfig.parse(configText, file: configFile)
         diagnostics += configDiagnostics
+        if let named = config?.schemaFile { config?.schema = loadSchema(named, into: &diagnostics) }
+        let schema = config?.schema ?? .standard
+        let schemaDigest = schema.digest
 
         let contentURL = root.appendingPathComponent(Self.contentFolder)
         var isFolder: ObjCBool = false
@@ -57,7 +60,7 @@ package struct ContentLoader: Sendable {
         content.assets = paths.filter { !$0.hasSuffix(".md") }
         let markdownPaths = paths.filter { $0.hasSuffix(".md") }
         let parsed = markdownPaths.parallelMap { path in
-            parse(path, in: contentURL, memo: memo)
+            parse(path, in: contentURL, schema: schema, schemaDigest: schemaDigest, memo: memo)
         }
         for (result, path) in zip(parsed, markdownPaths) {
             diagnostics += result.diagnostics
@@ -107,7 +110,7 @@ package struct ContentLoader: Sendable {
 
     /// Reads one Markdown file and parses it, or takes it from the cache when its bytes are
     /// those of the last build.
-    private func parse(_ path: String, in contentURL: URL, memo: ParseMemo?) -> ParseResult {
+    private func parse(_ path: String, in contentURL: URL, schema: Schema, schemaDigest: Digest, memo: ParseMemo?) -> ParseResult {
         var diagnostics: [Diagnostic] = []
         let file = display("\(Self.contentFolder)/\(path)")
         let bytes: [UInt8]
@@ -120,6 +123,8 @@ package struct ContentLoader: Sendable {
         }
         var hasher = DigestHasher()
         hasher.combine(file)
+        // A role is read by the schema: the same bytes parse differently under another one.
+        if path.hasPrefix("roles/") { hasher.combine(schemaDigest) }
         bytes.withUnsafeBytes { hasher.combine($0) }
         let stamp = hasher.finalize()
         if let cached = memo?.lookup(path, stamp: stamp, bytes: bytes) {
@@ -128,7 +133,7 @@ package struct ContentLoader: Sendable {
         guard let text = Self.text(bytes, shownAs: file, into: &diagnostics) else { return ParseResult(file: nil, diagnostics: diagnostics, stamp: stamp) }
         let parsed: ParsedFile?
         if path.hasPrefix("roles/") {
-            let (role, found) = Role.parse(text, contentPath: path, file: file)
+            let (role, found) = Role.parse(text, contentPath: path, file: file, schema: schema)
             parsed = role.map { .role($0) }
             diagnostics += found
         } else {
@@ -141,6 +146,30 @@ package struct ContentLoader: Sendable {
         }
         return ParseResult(
             file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: memo == nil ? nil : ParseMemo.encode(parsed, diagnostics, bytes: bytes))
+    }
+
+    /// The schema in the file `sitegen.yml` names (`schema: schema.yml`), relative to the site.
+    private func loadSchema(_ named: SiteConfig.Located, into diagnostics: inout [Diagnostic]) -> Schema {
+        let path = named.value
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(".."), path.hasSuffix(".yml") || path.hasSuffix(".yaml") else {
+            diagnostics.append(.error("'schema' must name a .yml file inside the site folder, e.g. 'schema.yml'", at: named.location))
+            return .standard
+        }
+        let file = display(path)
+        var problems: [Diagnostic] = []
+        guard let text = read(root.appendingPathComponent(path).path, shownAs: file, into: &problems) else {
+            // Reported where the file is named: it may not exist.
+            diagnostics += problems.map { .error("cannot read the schema file '\(path)': \($0.message)", at: named.location) }
+            return .standard
+        }
+        var fields = YAMLFields(file: file, firstLine: 1)
+        guard let mapping = fields.compose(text) else {
+            diagnostics += fields.diagnostics
+            return .standard
+        }
+        let schema = Schema.parse(mapping, fields: &fields)
+        diagnostics += fields.diagnostics
+        return schema
     }
 
     private func read(_ path: String, shownAs file: String, into diagnostics: inout [Diagnostic]) -> String? {
@@ -167,5 +196,5 @@ package struct ContentLoader: Sendable {
 
 extension SiteConfig {
     /// Used only to keep reading content after `sitegen.yml` failed, so all problems show at once.
-    package static let placeholder = SiteConfig(title: "", description: "", baseURL: "", language: "en", navigation: [], dimensions: [])
+    package static let placeholder = SiteConfig(title: "", description: "", baseURL: "", language: "en", navigation: [], schema: .standard)
 }

@@ -63,22 +63,16 @@ extension ContentLoader.ParsedFile {
 extension Role {
     package func write(to writer: inout ByteWriter) {
         for text in [slug, contentPath, file, title, summary] { writer.write(text) }
-        writer.write(department)
-        writer.write(media)
         writer.write(alternateTitles)
         writer.write(onet)
         writer.write(article)
         for references in [reportsTo, supervises, worksWith] { write(references, to: &writer) }
-        writer.write(stages)
         writer.write(duties)
         write(skills, to: &writer)
-        for text in [requirements.education, requirements.experience, requirements.certification] { writer.write(text) }
-        writer.write(attributes.count)
-        for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
+        writer.write(values.count)
+        for (key, items) in values.sorted(by: { $0.key < $1.key }) {
             writer.write(key)
-            writer.write(value)
-            writer.write(attributeLocations[key] != nil)
-            attributeLocations[key]?.write(to: &writer, in: file)
+            write(items, to: &writer)
         }
         writer.write(careerPath)
         write(compareWith, to: &writer)
@@ -96,22 +90,16 @@ extension Role {
 
     package static func read(from reader: inout ByteReader) -> Role {
         let (slug, contentPath, file, title, summary) = (reader.string(), reader.string(), reader.string(), reader.string(), reader.string())
-        let department = reader.optionalString()
-        let media = reader.strings()
         let alternateTitles = reader.strings()
         let onet = reader.optionalString()
         let article = reader.optionalString()
         let (reportsTo, supervises, worksWith) = (readReferences(&reader, in: file), readReferences(&reader, in: file), readReferences(&reader, in: file))
-        let stages = reader.strings()
         let duties = reader.strings()
         let skills = readReferences(&reader, in: file)
-        let requirements = Requirements(education: reader.optionalString(), experience: reader.optionalString(), certification: reader.optionalString())
-        var attributes: [String: String] = [:]
-        var attributeLocations: [String: SourceLocation] = [:]
+        var values: [String: [Located]] = [:]
         for _ in 0..<max(0, min(reader.int(), 1 << 16)) {
             let key = reader.string()
-            attributes[key] = reader.string()
-            if reader.bool() { attributeLocations[key] = SourceLocation.read(from: &reader, in: file) }
+            values[key] = readReferences(&reader, in: file)
         }
         let careerPath = reader.strings()
         let compareWith = readReferences(&reader, in: file)
@@ -119,10 +107,9 @@ extension Role {
         let sources = reader.list { Source(title: $0.string(), url: $0.optionalString()) }
         return Role(
             Fields(
-                slug: slug, contentPath: contentPath, file: file, title: title, summary: summary, department: department, media: media,
-                alternateTitles: alternateTitles, onet: onet, article: article, reportsTo: reportsTo, supervises: supervises, worksWith: worksWith,
-                stages: stages,
-                duties: duties, skills: skills, requirements: requirements, attributes: attributes, attributeLocations: attributeLocations,
+                slug: slug, contentPath: contentPath, file: file, title: title, summary: summary, alternateTitles: alternateTitles, onet: onet,
+                article: article, reportsTo: reportsTo, supervises: supervises, worksWith: worksWith,
+                duties: duties, skills: skills, values: values,
                 careerPath: careerPath, compareWith: compareWith, related: related, sources: sources, updated: reader.optionalString(),
                 draft: reader.bool(), body: reader.string(), bodyFirstLine: reader.int()))
     }

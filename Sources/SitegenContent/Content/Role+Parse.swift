@@ -2,16 +2,16 @@ import Foundation
 import Yams
 
 extension Role {
-    package static let knownKeys = [
-        "title", "summary", "department", "media", "alternate_titles", "onet", "article", "reports_to", "supervises", "works_with",
-        "stages", "duties", "skills", "requirements", "attributes", "career_path", "compare_with", "related",
-        "sources", "updated", "draft",
+    /// The fields every role has; a site's schema declares the rest.
+    package static let coreKeys = [
+        "title", "summary", "alternate_titles", "onet", "article", "reports_to", "supervises", "works_with",
+        "duties", "skills", "career_path", "compare_with", "related", "sources", "updated", "draft",
     ]
     package static let minimumDuties = 3
 
     /// Parses a role file. `contentPath` is relative to `Content/`; `file` is the path shown in
     /// diagnostics. Returns nil when a required field is missing or mistyped.
-    package static func parse(_ text: String, contentPath: String, file: String) -> (Role?, [Diagnostic]) {
+    package static func parse(_ text: String, contentPath: String, file: String, schema: Schema = .standard) -> (Role?, [Diagnostic]) {
         let slug = Slug.fileStem(of: contentPath)
         var diagnostics: [Diagnostic] = []
         if !Slug.isValid(slug) {
@@ -30,7 +30,7 @@ extension Role {
         if !front.hasFrontMatter {
             fields.report(.error("a role file must start with YAML front matter between '---' lines", at: SourceLocation(file: file, line: 1, column: 1)))
         }
-        fields.warnAboutUnknownKeys(in: root, known: knownKeys, context: "role front matter")
+        warnAboutUnknownKeys(in: root, schema: schema, fields: &fields)
 
         let title = fields.string("title", in: root, required: true)
         let summary = fields.string("summary", in: root, required: true)
@@ -38,22 +38,18 @@ extension Role {
         let references = { (key: String, fields: inout YAMLFields) in
             fields.stringList(key, in: root).map { Located(value: $0.value, location: $0.location) }
         }
-        var role = Role.Fields(
+        let role = Role.Fields(
             slug: slug, contentPath: contentPath, file: file,
             title: title ?? slug, summary: summary ?? "",
-            department: fields.string("department", in: root),
-            media: fields.stringList("media", in: root).map(\.value),
             alternateTitles: fields.stringList("alternate_titles", in: root).map(\.value),
             onet: fields.string("onet", in: root),
             article: fields.string("article", in: root),
             reportsTo: references("reports_to", &fields),
             supervises: references("supervises", &fields),
             worksWith: references("works_with", &fields),
-            stages: fields.stringList("stages", in: root).map(\.value),
             duties: duties,
             skills: fields.stringList("skills", in: root).map { Located(value: $0.value, location: $0.location) },
-            requirements: readRequirements(root, fields: &fields),
-            attributes: [:], attributeLocations: [:],
+            values: readDeclaredFields(root, schema: schema, fields: &fields),
             careerPath: fields.stringList("career_path", in: root).map(\.value),
             compareWith: references("compare_with", &fields),
             related: references("related", &fields),
@@ -62,7 +58,6 @@ extension Role {
             draft: fields.bool("draft", in: root) ?? false,
             body: front.body, bodyFirstLine: front.bodyFirstLine
         )
-        readAttributes(root, into: &role, fields: &fields)
         diagnostics += fields.diagnostics
         guard title != nil, summary != nil, !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Role(role), diagnostics)
@@ -83,25 +78,73 @@ extension Role {
         return duties.map(\.value)
     }
 
-    private static func readRequirements(_ root: YAMLMapping, fields: inout YAMLFields) -> Requirements {
-        guard let mapping = fields.mapping("requirements", in: root) else { return Requirements() }
-        fields.warnAboutUnknownKeys(in: mapping, known: ["education", "experience", "certification"], context: "requirements")
-        return Requirements(
-            education: fields.string("education", in: mapping),
-            experience: fields.string("experience", in: mapping),
-            certification: fields.string("certification", in: mapping)
-        )
+    /// Warns about keys that are neither core nor declared; the keys of older sites get a
+    /// pointer to the schema.
+    private static func warnAboutUnknownKeys(in root: YAMLMapping, schema: Schema, fields: inout YAMLFields) {
+        let known = coreKeys + schema.fields.map(\.key)
+        for pair in root.pairs {
+            guard let key = pair.key.string, !known.contains(key) else { continue }
+            let hint =
+                key == "requirements" || key == "attributes"
+                ? "; declare each of its keys as a field under 'schema: fields:' in \(SiteConfig.fileName) and write them as top-level keys"
+                : Suggestion.hint(for: key, in: known)
+            let advice = hint.isEmpty ? "; declare it under 'schema: fields:' in \(SiteConfig.fileName) to use it" : hint
+            fields.report(.warning("unknown key '\(key)' in role front matter\(advice)", at: fields.location(of: pair.key)))
+        }
     }
 
-    private static func readAttributes(_ root: YAMLMapping, into role: inout Role.Fields, fields: inout YAMLFields) {
-        guard let mapping = fields.mapping("attributes", in: root) else { return }
-        for pair in mapping.pairs {
-            guard let key = pair.key.string else { continue }
-            if let value = fields.string(pair.value, field: "attributes.\(key)") {
-                role.attributes[key] = value
-                role.attributeLocations[key] = fields.location(of: pair.key)
+    /// The values of every declared field the role gives, checked against its type, its set
+    /// of values and whether it is required.
+    private static func readDeclaredFields(_ root: YAMLMapping, schema: Schema, fields: inout YAMLFields) -> [String: [Located]] {
+        var values: [String: [Located]] = [:]
+        for field in schema.fields {
+            guard root[field.key] != nil else {
+                if field.required { fields.report(.error("missing required field '\(field.key)' (\(field.label))", at: fields.location(root.mark))) }
+                continue
             }
+            var items: [Located]
+            if field.type.isList {
+                items = fields.stringList(field.key, in: root).map { Located(value: $0.value, location: $0.location) }
+            } else {
+                guard let value = fields.string(field.key, in: root, required: field.required) else { continue }
+                items = [Located(value: value, location: fields.location(of: root[field.key]!))]
+            }
+            items = items.filter { item in
+                guard let problem = problem(with: item.value, of: field) else { return true }
+                fields.report(.error(problem, at: item.location))
+                return false
+            }
+            if field.required && items.isEmpty && field.type.isList {
+                fields.report(.error("field '\(field.key)' must not be empty", at: fields.location(ofKey: field.key, in: root)))
+            }
+            if !items.isEmpty { values[field.key] = items }
         }
+        return values
+    }
+
+    /// Why `value` cannot be a value of `field`, if it cannot.
+    private static func problem(with value: String, of field: Schema.Field) -> String? {
+        if let allowed = field.values, !allowed.contains(value) {
+            let hint = Suggestion.hint(for: value, in: allowed)
+            return "'\(value)' is not a value of '\(field.key)'\(hint) (values: \(allowed.joined(separator: ", ")))"
+        }
+        switch field.type {
+        case .date where !isDate(value):
+            return "field '\(field.key)' must be a date written YYYY-MM-DD, found '\(value)'"
+        case .url where !(value.hasPrefix("https://") || value.hasPrefix("http://")):
+            return "field '\(field.key)' must be a URL starting with http:// or https://, found '\(value)'"
+        case .number where Double(value) == nil || value.contains(where: { $0.isLetter }):
+            return "field '\(field.key)' must be a number, found '\(value)'"
+        case .role where !Slug.isValid(value), .roles where !Slug.isValid(value):
+            return "field '\(field.key)' must name roles by their slug (the file name without .md), found '\(value)'"
+        default:
+            return nil
+        }
+    }
+
+    private static func isDate(_ value: String) -> Bool {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
     }
 
     private static func readSources(_ root: YAMLMapping, fields: inout YAMLFields) -> [Source] {
@@ -118,9 +161,7 @@ extension Role {
 
     private static func readDate(_ key: String, _ root: YAMLMapping, fields: inout YAMLFields) -> String? {
         guard let value = fields.string(key, in: root) else { return nil }
-        let parts = value.split(separator: "-")
-        let valid = parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
-        if !valid {
+        if !isDate(value) {
             fields.report(.error("field '\(key)' must be a date written YYYY-MM-DD, found '\(value)'", at: fields.location(ofKey: key, in: root)))
             return nil
         }

@@ -8,19 +8,6 @@ package struct Role: Sendable, Hashable {
         package var location: SourceLocation
     }
 
-    /// Education, experience and certification needed.
-    package struct Requirements: Sendable, Hashable {
-        /// Typical education.
-        package var education: String?
-        /// Typical experience.
-        package var experience: String?
-        /// Certification, if any.
-        package var certification: String?
-
-        /// True when no field is set.
-        package var isEmpty: Bool { education == nil && experience == nil && certification == nil }
-    }
-
     /// A public reference for the role's facts.
     package struct Source: Sendable, Hashable {
         /// Title of the reference.
@@ -35,14 +22,12 @@ package struct Role: Sendable, Hashable {
     package struct Fields: Sendable, Hashable {
         /// The file name without `.md`; decides every output path.
         package var slug: String
-        /// The file, relative to `Content/` (`roles/producer.md`).
+        /// The file, relative to `Content/` (`roles/engineer.md`).
         package var contentPath: String
-        /// The file as shown in diagnostics (`Content/roles/producer.md`).
+        /// The file as shown in diagnostics (`Content/roles/engineer.md`).
         package var file: String
         package var title: String
         package var summary: String
-        package var department: String?
-        package var media: [String]
         package var alternateTitles: [String]
         /// O*NET-SOC occupation code, e.g. `27-2012.01`.
         package var onet: String?
@@ -52,14 +37,11 @@ package struct Role: Sendable, Hashable {
         package var supervises: [Located]
         /// Peers the role works alongside without a reporting line (role slugs).
         package var worksWith: [Located]
-        package var stages: [String]
         package var duties: [String]
         package var skills: [Located]
-        package var requirements: Requirements
-        /// Comparison dimension values by dimension key.
-        package var attributes: [String: String]
-        /// Where each attribute key was written (to report undeclared dimensions).
-        var attributeLocations: [String: SourceLocation]
+        /// The values of the fields the site's schema declares, by key; a field of one value
+        /// has one item. Absent fields have no entry.
+        package var values: [String: [Located]]
         /// Ordered steps into the role.
         package var careerPath: [String]
         package var compareWith: [Located]
@@ -97,20 +79,15 @@ package struct Role: Sendable, Hashable {
     package var file: String { box.fields.file }
     package var title: String { box.fields.title }
     package var summary: String { box.fields.summary }
-    package var department: String? { box.fields.department }
-    package var media: [String] { box.fields.media }
     package var alternateTitles: [String] { box.fields.alternateTitles }
     package var onet: String? { box.fields.onet }
     package var article: String? { box.fields.article }
     package var reportsTo: [Located] { box.fields.reportsTo }
     package var supervises: [Located] { box.fields.supervises }
     package var worksWith: [Located] { box.fields.worksWith }
-    package var stages: [String] { box.fields.stages }
     package var duties: [String] { box.fields.duties }
     package var skills: [Located] { box.fields.skills }
-    package var requirements: Requirements { box.fields.requirements }
-    package var attributes: [String: String] { box.fields.attributes }
-    package var attributeLocations: [String: SourceLocation] { box.fields.attributeLocations }
+    package var values: [String: [Located]] { box.fields.values }
     package var careerPath: [String] { box.fields.careerPath }
     package var compareWith: [Located] { box.fields.compareWith }
     package var related: [Located] { box.fields.related }
@@ -119,4 +96,10 @@ package struct Role: Sendable, Hashable {
     package var draft: Bool { box.fields.draft }
     package var body: String { box.fields.body }
     package var bodyFirstLine: Int { box.fields.bodyFirstLine }
+
+    /// The values of a declared field, as written (none when the role does not give it).
+    package func values(_ key: String) -> [String] { box.fields.values[key]?.map(\.value) ?? [] }
+
+    /// The first value of a declared field.
+    package func value(_ key: String) -> String? { box.fields.values[key]?.first?.value }
 }

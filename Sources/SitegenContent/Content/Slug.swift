@@ -53,7 +53,7 @@ package enum Slug {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `roles/producer.md` → `producer`.
+    /// `roles/engineer.md` → `engineer`.
     package static func fileStem(of path: String) -> String {
         var name = Substring(path)
         while name.hasSuffix("/") { name.removeLast() }

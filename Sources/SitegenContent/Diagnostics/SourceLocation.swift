@@ -1,4 +1,4 @@
-/// A place in a source file: `Content/roles/producer.md:12:5`.
+/// A place in a source file: `Content/roles/engineer.md:12:5`.
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// The file as shown to the user (relative to the site root where possible).
     public var file: String

@@ -3,7 +3,7 @@ import Foundation
 /// Comparison pairs: one page per unordered pair of roles.
 extension Site {
     /// Pairs come from every role's `compare_with` and from every prose file. A prose file's
-    /// name (`producer-vs-executive-producer.md`) decides the pair's orientation and URL;
+    /// name (`engineer-vs-senior-engineer.md`) decides the pair's orientation and URL;
     /// other pairs are ordered by slug.
     /// `list` holds the same roles as `roles`, read field by field (never copied whole).
     package static func resolvePairs(

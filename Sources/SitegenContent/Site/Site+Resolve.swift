@@ -23,17 +23,20 @@ extension Site {
         let known = bySlug
         let roles = unique
         // Sorting, references and skills on one core, pairs on the other: they are independent.
-        let ((byTitle, referenceDiagnostics, (skills, skillSlugs, skillDiagnostics)), (pairs, pairDiagnostics)) = concurrently(
+        let ((byTitle, referenceDiagnostics, (taxonomies, termDiagnostics)), (pairs, pairDiagnostics)) = concurrently(
             {
                 let byTitle = roles.map { (title: $0.title, slug: $0.slug) }.enumerated().sorted {
                     ($0.element.title, $0.element.slug) < ($1.element.title, $1.element.slug)
                 }
                 .map(\.offset)
-                return (byTitle, checkReferences(roles, known: known, content: content), resolveSkills(roles, rankByTitle: byTitle))
+                return (
+                    byTitle, checkReferences(roles, known: known, content: content),
+                    resolveTaxonomies(roles, schema: content.config.schema, rankByTitle: byTitle)
+                )
             },
             { resolvePairs(roles: known, inFileOrder: roles, unavailable: content.unavailableRoleSlugs, prose: content.comparisonProse) }
         )
-        diagnostics += referenceDiagnostics + skillDiagnostics + pairDiagnostics
+        diagnostics += referenceDiagnostics + termDiagnostics + pairDiagnostics
 
         var compared = Set<String>()
         for pair in pairs {
@@ -57,40 +60,36 @@ extension Site {
             home: content.home,
             roles: byTitle.map { unique[$0] },
             pairs: pairs,
-            skills: skills,
+            taxonomies: taxonomies,
             pages: content.pages.filter { !$0.isFolderIndex },
             folders: PageFolder.folders(of: content.pages),
             assets: content.assets,
             rolesBySlug: bySlug,
-            skillSlugs: skillSlugs,
             pairIndexes: pairIndexes
         )
         return (site, diagnostics)
     }
 
-    /// Checks every role's references and attributes.
+    /// Checks every role's references to other roles, core and declared.
     private static func checkReferences(_ roles: [Role], known: [String: Role], content: LoadedContent) -> [Diagnostic] {
         // Only a misspelt reference needs the sorted list of slugs, for its hint.
         let slugs = LazySlugs(known)
-        let dimensionKeys = Set(content.config.dimensions.map(\.key))
+        let declared = content.config.schema.fields.filter(\.type.isReference).map(\.key)
         var diagnostics: [Diagnostic] = []
         for role in roles {
-            diagnostics += checkReferences(of: role, known: known, unavailable: content.unavailableRoleSlugs, slugs: slugs)
-            guard role.attributes.keys.contains(where: { !dimensionKeys.contains($0) }) else { continue }
-            for key in role.attributes.keys.sorted() where !dimensionKeys.contains(key) {
-                let hint = Suggestion.hint(for: key, in: content.config.dimensions.map(\.key))
-                diagnostics.append(
-                    .error("attribute '\(key)' is not a comparison dimension declared in \(SiteConfig.fileName)\(hint)", at: role.attributeLocations[key]))
-            }
+            diagnostics += checkReferences(of: role, declared: declared, known: known, unavailable: content.unavailableRoleSlugs, slugs: slugs)
         }
         return diagnostics
     }
 
-    private static func checkReferences(of role: Role, known: [String: Role], unavailable: Set<String>, slugs: LazySlugs) -> [Diagnostic] {
-        let fields: [(String, [Role.Located])] = [
-            ("reports_to", role.reportsTo), ("supervises", role.supervises), ("works_with", role.worksWith),
-            ("compare_with", role.compareWith), ("related", role.related),
-        ]
+    private static func checkReferences(
+        of role: Role, declared: [String], known: [String: Role], unavailable: Set<String>, slugs: LazySlugs
+    ) -> [Diagnostic] {
+        let fields: [(String, [Role.Located])] =
+            [
+                ("reports_to", role.reportsTo), ("supervises", role.supervises), ("works_with", role.worksWith),
+                ("compare_with", role.compareWith), ("related", role.related),
+            ] + declared.map { ($0, role.values[$0] ?? []) }
         var diagnostics: [Diagnostic] = []
         for (field, references) in fields {
             for reference in references {
@@ -105,37 +104,53 @@ extension Site {
         return diagnostics
     }
 
-    /// Groups skills by slug; two spellings of one skill are an error, pointing at the rarer one.
-    /// Also returns the URL slug of every spelling, so pages link to the skill pages as written.
-    /// `rankByTitle` lists indexes into `roles` in title order; a skill's roles come in that order.
-    private static func resolveSkills(_ roles: [Role], rankByTitle: [Int]) -> ([Skill], [String: String], [Diagnostic]) {
+    /// The skills and every declared term field, each resolved by `resolveTerms`.
+    private static func resolveTaxonomies(_ roles: [Role], schema: Schema, rankByTitle: [Int]) -> ([Taxonomy], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let skills = resolveTerms(roles, noun: "skill", rankByTitle: rankByTitle, order: nil, diagnostics: &diagnostics) { $0.skills }
+        var taxonomies = [Taxonomy(key: Schema.skillsKey, url: Schema.skillsKey, label: nil, help: nil, terms: skills.terms, slugs: skills.slugs)]
+        for field in schema.taxonomyFields {
+            let (terms, slugs) = resolveTerms(roles, noun: "'\(field.key)' value", rankByTitle: rankByTitle, order: field.values, diagnostics: &diagnostics) {
+                $0.values[field.key] ?? []
+            }
+            taxonomies.append(Taxonomy(key: field.key, url: field.url, label: field.label, help: field.help, terms: terms, slugs: slugs))
+        }
+        return (taxonomies, diagnostics)
+    }
+
+    /// Groups a field's terms by slug; two spellings of one term are an error, pointing at the
+    /// rarer one. Also returns the URL slug of every spelling, so pages link to the term pages
+    /// as written. `rankByTitle` lists indexes into `roles` in title order; a term's roles come
+    /// in that order. Terms are sorted by `order` (a closed set of values) or else by name.
+    private static func resolveTerms(
+        _ roles: [Role], noun: String, rankByTitle: [Int], order: [String]?, diagnostics: inout [Diagnostic], values: (Role) -> [Role.Located]
+    ) -> (terms: [Term], slugs: [String: String]) {
         var rank = [Int](repeating: 0, count: roles.count)
         for (position, index) in rankByTitle.enumerated() { rank[index] = position }
         var slugOfName: [String: String] = [:]
         var spellings: [String: [String: [SourceLocation]]] = [:]
         var holders: [String: [Int]] = [:]
         for (index, role) in roles.enumerated() {
-            for skill in role.skills {
+            for term in values(role) {
                 let slug: String
-                if let known = slugOfName[skill.value] {
+                if let known = slugOfName[term.value] {
                     slug = known
                 } else {
-                    slug = Slug.make(skill.value)
-                    slugOfName[skill.value] = slug
+                    slug = Slug.make(term.value)
+                    slugOfName[term.value] = slug
                 }
-                spellings[slug, default: [:]][skill.value, default: []].append(skill.location)
+                spellings[slug, default: [:]][term.value, default: []].append(term.location)
                 holders[slug, default: []].append(rank[index])
             }
         }
-        var diagnostics: [Diagnostic] = []
-        var skills: [(key: String, skill: Skill)] = []
+        var terms: [(key: String, term: Term)] = []
         var slugsByName: [String: String] = [:]
         for (slug, names) in spellings {
             let ranked = names.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
             let canonical = ranked[0].key
             for (name, locations) in ranked.dropFirst() {
                 for location in locations {
-                    diagnostics.append(.error("skill '\(name)' is spelled '\(canonical)' in other roles; use one spelling", at: location))
+                    diagnostics.append(.error("\(noun) '\(name)' is spelled '\(canonical)' in other roles; use one spelling", at: location))
                 }
             }
             var positions = holders[slug] ?? []
@@ -145,12 +160,17 @@ extension Site {
             for (offset, position) in positions.enumerated() where offset == 0 || positions[offset - 1] != position {
                 roleSlugs.append(roles[rankByTitle[position]].slug)
             }
-            let skill = Skill(name: canonical, slug: slug.isEmpty ? "skill" : slug, roleSlugs: roleSlugs)
-            for name in names.keys { slugsByName[name] = skill.slug }
-            skills.append((canonical.lowercased(), skill))
+            let term = Term(name: canonical, slug: slug.isEmpty ? "term" : slug, roleSlugs: roleSlugs)
+            for name in names.keys { slugsByName[name] = term.slug }
+            terms.append((canonical.lowercased(), term))
         }
-        skills.sort { ($0.key, $0.skill.slug) < ($1.key, $1.skill.slug) }
-        return (skills.map(\.skill), slugsByName, diagnostics)
+        if let order {
+            let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            terms.sort { (position[$0.term.name] ?? Int.max, $0.key) < (position[$1.term.name] ?? Int.max, $1.key) }
+        } else {
+            terms.sort { ($0.key, $0.term.slug) < ($1.key, $1.term.slug) }
+        }
+        return (terms.map(\.term), slugsByName)
     }
 }
 

@@ -9,8 +9,8 @@ package struct Site: Sendable {
     package var roles: [Role]
     /// Comparison pairs sorted by URL slug.
     package var pairs: [ComparisonPair]
-    /// Skills sorted by name.
-    package var skills: [Skill]
+    /// The taxonomies: skills first, then every declared term field, in declaration order.
+    package var taxonomies: [Taxonomy]
     /// Plain pages sorted by path (folders' `_index.md` files are in `folders`).
     package var pages: [Page]
     /// The folders of plain pages below `Content/` (not `roles/` or `compare/`): each gets a
@@ -21,13 +21,17 @@ package struct Site: Sendable {
 
     /// Index of roles by slug.
     package var rolesBySlug: [String: Role]
-    /// Skill slugs by the names written in front matter.
-    package var skillSlugs: [String: String]
     /// Indexes into `pairs` by role slug.
     package var pairIndexes: [String: [Int]]
 
+    /// The taxonomy of the field `key` (`skills`, `department`).
+    package func taxonomy(_ key: String) -> Taxonomy? { taxonomies.first { $0.key == key } }
+
+    /// The skills, sorted by name.
+    package var skills: [Term] { taxonomies.first?.terms ?? [] }
+
     /// The URL slug of a skill name as written in a role.
-    package func skillSlug(_ name: String) -> String { skillSlugs[name] ?? Slug.make(name) }
+    package func skillSlug(_ name: String) -> String { taxonomies.first?.slug(of: name) ?? Slug.make(name) }
 
     /// The role with this slug.
     package func role(_ slug: String) -> Role? { rolesBySlug[slug] }
@@ -41,7 +45,7 @@ package struct Site: Sendable {
 
 /// A folder of plain pages (`Content/guides/`), listed on its own page (`/guides/`).
 package struct PageFolder: Sendable, Hashable {
-    /// The folder relative to `Content/` (`guides`, `guides/film`).
+    /// The folder relative to `Content/` (`guides`, `guides/onboarding`).
     package var path: String
     /// Its `_index.md`: the list page's title, summary, body and layout.
     package var index: Page?
@@ -72,7 +76,7 @@ package struct ComparisonPair: Sendable, Hashable {
     /// Hand-written prose from `Content/compare/<first>-vs-<second>.md`.
     package var prose: Page?
 
-    /// `producer-vs-executive-producer`.
+    /// `engineer-vs-senior-engineer`.
     package var slug: String { "\(first)-vs-\(second)" }
     /// The unordered identity of the pair.
     package var key: Key { Key(first, second) }
@@ -86,12 +90,31 @@ package struct ComparisonPair: Sendable, Hashable {
     }
 }
 
-/// A skill and the roles that list it.
-package struct Skill: Sendable, Hashable {
+/// A field whose values are terms with pages of their own (`/skills/budgeting/`).
+package struct Taxonomy: Sendable, Hashable {
+    /// The field (`skills`, `department`).
+    package var key: String
+    /// The URL folder of its pages (`skills` → `/skills/`).
+    package var url: String
+    /// Its label from the schema; nil for skills, whose label is the theme's.
+    package var label: String?
+    /// The help line from the schema.
+    package var help: String?
+    /// The terms: in the order of the schema's `values:` when it has them, else by name.
+    package var terms: [Term]
+    /// Term slugs by every spelling written in front matter.
+    package var slugs: [String: String]
+
+    /// The URL slug of a term as written in a role.
+    package func slug(of name: String) -> String { slugs[name] ?? Slug.make(name) }
+}
+
+/// A taxonomy term and the roles that have it.
+package struct Term: Sendable, Hashable {
     /// The name as written in front matter.
     package var name: String
     /// URL slug.
     package var slug: String
-    /// Slugs of the roles that need it, sorted by role title.
+    /// Slugs of the roles that have it, sorted by role title.
     package var roleSlugs: [String]
 }

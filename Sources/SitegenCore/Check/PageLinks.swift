@@ -5,7 +5,7 @@ import SitegenSupport
 /// What the link check needs from one generated page, taken right after it is rendered, so
 /// the page's bytes need not be kept until every page is done.
 struct PageLinks: Sendable, Hashable {
-    /// The page's path in the output (`roles/producer/index.html`).
+    /// The page's path in the output (`roles/engineer/index.html`).
     var path: String
     /// Its URLs (`href`, `src`, `srcset`… values, decoded and cleaned as a URL parser cleans
     /// them), each once, in the order first seen.

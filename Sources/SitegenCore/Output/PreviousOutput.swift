@@ -36,7 +36,7 @@ final class PreviousOutput: Sendable {
 
     deinit { close() }
 
-    /// Opens the folder `relative` (`roles/producer`, "" for the output itself) below the
+    /// Opens the folder `relative` (`roles/engineer`, "" for the output itself) below the
     /// output, refusing links at every step; -1 when any step is missing or not a real folder.
     /// The caller closes a descriptor other than `self.descriptor`.
     func openFolder(_ relative: Substring) -> Int32 {

@@ -125,7 +125,10 @@ public struct BuildPipeline: Sendable {
         let theme = try steps.run(.loadingTemplates, announce: false) { (loadedTheme, themeDiagnostics) }
         let site = try steps.run(.resolving) { Site.resolve(content) }
         var bodies: [String: (file: String, body: String, firstLine: Int)] = [:]
-        for role in site.roles { bodies[role.contentPath] = (role.file, role.body, role.bodyFirstLine) }
+        for role in site.roles {
+            bodies[role.contentPath] = (role.file, role.body, role.bodyFirstLine)
+            for field in FieldValues.markdownDocuments(of: role, schema: site.config.schema) { bodies[field.path] = (role.file, field.text, field.line) }
+        }
         for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) + site.folders.compactMap(\.index) {
             bodies[page.contentPath] = (page.file, page.body, page.bodyFirstLine)
         }

@@ -4,159 +4,96 @@ import SitegenSupport
 
 /// Files that `sitegen new` and `sitegen init` write: pure text, the CLI puts it on disk.
 public enum Scaffold {
-    /// A new role file with every field of the schema, commented. It starts as a draft so the
-    /// site keeps building cleanly until the author fills it in and removes `draft: true`.
-    public static func role(title: String, dimensions: [SiteConfig.Dimension]) -> (path: String, text: String) {
+    /// The starter sites of `sitegen init`, by name: `neutral` (the default) and `film`
+    /// (`--example film`), each a site folder kept in `Starters/`.
+    public static let examples = ["neutral", "film"]
+
+    /// A new role file with every core field and every field the schema declares, each
+    /// commented with its type and help. It starts as a draft so the site keeps building
+    /// cleanly until the author fills it in and removes `draft: true`.
+    package static func role(title: String, schema: Schema, today: String) -> (path: String, text: String) {
         let slug = Slug.make(title)
-        let attributeLines =
-            dimensions.isEmpty
-            ? "attributes: {}                # one value per comparison dimension in sitegen.yml"
-            : "attributes:                   # one value per comparison dimension in sitegen.yml\n"
-                + dimensions.map { "  \($0.key): To be written     # \($0.label)" }.joined(separator: "\n")
-        let text = """
-            ---
-            title: \(yamlQuoted(title))                   # required
-            summary: "One sentence on what the \(yamlEscaped(title)) does."   # required
-            department: Production        # where the role sits
-            media: [film, television]     # any of: film, television, video games
-            alternate_titles: []          # other names for the role
-            # onet: 27-2012.00            # O*NET-SOC code, when one matches
-            # article: an                 # "a" or "an" before the title, when the rule (by sound; abbreviations letter by letter) gets it wrong
-            reports_to: []                # role slugs (file names without .md)
-            supervises: []                # role slugs
-            works_with: []                # role slugs of peers without a reporting line
-            stages: [development, pre-production, production, post-production, distribution]
-            duties:                       # required, at least 3, one sentence each
-              - First duty, starting with a verb
-              - Second duty
-              - Third duty
-            skills: []                    # spell each skill exactly as other roles do
-            requirements:
-              education: To be written
-              experience: To be written
-              certification: None required
-            \(attributeLines)
-            career_path: []               # ordered steps into the role
-            compare_with: []              # role slugs: one comparison page per pair
-            related: []                   # role slugs
-            sources: []                   # - {title: "…", url: "https://…"}
-            updated: 2026-01-01           # YYYY-MM-DD
-            draft: true                   # remove when the page is ready
-            ---
-            ## What the role is
-
-            ## A typical day
-
-            ## Getting into the role
-
-            """
-        return ("roles/\(slug).md", text)
+        var lines = [
+            "---",
+            line("title: \(yamlQuoted(title))", "text, required"),
+            line("summary: \"One sentence on what the \(yamlEscaped(title)) does.\"", "text, required"),
+        ]
+        if !schema.fields.isEmpty {
+            lines.append("# From sitegen.yml (schema: fields), in declaration order:")
+            lines += schema.fields.map(declaredLine)
+            lines.append("# End of the fields from sitegen.yml.")
+        }
+        lines += [
+            line("alternate_titles: []", "list — other names for the role"),
+            line("# onet: 00-0000.00", "text — O*NET-SOC code, when one matches"),
+            line("# article: a", "text — \"a\" or \"an\" before the title, when the rule (by sound; abbreviations letter by letter) gets it wrong"),
+            line("reports_to: []", "roles — role slugs (file names without .md)"),
+            line("supervises: []", "roles — role slugs"),
+            line("works_with: []", "roles — peers without a reporting line"),
+            line("duties:", "list, required — at least \(Role.minimumDuties), one sentence each"),
+            "  - First duty, starting with a verb",
+            "  - Second duty",
+            "  - Third duty",
+            line("skills: []", "list — spell each skill exactly as other roles do"),
+            line("career_path: []", "list — ordered steps into the role"),
+            line("compare_with: []", "roles — one comparison page per pair"),
+            line("related: []", "roles — role slugs"),
+            line("sources: []", "list of {title: \"…\", url: \"https://…\"}"),
+            line("updated: \(today)", "date — YYYY-MM-DD"),
+            line("draft: true", "remove when the page is ready"),
+            "---",
+            "## What the role is",
+            "",
+            "## A typical day",
+            "",
+            "## Getting into the role",
+            "",
+        ]
+        return ("roles/\(slug).md", lines.joined(separator: "\n"))
     }
 
-    /// A complete small site: config, home page, two roles, one comparison with prose, an
-    /// About page, and the built-in theme under `Templates/` to customise.
-    public static func site() -> [String: String] {
-        var files: [String: String] = [
-            "sitegen.yml": """
-            title: My Role Handbook
-            description: What each role does, and how the roles differ.
-            language: en
-            base_url: ""
-            navigation:
-              - {title: Roles, url: roles/}
-              - {title: Compare, url: compare/}
-              - {title: Skills, url: skills/}
-              - {title: About, url: about/}
-            comparison:
-              dimensions:
-                - key: focus
-                  label: Main focus
-                  help: What the role spends most of its attention on.
-                - key: final_say
-                  label: Final say
-                  help: The decisions on which the role has the last word.
+    /// The stub line of one declared field: a placeholder value (the first of a closed set),
+    /// or a commented-out line where no placeholder would be valid.
+    private static func declaredLine(_ field: Schema.Field) -> String {
+        var note = field.type.rawValue + (field.required ? ", required" : "")
+        if let values = field.values { note += (field.type.isList ? ", any of " : ", one of ") + values.joined(separator: ", ") }
+        if let help = field.help { note += " — " + help }
+        let key = field.key
+        let first = field.values?.first.map(yamlQuoted)
+        switch field.type {
+        case .text, .term, .markdown:
+            return line("\(key): \(first ?? "To be written")", note)
+        case .list, .terms:
+            return line("\(key): [\(first ?? "")]", note)
+        case .roles:
+            return line("\(key): []", note)
+        case .date:
+            return line("# \(key): 2026-01-01", note)
+        case .url:
+            return line("# \(key): https://example.org/", note)
+        case .number:
+            return line("# \(key): 1", note)
+        case .role:
+            return line("# \(key): role-slug", note)
+        }
+    }
 
-            """,
-            "Content/index.md": """
-            ---
-            title: My Role Handbook
-            summary: Two example roles and a comparison, ready to replace with your own.
-            ---
-            Start with the [Producer](roles/producer.md), or see how it compares with the
-            [Executive Producer](compare/producer-vs-executive-producer.md).
+    /// `text` with its comment in the column the stub's comments line up in.
+    private static func line(_ text: String, _ comment: String) -> String {
+        text + String(repeating: " ", count: max(1, 36 - text.count)) + "# " + comment
+    }
 
-            """,
-            "Content/about.md": """
-            ---
-            title: About
-            summary: How this handbook is made.
-            ---
-            This site is built with sitegen. Edit the files in `Content/`, then run `sitegen build`.
-
-            """,
-            "Content/roles/producer.md": """
-            ---
-            title: Producer
-            summary: Takes a project from idea to release and answers for the result.
-            department: Production
-            media: [film, television]
-            reports_to: [executive-producer]
-            duties:
-              - Develops the idea and the script with writers
-              - Hires the director and the key crew
-              - Oversees the budget and the schedule
-              - Arranges distribution, marketing and release
-            skills: [Budgeting, Leadership, Problem solving]
-            requirements:
-              education: Degree in film or media helpful, not required
-              experience: Several years in production roles
-              certification: None required
-            attributes:
-              focus: The whole project, day to day
-              final_say: Crew, schedule and budget trade-offs
-            compare_with: [executive-producer]
-            ---
-            ## What the role is
-
-            The producer starts a project and stays with it to the end.
-
-            """,
-            "Content/roles/executive-producer.md": """
-            ---
-            title: Executive Producer
-            summary: Secures the money and holds the final say on the biggest decisions.
-            department: Production
-            media: [film, television]
-            supervises: [producer]
-            duties:
-              - Secures financing and negotiates with studios and financiers
-              - Approves the budget and keeps the project within it
-              - Approves casting, marketing and distribution
-            skills: [Budgeting, Leadership, Negotiation]
-            requirements:
-              education: Bachelor's degree preferred
-              experience: At least 5 years in production
-              certification: None required
-            attributes:
-              focus: Funding and commercial success
-              final_say: Casting, marketing, distribution
-            ---
-            ## What the role is
-
-            The executive producer backs the project and guards the money.
-
-            """,
-            "Content/compare/producer-vs-executive-producer.md": """
-            ---
-            title: Producer vs Executive Producer
-            summary: One runs the project; the other funds it and signs off the big decisions.
-            ---
-            ## The short answer
-
-            The producer is there every day; the executive producer steps in for the big decisions.
-
-            """,
-        ]
+    /// A complete small site: a starter's config, home page, two roles, one comparison with
+    /// prose and an About page, and the built-in theme under `Templates/` to customise.
+    /// Nil for an unknown example name.
+    public static func site(example: String = "neutral") -> [String: String]? {
+        let starter: [String: String]
+        switch example {
+        case "neutral": starter = StarterNeutral.files
+        case "film": starter = StarterFilm.files
+        default: return nil
+        }
+        var files = starter
         for (path, text) in DefaultTheme.files { files["Templates/\(path)"] = text }
         return files
     }

@@ -3,6 +3,14 @@
 extension DefaultTheme {
     /// `assets/search.js, part 2 of 2`
     static let file1Part2 = #"""
+            form.addEventListener("keydown", function (event) {
+              if (arrowKeys(event, input, linksIn(popup))) return;
+              if (event.key === "Escape" && !popup.hidden) { close(); event.preventDefault(); }
+            });
+            form.addEventListener("focusout", function (event) {
+              if (!form.contains(event.relatedTarget)) close();
+            });
+          }
 
           /* ---------- The search page ---------- */
 
@@ -43,7 +51,7 @@ extension DefaultTheme {
                 var facet = select.getAttribute("data-facet"), counts = {};
                 found.forEach(function (r) {
                   if (!passes(r.doc, chosen, facet)) return;
-                  var values = facet === "department" ? [r.doc.department] : facet === "medium" ? r.doc.media : r.doc.skills;
+                  var values = r.doc.facets[facet] || [];
                   values.forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
                 });
                 Array.prototype.forEach.call(select.options, function (option) {

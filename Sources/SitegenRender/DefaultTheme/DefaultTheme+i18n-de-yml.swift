@@ -7,16 +7,21 @@ extension DefaultTheme {
         # ändert einzelne Wörter mit ihrer eigenen Templates/i18n/de.yml. `{name}` steht für einen
         # Wert; Schlüssel auf _one und _other sind Einzahl und Mehrzahl eines Textes.
         article_rule: none             # deutsche Sätze hier kommen ohne Artikel vor dem Titel aus
+        labels_in_sentences: as_written # Bezeichnungen bleiben im Satz, wie sie sind (Substantive groß)
+        list_or: oder                  # „Bereich, Einsatzort oder Fähigkeiten“
+        list_and: und
 
         # Seitentitel und Zusammenfassungen
         roles_title: Alle Rollen
         roles_summary: "Jede Rolle des Handbuchs: wie sie heißt, wo sie angesiedelt ist und was sie tut, in einer Zeile."
-        roles_caption_one: "{count} Rolle mit Abteilung, Medium und einer Zeile Beschreibung"
-        roles_caption_other: "Alle {count} Rollen mit Abteilung, Medien und einer Zeile Beschreibung"
+        roles_caption_one: "{count} Rolle mit einer Zeile Beschreibung"
+        roles_caption_other: "Alle {count} Rollen mit einer Zeile Beschreibung"
+        roles_caption_fields_one: "{count} Rolle mit {fields} und einer Zeile Beschreibung"
+        roles_caption_fields_other: "Alle {count} Rollen mit {fields} und einer Zeile Beschreibung"
         compare_title: Rollen vergleichen
         compare_summary: Gegenüberstellungen von Rollen, die oft verwechselt werden, und jede Rolle in jeder Dimension auf einen Blick.
         pair_title: "{first} und {second} im Vergleich"
-        pair_summary: "Worin sich {first} und {second} unterscheiden: Aufgaben, Fähigkeiten, Voraussetzungen und wer das letzte Wort hat."
+        pair_summary: "Worin sich {first} und {second} unterscheiden: Aufgaben, Fähigkeiten und Voraussetzungen nebeneinander."
         pair_caption: "{first} und {second} nebeneinander"
         matrix_caption_one: "Alle Rollen in {count} Dimension verglichen"
         matrix_caption_other: "Alle Rollen in {count} Dimensionen verglichen"
@@ -24,10 +29,14 @@ extension DefaultTheme {
         skills_summary: Die Fähigkeiten, die die Rollen dieses Handbuchs verlangen, und welche Rollen jede davon brauchen.
         skill_summary_one: "{count} Rolle nennt {skill} als Fähigkeit."
         skill_summary_other: "{count} Rollen nennen {skill} als Fähigkeit."
-        skill_roles_one: "{count} Rolle"
-        skill_roles_other: "{count} Rollen"
+        term_roles_one: "{count} Rolle"
+        term_roles_other: "{count} Rollen"
+        taxonomy_summary: "{field}: alle Werte in diesem Handbuch und die Rollen, die sie haben."
+        term_summary_one: "{count} Rolle mit {field} „{term}“."
+        term_summary_other: "{count} Rollen mit {field} „{term}“."
         search_title: Suche
-        search_summary: Finden Sie eine Rolle über Titel, Zusammenfassung, Aufgaben oder Fähigkeiten und grenzen Sie die Ergebnisse nach Abteilung, Medium oder Fähigkeit ein.
+        search_summary: Finden Sie eine Rolle über Titel, Zusammenfassung, Aufgaben oder Fähigkeiten.
+        search_summary_facets: "Finden Sie eine Rolle über Titel, Zusammenfassung, Aufgaben oder Fähigkeiten und grenzen Sie die Ergebnisse nach {facets} ein."
         not_found_title: Seite nicht gefunden
         not_found_summary: Unter dieser Adresse gibt es keine Seite.
         not_found_lede: Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben, oder der Link ist falsch geschrieben.
@@ -40,18 +49,13 @@ extension DefaultTheme {
         other_roles: Weitere Rollen
 
         # Bezeichnungen der Angaben zu einer Rolle
-        label_department: Abteilung
-        label_media: Medien
-        label_medium: Medium
-        label_skill: Fähigkeit
         label_also_called: Auch genannt
         label_reports_to: Berichtet an
         label_supervises: Leitet
         label_works_with: Arbeitet mit
-        label_stages: Phasen
-        label_education: Ausbildung
-        label_experience: Erfahrung
-        label_certification: Zertifizierung
+        label_skills: Fähigkeiten
+        label_onet: O*NET-Code
+        label_updated: Zuletzt aktualisiert
 
         # Abschnitte und Überschriften
         toc_key_duties: Wichtigste Aufgaben
@@ -72,7 +76,7 @@ extension DefaultTheme {
         on_this_page: Auf dieser Seite
         featured_comparisons: Ausgewählte Vergleiche
         all_comparisons: Alle Vergleiche
-        roles_by_department: Rollen nach Abteilung
+        roles_by: "Rollen nach {field}"
         side_by_side_comparisons: Gegenüberstellungen
         every_role_every_dimension: Jede Rolle in jeder Dimension
         shared: Gemeinsam
@@ -107,9 +111,7 @@ extension DefaultTheme {
         search_label_other: "{count} Rollen durchsuchen"
         search_hint: Ergebnisse erscheinen beim Tippen. Mit der Pfeiltaste nach unten gelangen Sie zu ihnen, mit der Eingabetaste öffnen Sie eines.
         narrow_results: Ergebnisse eingrenzen
-        all_departments: Alle Abteilungen
-        all_media: Alle Medien
-        all_skills: Alle Fähigkeiten
+        facet_any: "{field}: alle"
         search_results: Suchergebnisse
         show_all_results: Alle Ergebnisse anzeigen
 
@@ -127,8 +129,8 @@ extension DefaultTheme {
         search_found_one: "{count} Rolle gefunden"
         search_found_other: "{count} Rollen gefunden"
         search_none_found: Keine Rollen gefunden
-        search_prompt_one: "Geben Sie ein Wort ein, um {count} Rolle zu durchsuchen, oder wählen Sie eine Abteilung, ein Medium oder eine Fähigkeit."
-        search_prompt_other: "Geben Sie ein Wort ein, um {count} Rollen zu durchsuchen, oder wählen Sie eine Abteilung, ein Medium oder eine Fähigkeit."
+        search_prompt_one: "Geben Sie ein Wort ein, um {count} Rolle zu durchsuchen, oder grenzen Sie nach {facets} ein."
+        search_prompt_other: "Geben Sie ein Wort ein, um {count} Rollen zu durchsuchen, oder grenzen Sie nach {facets} ein."
         search_matches_query_one: "{count} Rolle passt zu „{query}“"
         search_matches_query_other: "{count} Rollen passen zu „{query}“"
         search_matches_filters_one: "{count} Rolle passt zu den Filtern"

@@ -8,16 +8,21 @@ extension DefaultTheme {
         # `language:` in sitegen.yml picks one. `{name}` marks where a value goes; keys ending in
         # _one and _other are the singular and plural of one text.
         article_rule: english          # "a" or "an" before a role title, by its sound ({a} below)
+        labels_in_sentences: lowercase # field labels inside sentences start in lower case ("Roles by department")
+        list_or: or                    # "department, level or skills"
+        list_and: and
 
         # Page titles and summaries
         roles_title: All roles
         roles_summary: "Every role in the handbook: what it is called, where it sits and what it does in one line."
-        roles_caption_one: "All {count} role, with department, media and a one-line summary"
-        roles_caption_other: "All {count} roles, with department, media and a one-line summary"
+        roles_caption_one: "All {count} role, with a one-line summary"
+        roles_caption_other: "All {count} roles, with a one-line summary"
+        roles_caption_fields_one: "All {count} role, with {fields} and a one-line summary"
+        roles_caption_fields_other: "All {count} roles, with {fields} and a one-line summary"
         compare_title: Compare roles
         compare_summary: Side-by-side comparisons of roles that are often confused, and every role on every dimension at once.
         pair_title: "{first} vs {second}"
-        pair_summary: "How the {first} and the {second} differ: duties, skills, requirements and who has the final say."
+        pair_summary: "How the {first} and the {second} differ: duties, skills and requirements, side by side."
         pair_caption: "{first} and {second} side by side"
         matrix_caption_one: "All roles compared on {count} dimension"
         matrix_caption_other: "All roles compared on {count} dimensions"
@@ -25,10 +30,14 @@ extension DefaultTheme {
         skills_summary: The skills the roles in this handbook ask for, and which roles need each one.
         skill_summary_one: "{count} role lists {skill} as a skill."
         skill_summary_other: "{count} roles list {skill} as a skill."
-        skill_roles_one: "{count} role"
-        skill_roles_other: "{count} roles"
+        term_roles_one: "{count} role"
+        term_roles_other: "{count} roles"
+        taxonomy_summary: "{field}: every value in this handbook, and the roles that have it."
+        term_summary_one: "{count} role with {field} “{term}”."
+        term_summary_other: "{count} roles with {field} “{term}”."
         search_title: Search
-        search_summary: Find a role by its title, summary, duties or skills, and narrow the results by department, medium or skill.
+        search_summary: Find a role by its title, summary, duties or skills.
+        search_summary_facets: "Find a role by its title, summary, duties or skills, and narrow the results by {facets}."
         not_found_title: Page not found
         not_found_summary: There is no page at this address.
         not_found_lede: There is no page at this address. It may have moved, or the link may be mistyped.
@@ -41,18 +50,13 @@ extension DefaultTheme {
         other_roles: Other roles
 
         # Labels of role facts
-        label_department: Department
-        label_media: Media
-        label_medium: Medium
-        label_skill: Skill
         label_also_called: Also called
         label_reports_to: Reports to
         label_supervises: Supervises
         label_works_with: Works alongside
-        label_stages: Stages
-        label_education: Education
-        label_experience: Experience
-        label_certification: Certification
+        label_skills: Skills
+        label_onet: O*NET code
+        label_updated: Last updated
 
         # Sections and headings
         toc_key_duties: Key duties
@@ -73,7 +77,7 @@ extension DefaultTheme {
         on_this_page: On this page
         featured_comparisons: Featured comparisons
         all_comparisons: All comparisons
-        roles_by_department: Roles by department
+        roles_by: "Roles by {field}"
         side_by_side_comparisons: Side-by-side comparisons
         every_role_every_dimension: Every role on every dimension
         shared: Shared
@@ -108,9 +112,7 @@ extension DefaultTheme {
         search_label_other: "Search {count} roles"
         search_hint: Results appear as you type. Press the down arrow to move into them, Enter to open one.
         narrow_results: Narrow the results
-        all_departments: All departments
-        all_media: All media
-        all_skills: All skills
+        facet_any: "Any {field}"
         search_results: Search results
         show_all_results: Show all results
 
@@ -128,8 +130,8 @@ extension DefaultTheme {
         search_found_one: "{count} role found"
         search_found_other: "{count} roles found"
         search_none_found: No roles found
-        search_prompt_one: "Type a word to search {count} role, or pick a department, medium or skill."
-        search_prompt_other: "Type a word to search {count} roles, or pick a department, medium or skill."
+        search_prompt_one: "Type a word to search {count} role, or narrow the results by {facets}."
+        search_prompt_other: "Type a word to search {count} roles, or narrow the results by {facets}."
         search_matches_query_one: "{count} role matches “{query}”"
         search_matches_query_other: "{count} roles match “{query}”"
         search_matches_filters_one: "{count} role matches the filters"

@@ -15,6 +15,7 @@ extension DefaultTheme {
         <h2 id="pairs">{{t.side_by_side_comparisons}}</h2>
         {{#pairs}}{{>link-list}}{{/pairs}}
         </section>
+        {{#hasMatrix}}
         <section aria-labelledby="matrix">
         <h2 id="matrix">{{t.every_role_every_dimension}}</h2>
         <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
@@ -38,6 +39,7 @@ extension DefaultTheme {
         </dl>
         {{/hasDimensionHelp}}
         </section>
+        {{/hasMatrix}}
         </div>
         {{/main}}
         {{/base}}

@@ -23,16 +23,18 @@ extension DefaultTheme {
         <p><a href="{{root}}compare/">{{t.all_comparisons}}</a></p>
         </section>
         {{/hasComparisons}}
-        <section aria-labelledby="roles-by-department">
-        <h2 id="roles-by-department">{{t.roles_by_department}}</h2>
-        {{#departments}}
+        <section aria-labelledby="{{groupsID}}">
+        <h2 id="{{groupsID}}">{{groupsHeading}}</h2>
+        {{#groups}}
+        {{#hasName}}
         <h3 id="{{id}}">{{name}}</h3>
+        {{/hasName}}
         <ul class="cards">
         {{#items}}
         {{>role-card}}
         {{/items}}
         </ul>
-        {{/departments}}
+        {{/groups}}
         </section>
         </div>
         {{/main}}

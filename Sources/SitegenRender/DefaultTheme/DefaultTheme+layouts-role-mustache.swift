@@ -52,9 +52,6 @@ extension DefaultTheme {
         <aside class="glance" aria-labelledby="at-a-glance">
         <h2 id="at-a-glance">{{t.at_a_glance}}</h2>
         {{#glance}}{{>facts}}{{/glance}}
-        {{#hasAttributes}}
-        {{#attributes}}{{>facts}}{{/attributes}}
-        {{/hasAttributes}}
         </aside>
         </div>
         </article>

@@ -15,11 +15,11 @@ extension DefaultTheme {
         <table class="roles-table">
         <caption id="roles-caption">{{caption}}</caption>
         <thead>
-        <tr><th scope="col">{{t.role}}</th><th scope="col">{{t.label_department}}</th><th scope="col">{{t.label_media}}</th><th scope="col">{{t.summary}}</th></tr>
+        <tr><th scope="col">{{t.role}}</th>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}<th scope="col">{{t.summary}}</th></tr>
         </thead>
         <tbody>
         {{#roles}}
-        <tr><th scope="row"><a href="{{url}}">{{title}}</a></th><td>{{department}}</td><td>{{media}}</td><td>{{summary}}</td></tr>
+        <tr><th scope="row"><a href="{{url}}">{{title}}</a></th>{{#cells}}<td>{{.}}</td>{{/cells}}<td>{{summary}}</td></tr>
         {{/roles}}
         </tbody>
         </table>

@@ -19,42 +19,22 @@ extension DefaultTheme {
         <input type="search" id="search-query" name="q" spellcheck="false" aria-describedby="search-hint" aria-controls="search-results">
         <p class="search-hint" id="search-hint">{{t.search_hint}}</p>
         </div>
+        {{#hasFacets}}
         <fieldset class="facets">
         <legend>{{t.narrow_results}}</legend>
-        {{#hasDepartments}}
+        {{#facets}}
         <div class="facet">
-        <label for="facet-department">{{t.label_department}}</label>
-        <select id="facet-department" name="department" data-facet="department">
-        <option value="">{{t.all_departments}}</option>
-        {{#departments}}
+        <label for="facet-{{key}}">{{label}}</label>
+        <select id="facet-{{key}}" name="{{key}}" data-facet="{{key}}">
+        <option value="">{{any}}</option>
+        {{#options}}
         <option value="{{value}}">{{value}} ({{count}})</option>
-        {{/departments}}
+        {{/options}}
         </select>
         </div>
-        {{/hasDepartments}}
-        {{#hasMedia}}
-        <div class="facet">
-        <label for="facet-medium">{{t.label_medium}}</label>
-        <select id="facet-medium" name="medium" data-facet="medium">
-        <option value="">{{t.all_media}}</option>
-        {{#media}}
-        <option value="{{value}}">{{value}} ({{count}})</option>
-        {{/media}}
-        </select>
-        </div>
-        {{/hasMedia}}
-        {{#hasSkills}}
-        <div class="facet">
-        <label for="facet-skill">{{t.label_skill}}</label>
-        <select id="facet-skill" name="skill" data-facet="skill">
-        <option value="">{{t.all_skills}}</option>
-        {{#skills}}
-        <option value="{{value}}">{{value}} ({{count}})</option>
-        {{/skills}}
-        </select>
-        </div>
-        {{/hasSkills}}
+        {{/facets}}
         </fieldset>
+        {{/hasFacets}}
         </form>
         <p class="search-status" id="search-status" role="status" aria-live="polite"></p>
         <ol class="search-results" id="search-results" aria-label="{{t.search_results}}"></ol>

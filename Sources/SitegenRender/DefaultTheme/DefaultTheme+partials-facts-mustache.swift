@@ -6,7 +6,7 @@ extension DefaultTheme {
         {{% CONTENT_TYPE: HTML }}
         <dl class="facts">
         {{#facts}}
-        <dt>{{label}}</dt><dd>{{value}}</dd>
+        <dt>{{label}}</dt><dd>{{#isHTML}}{{{html}}}{{/isHTML}}{{^isHTML}}{{#hasLinks}}{{#links}}{{separator}}<a href="{{url}}">{{title}}</a>{{/links}}{{/hasLinks}}{{^hasLinks}}{{value}}{{/hasLinks}}{{/isHTML}}</dd>
         {{/facts}}
         </dl>
 

@@ -6,7 +6,7 @@ extension DefaultTheme {
         {{% CONTENT_TYPE: HTML }}
         <li class="card">
         <a class="card-title" href="{{url}}">{{title}}</a>
-        <p class="card-meta">{{#hasDepartment}}{{department}}{{/hasDepartment}}{{#hasMedia}}{{#hasDepartment}} · {{/hasDepartment}}{{media}}{{/hasMedia}}</p>
+        {{#hasMeta}}<p class="card-meta">{{meta}}</p>{{/hasMeta}}
         <p>{{summary}}</p>
         </li>
 

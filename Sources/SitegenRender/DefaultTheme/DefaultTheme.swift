@@ -2,7 +2,7 @@
 
 /// The default theme compiled into the binary, used for any file a site's `Templates/` lacks.
 package enum DefaultTheme {
-    /// Theme-relative path (`layouts/role.mustache`) to file text.
+    /// Relative path to file text.
     package static let files: [String: String] = [
         "assets/favicon.svg": file0,
         "assets/search.js": file1Part1 + file1Part2,
@@ -20,8 +20,8 @@ package enum DefaultTheme {
         "layouts/role.mustache": file13,
         "layouts/roles.mustache": file14,
         "layouts/search.mustache": file15,
-        "layouts/skill.mustache": file16,
-        "layouts/skills.mustache": file17,
+        "layouts/taxonomy.mustache": file16,
+        "layouts/term.mustache": file17,
         "partials/comparisons-section.mustache": file18,
         "partials/facts.mustache": file19,
         "partials/footer.mustache": file20,

@@ -21,20 +21,26 @@ package struct LinkView: FieldedView {
         ])
 }
 
-/// A role as a card or table row: title, link, department, media, summary.
-package struct RoleCardView: FieldedView {
+/// A role as a card or table row: title, link, summary, the fields the schema puts on cards,
+/// and every declared field by its name.
+package struct RoleCardView: OpenView {
     package var title: String
     package var url: String
     package var summary: String
-    package var department: String?
-    package var media: String?
+    /// The texts of the card fields the role gives, in order.
+    package var meta: [String]
+    /// The card fields as table cells, one per card field ("" when the role has none).
+    package var cells: [String]
+    package var moreValues: [String: any ViewValue]
 
-    package init(_ role: Role, from pageURL: String) {
+    package init(_ role: Role, from pageURL: String, context: RenderContext) {
+        let site = context.site
         title = role.title
         url = ContentPath.relativeLink(from: pageURL, to: URLs.role(role.slug))
         summary = role.summary
-        department = role.department
-        media = role.media.isEmpty ? nil : role.media.joined(separator: ", ")
+        cells = site.config.schema.cards.map { FieldValues.text($0, of: role, site: site) ?? "" }
+        meta = cells.filter { !$0.isEmpty }
+        moreValues = DeclaredValues.values(of: role, from: pageURL, context: context)
     }
 
     package static let fields = ViewFields<Self>(
@@ -43,10 +49,9 @@ package struct RoleCardView: FieldedView {
             .text("title", "The role's title") { $0.title },
             .text("url", "The role page, relative to the page") { $0.url },
             .text("summary", "The role's one-sentence summary") { $0.summary },
-            .text("department", "The role's department") { $0.department },
-            .flag("hasDepartment", "Whether the role names a department") { $0.department != nil },
-            .text("media", "The role's media, joined with commas") { $0.media },
-            .flag("hasMedia", "Whether the role names media") { $0.media != nil },
+            .text("meta", "The card fields the role gives (schema: cards), joined with ' · '") { $0.meta.joined(separator: " · ") },
+            .flag("hasMeta", "Whether the role gives any card field") { !$0.meta.isEmpty },
+            .texts("cells", "One text per card field, for table columns (empty when the role has none)") { $0.cells },
         ])
 }
 
@@ -55,14 +60,47 @@ package struct FactView: FieldedView {
     package var label: String
     package var value: String
     package var help: String?
+    /// The field's name, for a role's field.
+    package var key: String = ""
+    /// The values as links, for fields whose values have pages.
+    package var links: [LinkView] = []
+    /// The value as HTML, for a Markdown field.
+    package var html: String?
+
+    package init(label: String, value: String, help: String? = nil) {
+        self.label = label
+        self.value = value
+        self.help = help
+    }
 
     package static let fields = ViewFields<Self>(
         "fact",
         [
             .text("label", "What the fact is") { $0.label },
-            .text("value", "The fact") { $0.value },
+            .text("value", "The fact, as text") { $0.value },
+            .text("key", "The field's name in the schema (for a role's field)") { $0.key },
             .text("help", "A line explaining the label") { $0.help },
             .flag("hasHelp", "Whether there is a line of help") { $0.help != nil },
+            .views("links", "The values as links, for terms and roles (separator: ', ' before every link but the first)") {
+                $0.links.enumerated().map { SeparatedLink(link: $1, separator: $0 == 0 ? "" : ", ") }
+            },
+            .flag("hasLinks", "Whether the values are links") { !$0.links.isEmpty },
+            .text("html", "The value as HTML, for a Markdown field (use {{{html}}})") { $0.html },
+            .flag("isHTML", "Whether the value is HTML") { $0.html != nil },
+        ])
+}
+
+/// A link in a run of links, with the text to write before it.
+package struct SeparatedLink: FieldedView {
+    package var link: LinkView
+    package var separator: String
+
+    package static let fields = ViewFields<Self>(
+        "link in a list",
+        [
+            .text("title", "The link's text") { $0.link.title },
+            .text("url", "Where it points, relative to the page") { $0.link.url },
+            .text("separator", "What comes before it: ', ', or nothing for the first") { $0.separator },
         ])
 }
 
@@ -87,7 +125,8 @@ package struct TOCEntryView: FieldedView {
     }
 }
 
-/// A group of roles with a heading (roles by department on the home page).
+/// A group of roles with a heading (roles by department on the home page; no heading when
+/// the site groups nothing).
 package struct RoleGroupView: FieldedView {
     package var name: String
     package var id: String
@@ -97,6 +136,7 @@ package struct RoleGroupView: FieldedView {
         "group of roles",
         [
             .text("name", "The group's heading") { $0.name },
+            .flag("hasName", "Whether the group has a heading") { !$0.name.isEmpty },
             .text("id", "The group's element id") { $0.id },
             .views("items", "The roles in the group") { $0.items },
         ])

@@ -4,13 +4,16 @@ import SitegenTemplates
 
 /// Everything the role page and the job-duty page show about one role, with links made
 /// relative to the page being rendered.
-package struct RoleView: FieldedView {
+package struct RoleView: OpenView {
     package var role: Role
     package var pageURL: String
     package var skills: [LinkView]
     package var requirements: [FactView]
     package var glance: [FactView]
-    package var attributes: [FactView]
+    /// Every declared field the role gives, in declaration order.
+    package var declared: [FactView]
+    /// Every declared field by its name (see `DeclaredValues`).
+    package var moreValues: [String: any ViewValue]
     package var comparisons: [LinkView]
     package var related: [RoleCardView]
     package var bodyHTML: String
@@ -36,35 +39,23 @@ package struct RoleView: FieldedView {
         skills = role.skills.map { skill in
             LinkView(title: skill.value, url: link(URLs.skill(site.skillSlug(skill.value))))
         }
-        requirements = [
-            role.requirements.education.map { FactView(label: words["label_education"], value: $0) },
-            role.requirements.experience.map { FactView(label: words["label_experience"], value: $0) },
-            role.requirements.certification.map { FactView(label: words["label_certification"], value: $0) },
-        ].compactMap { $0 }
-        let names = { (references: [Role.Located]) in site.roles(references).map(\.title).joined(separator: ", ") }
-        glance = [
-            role.department.map { FactView(label: words["label_department"], value: $0) },
-            role.media.isEmpty ? nil : FactView(label: words["label_media"], value: role.media.joined(separator: ", ")),
-            role.alternateTitles.isEmpty ? nil : FactView(label: words["label_also_called"], value: role.alternateTitles.joined(separator: ", ")),
-            role.reportsTo.isEmpty ? nil : FactView(label: words["label_reports_to"], value: names(role.reportsTo)),
-            role.supervises.isEmpty ? nil : FactView(label: words["label_supervises"], value: names(role.supervises)),
-            role.worksWith.isEmpty ? nil : FactView(label: words["label_works_with"], value: names(role.worksWith)),
-            role.stages.isEmpty ? nil : FactView(label: words["label_stages"], value: role.stages.joined(separator: ", ")),
-        ].compactMap { $0 }
-        attributes = site.config.dimensions.compactMap { dimension in
-            role.attributes[dimension.key].map { FactView(label: dimension.label, value: $0, help: dimension.help) }
-        }
+        let schema = site.config.schema
+        requirements = FieldValues.facts(schema.requirements, of: role, from: pageURL, context: context)
+        glance = FieldValues.facts(schema.glance, of: role, from: pageURL, context: context)
+        declared = FieldValues.facts(schema.fields.map(\.key), of: role, from: pageURL, context: context)
+        moreValues = DeclaredValues.values(of: role, from: pageURL, context: context)
         comparisons = site.pairs(including: role.slug).compactMap { pair in
             guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
             return LinkView(title: "\(first.title) vs \(second.title)", url: link(URLs.pair(pair)))
         }
-        related = site.roles(role.related).map { RoleCardView($0, from: pageURL) }
+        related = site.roles(role.related).map { RoleCardView($0, from: pageURL, context: context) }
         bodyHTML = withBody ? context.html(role.contentPath) : ""
         jsonLD =
             !withBody
             ? ""
             : StructuredData.occupationScript(
-                role, skills: skills.map(\.title), url: site.config.baseURL.isEmpty ? nil : site.config.baseURL + URLs.role(role.slug))
+                role, skills: skills.map(\.title), url: site.config.baseURL.isEmpty ? nil : site.config.baseURL + URLs.role(role.slug),
+                schema: site.config.schema)
         toc =
             withBody
             ? TOCEntryView.entries(context.headings(role.contentPath))
@@ -102,11 +93,10 @@ package struct RoleView: FieldedView {
             .text("roleURL", "The role page, relative to the page") { ContentPath.relativeLink(from: $0.pageURL, to: URLs.role($0.role.slug)) },
             .views("skills", "The role's skills, each linked to its skill page") { $0.skills },
             .flag("hasSkills", "Whether the role lists skills") { !$0.skills.isEmpty },
-            .view("requirements", "Education, experience, certification") { FactsView(facts: $0.requirements) },
-            .flag("hasRequirements", "Whether the role states requirements") { !$0.requirements.isEmpty },
-            .view("glance", "The at-a-glance facts") { FactsView(facts: $0.glance) },
-            .view("attributes", "The role's value for each comparison dimension") { FactsView(facts: $0.attributes) },
-            .flag("hasAttributes", "Whether the role has dimension values") { !$0.attributes.isEmpty },
+            .view("requirements", "The fields the schema puts in the requirements section (schema: requirements)") { FactsView(facts: $0.requirements) },
+            .flag("hasRequirements", "Whether the role gives any of them") { !$0.requirements.isEmpty },
+            .view("glance", "The fields the schema puts in the at-a-glance box (schema: glance)") { FactsView(facts: $0.glance) },
+            .view("fields", "Every declared field the role gives, in declaration order") { FactsView(facts: $0.declared) },
             .view("comparisons", "Links to the comparisons that include the role") { LinksView(links: $0.comparisons) },
             .flag("hasComparisons", "Whether the role is in a comparison") { !$0.comparisons.isEmpty },
             .views("related", "Related roles, as cards") { $0.related },

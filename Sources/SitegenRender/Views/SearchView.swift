@@ -22,3 +22,22 @@ package struct FacetOptionView: FieldedView {
         return table.map { FacetOptionView(value: $0, count: counts[$0] ?? 0) }
     }
 }
+
+/// A search facet: a select of the values of one field.
+package struct FacetView: FieldedView {
+    /// The field (`department`); the select's name and `data-facet`.
+    package var key: String
+    package var label: String
+    /// The option for no filter ("Any department").
+    package var any: String
+    package var options: [FacetOptionView]
+
+    package static let fields = ViewFields<Self>(
+        "search facet",
+        [
+            .text("key", "The field's name: the form field's name and data-facet") { $0.key },
+            .text("label", "The field's label") { $0.label },
+            .text("any", "The text of the option that filters nothing") { $0.any },
+            .views("options", "The values, with how many roles have each") { $0.options },
+        ])
+}

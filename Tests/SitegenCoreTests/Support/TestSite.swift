@@ -15,10 +15,10 @@ struct TestSite {
         var all: [String: String?] = [
             "sitegen.yml": """
             title: Test Site
-            comparison:
-              dimensions:
-                - key: focus
-                  label: Focus
+            schema:
+              fields:
+                focus: {type: text, label: Focus}
+              compare: [focus]
             """,
             "Content/roles/producer.md": """
             ---
@@ -27,8 +27,7 @@ struct TestSite {
             duties: [Finds the story, Hires the crew, Delivers the film]
             skills: [Budgeting, Leadership]
             compare_with: [line-producer]
-            attributes:
-              focus: The whole project
+            focus: The whole project
             ---
             Body.
             """,

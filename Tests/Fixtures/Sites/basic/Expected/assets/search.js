@@ -3,7 +3,7 @@
  * The index is a set of script files written by sitegen: search/search-index.js sets
  * window.SITEGEN_SEARCH_INDEX (facet tables and the list of shards) and each shard sets
  * window.SITEGEN_SEARCH_SHARDS[n] = {duties: [...], docs: [...]}, a doc being
- * [title, url, summary, department, [media], [skills], [duties], [alternate titles]].
+ * [title, url, summary, meta, [[facet values], …], [skills], [duties], [alternate titles]].
  * Script files (not fetch) so that search works from any static host and from file://.
  * The page's way back to the site root comes from <html data-root="...">.
  */
@@ -90,15 +90,20 @@
       shard.docs.forEach(function (d) {
         var doc = {
           title: d[0], url: d[1], summary: d[2],
-          department: d[3] >= 0 ? manifest.departments[d[3]] : "",
-          media: d[4].map(function (i) { return manifest.media[i]; }),
+          meta: d[3],
+          facets: {},
           skills: d[5].map(function (i) { return manifest.skills[i]; }),
           duties: d[6].map(function (i) { return shard.duties[i]; }),
           alternates: d[7]
         };
+        var facetTexts = [];
+        manifest.facets.forEach(function (facet, f) {
+          doc.facets[facet.key] = (d[4][f] || []).map(function (i) { return facet.values[i]; });
+          if (facet.key !== "skills") facetTexts = facetTexts.concat(doc.facets[facet.key]);
+        });
         doc.fields = [
           [fold(doc.title), 10], [fold(doc.alternates.join("\n")), 8], [fold(doc.skills.join("\n")), 6],
-          [fold(doc.department + "\n" + doc.media.join("\n")), 4], [fold(doc.summary), 3], [fold(doc.duties.join("\n")), 2]
+          [fold(facetTexts.join("\n")), 4], [fold(doc.summary), 3], [fold(doc.duties.join("\n")), 2]
         ];
         docs.push(doc);
       });
@@ -133,10 +138,13 @@
     return doc.fields[0][0] === words.join(" ") ? total + 100 : total;
   }
 
+  // Whether the doc has every chosen facet value (but the one of the facet `skip`).
   function passes(doc, filters, skip) {
-    return (skip === "department" || !filters.department || doc.department === filters.department) &&
-      (skip === "medium" || !filters.medium || doc.media.indexOf(filters.medium) >= 0) &&
-      (skip === "skill" || !filters.skill || doc.skills.indexOf(filters.skill) >= 0);
+    for (var key in filters) {
+      if (key === skip || !filters[key]) continue;
+      if ((doc.facets[key] || []).indexOf(filters[key]) < 0) return false;
+    }
+    return true;
   }
 
   // Matches for the words with their scores, before facet filtering.
@@ -195,11 +203,11 @@
     });
   }
 
-  // A result: title, department and media, summary, and why it matched (duty, skills, other names).
+  // A result: title, the card fields, summary, and why it matched (duty, skills, other names).
   function resultItem(doc, words, compact) {
     var link = el("a", "search-result-title", [highlighted(doc.title, words)]);
     link.href = siteURL(doc.url);
-    var meta = [doc.department].concat(doc.media.join(", ")).filter(Boolean).join(" · ");
+    var meta = doc.meta;
     var item = el("li", "search-result", [link]);
     if (meta) item.appendChild(el("p", "search-result-meta", [meta]));
     var why = [];
@@ -338,7 +346,7 @@
         var facet = select.getAttribute("data-facet"), counts = {};
         found.forEach(function (r) {
           if (!passes(r.doc, chosen, facet)) return;
-          var values = facet === "department" ? [r.doc.department] : facet === "medium" ? r.doc.media : r.doc.skills;
+          var values = r.doc.facets[facet] || [];
           values.forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
         });
         Array.prototype.forEach.call(select.options, function (option) {

@@ -1,0 +1,52 @@
+import SitegenContent
+import SitegenMarkdown
+
+/// Per taxonomy (skills, and every declared `term`/`terms` field): `/<taxonomy>/`, listing its
+/// terms with how many roles have each, and `/<taxonomy>/<term>/` with those roles.
+package enum TaxonomyPages: PageKind {
+    package static func pages(_ context: RenderContext) -> [PageSpec] {
+        context.site.taxonomies.flatMap { taxonomy in
+            [PageSpec.page(url: URLs.taxonomy(taxonomy), layout: "taxonomy") { index(taxonomy, $0) }]
+                + taxonomy.terms.map { term in PageSpec.page(url: URLs.term(term.slug, in: taxonomy), layout: "term") { view(term, of: taxonomy, $0) } }
+        }
+    }
+
+    /// The taxonomy's title: the theme's word for skills, the schema's label for the others.
+    static func title(_ taxonomy: Taxonomy, words: Words) -> String { taxonomy.label ?? words["skills_title"] }
+
+    private static func index(_ taxonomy: Taxonomy, _ context: RenderContext) -> PageView {
+        let url = URLs.taxonomy(taxonomy)
+        let words = context.words
+        let links = taxonomy.terms.map { term in
+            LinkView(
+                title: term.name, url: ContentPath.relativeLink(from: url, to: URLs.term(term.slug, in: taxonomy)),
+                detail: words.count("term_roles", term.roleSlugs.count))
+        }
+        let title = title(taxonomy, words: words)
+        let summary =
+            taxonomy.label == nil
+            ? words["skills_summary"] : taxonomy.help ?? words.format("taxonomy_summary", ["field": title])
+        let view = ListView(title: title, summary: summary, values: ["terms": links, "taxonomy": taxonomy.key])
+        return context.view(url: url, title: title, description: summary, content: view)
+    }
+
+    private static func view(_ term: Term, of taxonomy: Taxonomy, _ context: RenderContext) -> PageView {
+        let url = URLs.term(term.slug, in: taxonomy)
+        let words = context.words
+        let roles = term.roleSlugs.compactMap { context.site.role($0) }
+        let title = title(taxonomy, words: words)
+        let summary =
+            taxonomy.label == nil
+            ? words.count("skill_summary", roles.count, ["skill": term.name])
+            : words.count("term_summary", roles.count, ["field": words.inSentence(title), "term": term.name])
+        let view = ListView(
+            title: term.name, summary: summary,
+            values: [
+                "roles": roles.map { RoleCardView($0, from: url, context: context) },
+                "taxonomy": taxonomy.key,
+                "taxonomyTitle": title,
+                "taxonomyURL": ContentPath.relativeLink(from: url, to: URLs.taxonomy(taxonomy)),
+            ])
+        return context.view(url: url, title: term.name, description: summary, content: view)
+    }
+}
