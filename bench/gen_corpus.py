@@ -3,7 +3,7 @@
 
 Writes, for --roles N and --seed S:
 
-    OUT/sitegen.yml                 title, description, six comparison dimensions
+    OUT/sitegen.yml                 title, description, the schema (department, requirements, six dimensions)
     OUT/Content/index.md            home page
     OUT/Content/roles/<slug>.md     N role files
 
@@ -407,12 +407,26 @@ def render_config(n):
     lines = [
         "title: %s" % q("Production Crew Roles (benchmark, %d roles)" % n),
         "description: %s" % q("Generated corpus for the sitegen benchmark (bench/gen_corpus.py)."),
-        "comparison:",
-        "  dimensions:",
+        "schema:",
+        "  fields:",
+        "    department: {type: term, label: Department, url: departments}",
     ]
+    # Requirements and dimensions stay nested in the role files (`in:`), as the Hugo site
+    # reads them (.Params.requirements, .Params.attributes).
+    for k in ("education", "experience", "certification"):
+        lines.append("    %s: {type: text, label: %s, in: requirements}" % (k, k.capitalize()))
     for k, label in DIMENSIONS:
-        lines.append("    - key: %s" % k)
-        lines.append("      label: %s" % q(label))
+        lines.append("    %s: {type: text, label: %s, in: attributes}" % (k, q(label)))
+    dims = ", ".join(k for k, _ in DIMENSIONS)
+    lines += [
+        "  glance: [department, alternate_titles, reports_to, supervises, works_with, %s]" % dims,
+        "  requirements: [education, experience, certification]",
+        "  compare: [%s, department, reports_to, supervises, education, experience, certification]" % dims,
+        "  matrix: [%s]" % dims,
+        "  cards: [department]",
+        "  facets: [department, skills]",
+        "  group_by: department",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -20,10 +20,11 @@ package enum ComparisonPages: PageKind {
         return [.page(url: URLs.compare, layout: "compare-hub") { hub($0) }] + pairs
     }
 
-    /// A link to a pair page, titled "A vs B".
-    package static func link(to pair: ComparisonPair, from url: String, site: Site) -> LinkView {
-        let title = "\(site.role(pair.first)?.title ?? pair.first) vs \(site.role(pair.second)?.title ?? pair.second)"
-        return LinkView(title: title, url: ContentPath.relativeLink(from: url, to: URLs.pair(pair)))
+    /// A link to a pair page, titled by the language's `pair_title` ("A vs B").
+    package static func link(to pair: ComparisonPair, from url: String, context: RenderContext) -> LinkView {
+        let site = context.site
+        let names = ["first": site.role(pair.first)?.title ?? pair.first, "second": site.role(pair.second)?.title ?? pair.second]
+        return LinkView(title: context.words.format("pair_title", names), url: ContentPath.relativeLink(from: url, to: URLs.pair(pair)))
     }
 
     private static func hub(_ context: RenderContext) -> PageView {
@@ -45,7 +46,7 @@ package enum ComparisonPages: PageKind {
             title: context.words["compare_title"],
             summary: context.words["compare_summary"],
             values: [
-                "pairs": LinksView(links: site.pairs.map { link(to: $0, from: url, site: site) }),
+                "pairs": LinksView(links: site.pairs.map { link(to: $0, from: url, context: context) }),
                 "dimensions": dimensions,
                 "dimensionCount": dimensions.count,
                 "matrixCaption": context.words.count("matrix_caption", dimensions.count),
@@ -62,7 +63,7 @@ package enum ComparisonPages: PageKind {
         let url = URLs.pair(pair)
         let link = { (target: String) in ContentPath.relativeLink(from: url, to: target) }
         let skillLinks = { (role: Role) in
-            role.skills.map { LinkView(title: $0.value, url: link(URLs.skill(site.skillSlug($0.value)))) }
+            role.skills.map { LinkView(title: $0.value, url: link(URLs.term(site.skillSlug($0.value), in: site.skillsTaxonomy))) }
         }
         let summary = pair.prose?.summary ?? context.words.format("pair_summary", ["first": first.title, "second": second.title])
         let title = pair.prose?.title ?? context.words.format("pair_title", ["first": first.title, "second": second.title])

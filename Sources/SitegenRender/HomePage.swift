@@ -33,7 +33,7 @@ package enum HomePage: PageKind {
         let featured = site.pairs
             .sorted { rank($0) < rank($1) }
             .prefix(featuredComparisons)
-            .map { ComparisonPages.link(to: $0, from: url, site: site) }
+            .map { ComparisonPages.link(to: $0, from: url, context: context) }
         let home = site.home
         let view = ProseView(
             title: home?.title ?? site.config.title,

@@ -23,9 +23,8 @@ package enum TaxonomyPages: PageKind {
                 detail: words.count("term_roles", term.roleSlugs.count))
         }
         let title = title(taxonomy, words: words)
-        let summary =
-            taxonomy.label == nil
-            ? words["skills_summary"] : taxonomy.help ?? words.format("taxonomy_summary", ["field": title])
+        let isSkills = taxonomy.key == Schema.skillsKey
+        let summary = taxonomy.help ?? (isSkills ? words["skills_summary"] : words.format("taxonomy_summary", ["field": title]))
         let view = ListView(title: title, summary: summary, values: ["terms": links, "taxonomy": taxonomy.key])
         return context.view(url: url, title: title, description: summary, content: view)
     }
@@ -36,7 +35,7 @@ package enum TaxonomyPages: PageKind {
         let roles = term.roleSlugs.compactMap { context.site.role($0) }
         let title = title(taxonomy, words: words)
         let summary =
-            taxonomy.label == nil
+            taxonomy.key == Schema.skillsKey
             ? words.count("skill_summary", roles.count, ["skill": term.name])
             : words.count("term_summary", roles.count, ["field": words.inSentence(title), "term": term.name])
         let view = ListView(

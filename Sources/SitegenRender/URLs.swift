@@ -5,13 +5,11 @@ package enum URLs {
     package static let home = ""
     package static let roles = "roles/"
     package static let compare = "compare/"
-    package static let skills = "skills/"
     package static let stylesheet = "assets/site.css"
 
     package static func role(_ slug: String) -> String { "roles/\(slug)/" }
     package static func duties(_ slug: String) -> String { "roles/\(slug)/duties/" }
     package static func pair(_ pair: ComparisonPair) -> String { "compare/\(pair.slug)/" }
-    package static func skill(_ slug: String) -> String { "skills/\(slug)/" }
     /// A taxonomy's list of terms (`department/`).
     package static func taxonomy(_ taxonomy: Taxonomy) -> String { "\(taxonomy.url)/" }
     /// A term's page (`department/production/`).

@@ -41,7 +41,7 @@ import Testing
         .init(
             name: "two taxonomies at one URL",
             files: ["sitegen.yml": config("  fields:\n    team: {type: term, url: skills}\n")],
-            expected: ["sitegen.yml:4:5: error: the pages of 'team' would be at /skills/, where 'skills' has its pages; give one a 'url:'"]),
+            expected: ["sitegen.yml:4:5: error: the pages of 'team' would be at /skills/, where the skills have their pages; give it a 'url:'"]),
         .init(
             name: "the comparison dimensions of an older site",
             files: ["sitegen.yml": "title: Test Site\ncomparison:\n  dimensions:\n    - key: focus\n"],
@@ -94,6 +94,17 @@ import Testing
             ],
             expected: ["Templates/layouts/role.mustache:2:17: error: the role page has no value 'levle'; did you mean 'level'?"]),
         .init(
+            name: "a navigation link to no page",
+            files: ["sitegen.yml": "title: Test Site\nnavigation:\n  - {title: Roles, url: rolez/}\n  - {title: Search, url: search/}\n"],
+            expected: ["sitegen.yml:3:25: error: navigation link 'rolez/' points at no page of the site; did you mean 'roles/'?"]),
+        .init(
+            name: "a grouped field outside its mapping's rules",
+            files: [
+                "sitegen.yml": config("  fields:\n    education: {type: text, in: requirements, required: true}\n"),
+                "Content/roles/line-producer.md": "---\ntitle: Line Producer\nsummary: S.\nduties: [a, b, c]\nrequirements:\n  education: A degree\n---\n",
+            ],
+            expected: ["Content/roles/producer.md:2:1: error: missing required field 'requirements.education' (Education)"]),
+        .init(
             name: "a schema file that is missing",
             files: ["sitegen.yml": "title: Test Site\nschema: schema.yml\n"],
             expected: ["sitegen.yml:2:1: error: cannot read the schema file 'schema.yml': file not found"]),
@@ -139,6 +150,21 @@ import Testing
             "\(page)")
         let term = try String(contentsOf: site.output.appendingPathComponent("team/delivery/index.html"), encoding: .utf8)
         #expect(term.contains("<li>Producer: Delivery [L6]</li>"), "\(term)")
+    }
+
+    @Test func aGroupedFieldIsReadFromItsMapping() throws {
+        let site = try TestSite.make([
+            "sitegen.yml": Self.config("  fields:\n    education: {type: text, label: Education, in: requirements}\n  requirements: [education]\n"),
+            Self.role: Self.producer("requirements:\n  education: A degree helps\n  eduction: typo"),
+        ])
+        defer { site.remove() }
+        let report = try BuildPipeline(options: site.options()).run()
+        #expect(
+            report.warnings.map(\.description) == [
+                "Content/roles/producer.md:8:3: warning: unknown key 'eduction' in 'requirements'; did you mean 'education'?"
+            ])
+        let page = try String(contentsOf: site.output.appendingPathComponent("roles/producer/index.html"), encoding: .utf8)
+        #expect(page.contains("<dt>Education</dt><dd>A degree helps</dd>"))
     }
 
     @Test func aSchemaChangeReparsesEveryRole() throws {

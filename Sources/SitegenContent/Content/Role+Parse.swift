@@ -81,7 +81,11 @@ extension Role {
     /// Warns about keys that are neither core nor declared; the keys of older sites get a
     /// pointer to the schema.
     private static func warnAboutUnknownKeys(in root: YAMLMapping, schema: Schema, fields: inout YAMLFields) {
-        let known = coreKeys + schema.fields.map(\.key)
+        let known = coreKeys + schema.fields.filter { $0.group == nil }.map(\.key) + schema.groups
+        for group in schema.groups {
+            guard case .mapping? = root[group], let mapping = fields.mapping(group, in: root) else { continue }
+            fields.warnAboutUnknownKeys(in: mapping, known: schema.fields.filter { $0.group == group }.map(\.key), context: "'\(group)'")
+        }
         for pair in root.pairs {
             guard let key = pair.key.string, !known.contains(key) else { continue }
             let hint =
@@ -95,11 +99,16 @@ extension Role {
 
     /// The values of every declared field the role gives, checked against its type, its set
     /// of values and whether it is required.
-    private static func readDeclaredFields(_ root: YAMLMapping, schema: Schema, fields: inout YAMLFields) -> [String: [Located]] {
+    private static func readDeclaredFields(_ top: YAMLMapping, schema: Schema, fields: inout YAMLFields) -> [String: [Located]] {
         var values: [String: [Located]] = [:]
+        var groups: [String: YAMLMapping] = [:]
+        for group in schema.groups { groups[group] = fields.mapping(group, in: top) }
         for field in schema.fields {
+            // A grouped field is read from its mapping (`requirements: {education: …}`).
+            let root = field.group.map { groups[$0] ?? YAMLMapping(pairs: [], mark: top.mark) } ?? top
             guard root[field.key] != nil else {
-                if field.required { fields.report(.error("missing required field '\(field.key)' (\(field.label))", at: fields.location(root.mark))) }
+                let name = field.group.map { "\($0).\(field.key)" } ?? field.key
+                if field.required { fields.report(.error("missing required field '\(name)' (\(field.label))", at: fields.location(top.mark))) }
                 continue
             }
             var items: [Located]

@@ -2,7 +2,7 @@ import Yams
 
 extension Schema {
     /// The keys of a field declaration.
-    static let fieldKeys = ["type", "label", "help", "required", "values", "url", "schema_org"]
+    static let fieldKeys = ["type", "label", "help", "required", "values", "url", "schema_org", "in"]
     /// The keys of `schema:`.
     static let keys = ["fields", "glance", "requirements", "compare", "matrix", "cards", "facets", "group_by"]
 
@@ -11,7 +11,7 @@ extension Schema {
     package static func parse(_ root: YAMLMapping, fields: inout YAMLFields) -> Schema {
         fields.warnAboutUnknownKeys(in: root, known: keys, context: "the schema")
         var schema = Schema.standard
-        schema.fields = declaredFields(root, fields: &fields)
+        (schema.fields, schema.skills) = declaredFields(root, fields: &fields)
         let names = schema.placeableNames
         let byKey = Dictionary(schema.fields.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         func placement(_ key: String, allows: (String) -> String?) -> [String]? {
@@ -63,10 +63,11 @@ extension Schema {
     }
 
     /// The declarations under `fields:`, in order.
-    private static func declaredFields(_ root: YAMLMapping, fields: inout YAMLFields) -> [Field] {
-        guard let mapping = fields.mapping("fields", in: root) else { return [] }
+    private static func declaredFields(_ root: YAMLMapping, fields: inout YAMLFields) -> (declared: [Field], skills: Field?) {
+        guard let mapping = fields.mapping("fields", in: root) else { return ([], nil) }
         var declared: [Field] = []
-        var urls: [String: String] = [skillsKey: skillsKey]
+        var skills: Field?
+        var urls: [String: String] = [:]
         for pair in mapping.pairs {
             guard let key = pair.key.string else { continue }
             let location = fields.location(of: pair.key)
@@ -74,7 +75,7 @@ extension Schema {
                 fields.report(.error("field name '\(key)' must start with a lowercase letter and use lowercase letters, digits and '_'", at: location))
                 continue
             }
-            if Role.coreKeys.contains(key) {
+            if Role.coreKeys.contains(key) && key != skillsKey {
                 fields.report(.error("'\(key)' is a core role field; choose another name for a declared field", at: location))
                 continue
             }
@@ -100,8 +101,20 @@ extension Schema {
                 required: fields.bool("required", in: declaration) ?? false,
                 values: nil,
                 url: key.replacingOccurrences(of: "_", with: "-"),
+                group: nil,
                 schemaOrg: nil,
                 location: location)
+            if let group = fields.string("in", in: declaration) {
+                let groupLocation = fields.location(ofKey: "in", in: declaration)
+                if !Self.isValidKey(group) {
+                    fields.report(.error("'in' names a front-matter key of lowercase letters, digits and '_', e.g. 'requirements'", at: groupLocation))
+                } else if Role.coreKeys.contains(group) || mapping[group] != nil {
+                    fields.report(
+                        .error("'in: \(group)' cannot be a core or declared field; name a mapping of its own, e.g. 'requirements'", at: groupLocation))
+                } else {
+                    field.group = group
+                }
+            }
             if let property = fields.string("schema_org", in: declaration) {
                 if schemaOrgProperties.contains(property) {
                     field.schemaOrg = property
@@ -137,6 +150,14 @@ extension Schema {
                         .error("'url' must be one folder name of lowercase letters, digits and single hyphens, e.g. '\(Slug.make(url))'", at: urlLocation))
                 }
             }
+            if key == skillsKey {
+                // The built-in taxonomy: only its words and its folder can change.
+                guard type == .terms, field.values == nil, field.group == nil, field.schemaOrg == nil, !field.required else {
+                    fields.report(.error("'skills' is the built-in taxonomy: declare it only as type terms, with label, help and url", at: location))
+                    continue
+                }
+                skills = field
+            }
             if type.isTaxonomy {
                 if let other = urls[field.url] {
                     fields.report(.error("the pages of '\(key)' would be at /\(field.url)/, where '\(other)' has its pages; give one a 'url:'", at: location))
@@ -150,9 +171,15 @@ extension Schema {
                 }
                 urls[field.url] = key
             }
-            declared.append(field)
+            if key != skillsKey { declared.append(field) }
         }
-        return declared
+        if skills == nil, let other = urls[skillsKey] {
+            fields.report(
+                .error(
+                    "the pages of '\(other)' would be at /skills/, where the skills have their pages; give it a 'url:'",
+                    at: declared.first { $0.key == other }?.location))
+        }
+        return (declared, skills)
     }
 
     /// The URL folders the generator's own pages use.

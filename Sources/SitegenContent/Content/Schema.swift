@@ -54,6 +54,9 @@ package struct Schema: Sendable, Hashable {
         package var values: [String]?
         /// The taxonomy's URL folder (`department` → `/department/`), for term fields.
         package var url: String
+        /// The mapping of role front matter the value is written in (`in: requirements` reads
+        /// `requirements: {education: …}`); nil for a top-level key.
+        package var group: String?
         /// The schema.org `Occupation` property the role page's JSON-LD gives it
         /// (`educationRequirements`), if any.
         package var schemaOrg: String?
@@ -63,6 +66,9 @@ package struct Schema: Sendable, Hashable {
 
     /// The declared fields, in declaration order.
     package var fields: [Field]
+    /// The built-in skills taxonomy's label, help and URL folder, when the site gives them
+    /// (`skills: {type: terms, label: Fähigkeiten, url: faehigkeiten}` under `fields:`).
+    package var skills: Field? = nil
     /// The at-a-glance box of role pages, in order.
     package var glance: [String]
     /// The requirements section of role and duty pages.
@@ -80,8 +86,8 @@ package struct Schema: Sendable, Hashable {
 
     /// The schema of a site that declares none: the core fields in their usual places.
     package static let standard = Schema(
-        fields: [], glance: ["alternate_titles", "reports_to", "supervises", "works_with"], requirements: [], compare: ["reports_to", "supervises"],
-        matrix: [], cards: [], facets: ["skills"], groupBy: nil)
+        fields: [], skills: nil, glance: ["alternate_titles", "reports_to", "supervises", "works_with"], requirements: [],
+        compare: ["reports_to", "supervises"], matrix: [], cards: [], facets: ["skills"], groupBy: nil)
 
     /// The core fields a placement may name, with the key of their label in the language
     /// file. `skills` is the built-in taxonomy.
@@ -98,6 +104,12 @@ package struct Schema: Sendable, Hashable {
 
     /// The declared field called `key`.
     package func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+
+    /// The mappings of role front matter that hold declared fields (`requirements`), in order.
+    package var groups: [String] {
+        var seen: Set<String> = []
+        return fields.compactMap(\.group).filter { seen.insert($0).inserted }
+    }
 
     /// The declared fields whose values are taxonomy terms, in declaration order.
     package var taxonomyFields: [Field] { fields.filter(\.type.isTaxonomy) }
@@ -117,6 +129,10 @@ package struct Schema: Sendable, Hashable {
             hasher.combine(field.values ?? ["\u{0}none"])
             hasher.combine(field.url)
             hasher.combine(field.schemaOrg ?? "")
+            hasher.combine(field.group ?? "")
+        }
+        if let skills {
+            hasher.combine([skills.label, skills.help ?? "", skills.url])
         }
         for list in [glance, requirements, compare, matrix, cards, facets, groupBy.map { [$0] } ?? []] { hasher.combine(list) }
     }

@@ -9,6 +9,8 @@ public struct SiteConfig: Sendable, Hashable {
         package var title: String
         /// Site-root-relative URL (`roles/`) or an absolute URL.
         package var url: String
+        /// Where `sitegen.yml` gives the URL.
+        package var location: SourceLocation? = nil
     }
 
     /// Site title.
@@ -51,7 +53,9 @@ public struct SiteConfig: Sendable, Hashable {
         for item in fields.mappingList("navigation", in: root) {
             let itemTitle = fields.string("title", in: item, required: true)
             let url = fields.string("url", in: item, required: true)
-            if let itemTitle, let url { navigation.append(NavigationItem(title: itemTitle, url: url)) }
+            if let itemTitle, let url {
+                navigation.append(NavigationItem(title: itemTitle, url: url, location: fields.location(of: item["url"]!)))
+            }
         }
         var schema = Schema.standard
         var schemaFile: Located?

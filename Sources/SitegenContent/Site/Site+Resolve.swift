@@ -108,7 +108,11 @@ extension Site {
     private static func resolveTaxonomies(_ roles: [Role], schema: Schema, rankByTitle: [Int]) -> ([Taxonomy], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let skills = resolveTerms(roles, noun: "skill", rankByTitle: rankByTitle, order: nil, diagnostics: &diagnostics) { $0.skills }
-        var taxonomies = [Taxonomy(key: Schema.skillsKey, url: Schema.skillsKey, label: nil, help: nil, terms: skills.terms, slugs: skills.slugs)]
+        let named = schema.skills
+        var taxonomies = [
+            Taxonomy(
+                key: Schema.skillsKey, url: named?.url ?? Schema.skillsKey, label: named?.label, help: named?.help, terms: skills.terms, slugs: skills.slugs)
+        ]
         for field in schema.taxonomyFields {
             let (terms, slugs) = resolveTerms(roles, noun: "'\(field.key)' value", rankByTitle: rankByTitle, order: field.values, diagnostics: &diagnostics) {
                 $0.values[field.key] ?? []

@@ -27,6 +27,9 @@ package struct Site: Sendable {
     /// The taxonomy of the field `key` (`skills`, `department`).
     package func taxonomy(_ key: String) -> Taxonomy? { taxonomies.first { $0.key == key } }
 
+    /// The built-in skills taxonomy (always the first).
+    package var skillsTaxonomy: Taxonomy { taxonomies[0] }
+
     /// The skills, sorted by name.
     package var skills: [Term] { taxonomies.first?.terms ?? [] }
 

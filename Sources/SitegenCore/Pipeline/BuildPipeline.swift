@@ -148,7 +148,8 @@ public struct BuildPipeline: Sendable {
         }
         let layouts = theme.missingLayouts(specs.compactMap { spec in spec.layout.map { ($0, spec.layoutLocation) } })
         let names = layouts.isEmpty ? Self.unknownNames(specs, context: context) : []
-        return Plan(context: context, specs: specs, specProblems: problems + layouts + names, documents: documents)
+        let navigation = Self.navigationProblems(site.config.navigation, specs: specs)
+        return Plan(context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents)
     }
 
     /// Step 4: renders the Markdown of every document the pages show.
@@ -222,6 +223,21 @@ public struct BuildPipeline: Sendable {
             let hint = problem.suggestion.map { "; did you mean '\($0)'?" } ?? ""
             return .error("none of the \(views.count) layouts that include this template gives it a value '\(problem.name)'\(hint)", at: location)
         }.sorted { $0.description < $1.description }
+    }
+
+    /// Header links of `sitegen.yml` that point at no page of the site: reported once, at
+    /// the URL in `sitegen.yml`, before every page would carry the broken link.
+    static func navigationProblems(_ items: [SiteConfig.NavigationItem], specs: [PageSpec]) -> [Diagnostic] {
+        let paths = Set(specs.map(\.path))
+        return items.compactMap { item in
+            let url = String(item.url.prefix { $0 != "#" && $0 != "?" })
+            let isExternal = url.contains(":") || url.hasPrefix("//")
+            let path = url.hasPrefix("/") ? String(url.dropFirst()) : url
+            guard !isExternal, !paths.contains(URLs.file(forPage: path)), !paths.contains(path) else { return nil }
+            let pages = specs.filter(\.listed).map { $0.path.hasSuffix("index.html") ? String($0.path.dropLast("index.html".count)) : $0.path }
+            let hint = Suggestion.hint(for: path, in: pages)
+            return .error("navigation link '\(item.url)' points at no page of the site\(hint)", at: item.location)
+        }
     }
 
     /// Two sources that publish to the same output path.

@@ -15,7 +15,7 @@ extension DefaultTheme {
         <li><a href="{{root}}">{{t.home}}</a></li>
         <li><a href="{{root}}roles/">{{t.all_roles}}</a></li>
         <li><a href="{{root}}compare/">{{t.comparisons}}</a></li>
-        <li><a href="{{root}}skills/">{{t.skills}}</a></li>
+        <li><a href="{{skillsURL}}">{{skillsTitle}}</a></li>
         </ul>
         </div>
         {{/main}}

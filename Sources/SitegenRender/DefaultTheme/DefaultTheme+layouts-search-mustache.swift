@@ -12,7 +12,7 @@ extension DefaultTheme {
         <p class="lede">{{summary}}</p>
         </header>
         <div class="search-page" data-search-page>
-        <p class="search-nojs" data-search-nojs>{{t.search_nojs}} <a href="{{root}}roles/">{{allRolesCount}}</a> · <a href="{{root}}compare/">{{t.comparisons}}</a> · <a href="{{root}}skills/">{{t.skills}}</a></p>
+        <p class="search-nojs" data-search-nojs>{{t.search_nojs}} <a href="{{root}}roles/">{{allRolesCount}}</a> · <a href="{{root}}compare/">{{t.comparisons}}</a> · <a href="{{skillsURL}}">{{skillsTitle}}</a></p>
         <form class="search-form" role="search" action="./" method="get" hidden>
         <div class="search-field">
         <label for="search-query">{{searchLabel}}</label>

@@ -9,6 +9,7 @@ package enum FieldValues {
     /// The field's label: the schema's for a declared field, the language file's for a core one.
     package static func label(_ name: String, site: Site, words: Words) -> String {
         if let field = site.config.schema.field(name) { return field.label }
+        if name == Schema.skillsKey, let skills = site.config.schema.skills { return skills.label }
         if let core = Schema.placeableCoreFields.first(where: { $0.key == name }) { return words[core.labelWord] }
         return name
     }

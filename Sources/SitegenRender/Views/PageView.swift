@@ -38,6 +38,10 @@ package struct PageView: ViewModel {
             .views("navigation", "The site's navigation links (sitegen.yml navigation)") { $0.navigation },
             .text("searchURL", "Where the header's search box sends a query without script") { $0.root + URLs.roles },
             .text("searchPageURL", "The search page, relative to the page") { $0.root + SearchPages.url },
+            .text("skillsURL", "The skills page, relative to the page") { $0.root + ($0.site.schema.skills?.url ?? Schema.skillsKey) + "/" },
+            .text("skillsTitle", "The skills page's title (schema: fields: skills: label, else the theme's word)") {
+                $0.site.schema.skills?.label ?? $0.words["skills_title"]
+            },
             .text("searchScript", "The search script, relative to the page") { $0.root + "assets/search.js" },
             .text("ogTitle", "The page's own title for social cards") { $0.ogTitle },
             .view("t", "The theme's words in the site's language (Templates/i18n/<language>.yml): {{t.key}}") { WordsView(words: $0.words) },

@@ -37,17 +37,14 @@ package struct RoleView: OpenView {
         self.pageURL = pageURL
         let link = { (url: String) in ContentPath.relativeLink(from: pageURL, to: url) }
         skills = role.skills.map { skill in
-            LinkView(title: skill.value, url: link(URLs.skill(site.skillSlug(skill.value))))
+            LinkView(title: skill.value, url: link(URLs.term(site.skillSlug(skill.value), in: site.skillsTaxonomy)))
         }
         let schema = site.config.schema
         requirements = FieldValues.facts(schema.requirements, of: role, from: pageURL, context: context)
         glance = FieldValues.facts(schema.glance, of: role, from: pageURL, context: context)
         declared = FieldValues.facts(schema.fields.map(\.key), of: role, from: pageURL, context: context)
         moreValues = DeclaredValues.values(of: role, from: pageURL, context: context)
-        comparisons = site.pairs(including: role.slug).compactMap { pair in
-            guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
-            return LinkView(title: "\(first.title) vs \(second.title)", url: link(URLs.pair(pair)))
-        }
+        comparisons = site.pairs(including: role.slug).map { ComparisonPages.link(to: $0, from: pageURL, context: context) }
         related = site.roles(role.related).map { RoleCardView($0, from: pageURL, context: context) }
         bodyHTML = withBody ? context.html(role.contentPath) : ""
         jsonLD =

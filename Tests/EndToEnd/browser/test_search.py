@@ -78,17 +78,17 @@ def test_search_page_results_keyboard_and_facets(driver, deploys, deploy):
     for item in results(driver, "#search-results"):
         assert item.find_element(By.CSS_SELECTOR, ".search-result-meta").text.startswith("Production")
     department.select_by_value("")
-    medium = Select(driver.find_element(By.ID, "facet-medium"))
+    medium = Select(driver.find_element(By.ID, "facet-media"))
     medium.select_by_value("video games")
     wait_for(driver, lambda d: all("video games" in i.text for i in results(d, "#search-results")))
     medium.select_by_value("")
-    skill = Select(driver.find_element(By.ID, "facet-skill"))
+    skill = Select(driver.find_element(By.ID, "facet-skills"))
     skill.select_by_value("Budgeting")
     wait_for(driver, lambda d: len(results(d, "#search-results")) <= total)
     assert results(driver, "#search-results")
     # The query and facets live in the address, so a result list can be shared (not from file://).
     if deploy != "file":
-        assert "q=budget" in driver.current_url and "skill=Budgeting" in driver.current_url
+        assert "q=budget" in driver.current_url and "skills=Budgeting" in driver.current_url
     skill.select_by_value("")
     wait_for(driver, lambda d: len(results(d, "#search-results")) == total)
     box.send_keys(Keys.ARROW_DOWN)
