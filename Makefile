@@ -96,7 +96,7 @@ FUZZ_SECONDS ?= 300
 # The Swift runtime's backtracer reads memory the address sanitizer reports; libFuzzer prints
 # the stack itself.
 export SWIFT_BACKTRACE = enable=no
-FUZZ_TARGETS ?= front-matter template wire html
+FUZZ_TARGETS ?= front-matter template wire html cache
 FUZZ_SCRATCH  = .build-fuzz
 FUZZ_BIN      = $(FUZZ_SCRATCH)/release/SitegenFuzz
 FUZZER_LIB    = $(firstword $(wildcard $(dir $(realpath $(shell command -v swiftc)))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
