@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "SitegenFuzz",
             dependencies: [
-                "SitegenCore", "SitegenContent", "SitegenRender", "SitegenSupport", "SitegenMarkdown", "SitegenTemplates",
+                "SitegenCore", "SitegenContent", "SitegenRender", "SitegenSupport", "SitegenMarkdown", "SitegenTemplates", "SitegenCache",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

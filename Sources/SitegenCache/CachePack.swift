@@ -19,16 +19,16 @@ package struct CachePack: Sendable {
     /// The bytes of the whole file, mapped (a lookup touches only its own entry's pages).
     private let bytes: Data
     /// Where each key's entry is: its stamp, the range of its payload and of its checksum.
-    private let index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)]
+    private let index: [Key: (stamp: Digest, payload: Range<Int>, checksum: Int)]
     /// Entries in the file, superseded ones (a later entry for the same key) included.
     package let entryCount: Int
     /// Whether the file reads to its end: entries appended after a torn one could not be read.
-    let isWhole: Bool
+    package let isWhole: Bool
 
     /// An empty pack.
     package init() { self.init(bytes: Data(), index: [:], entryCount: 0, isWhole: false) }
 
-    private init(bytes: Data, index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)], entryCount: Int, isWhole: Bool) {
+    private init(bytes: Data, index: [Key: (stamp: Digest, payload: Range<Int>, checksum: Int)], entryCount: Int, isWhole: Bool) {
         self.bytes = bytes
         self.index = index
         self.entryCount = entryCount
@@ -42,16 +42,32 @@ package struct CachePack: Sendable {
     package var superseded: Int { entryCount - index.count }
 
     /// Every key.
-    package var keys: Dictionary<String, (stamp: Digest, payload: Range<Int>, checksum: Int)>.Keys { index.keys }
+    package var keys: [String] { index.keys.map(\.text) }
 
     /// Reads the pack at `url`; empty when there is none or its first line is not `header`.
+    /// Only a regular file at least as long as the header is read: a FIFO would block the
+    /// read, and Foundation's read of an empty file leaks its 4 KiB buffer.
     package init(contentsOf url: URL, header: String) {
-        let expected = Array(header.utf8)
-        guard let bytes = try? Data(contentsOf: url, options: .alwaysMapped), bytes.starts(with: expected) else {
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= header.utf8.count,
+            let bytes = try? Data(contentsOf: url, options: .alwaysMapped)
+        else {
             self.init()
             return
         }
-        var index: [String: (stamp: Digest, payload: Range<Int>, checksum: Int)] = [:]
+        self.init(bytes: bytes, header: header)
+    }
+
+    /// Reads a pack from its bytes (the whole file); empty when its first line is not `header`.
+    /// Any bytes are read without trapping, in time and memory linear in their count: a torn
+    /// or damaged entry ends the index there (`isWhole` is then false).
+    package init(bytes: Data, header: String) {
+        let expected = Array(header.utf8)
+        guard bytes.starts(with: expected) else {
+            self.init()
+            return
+        }
+        var index: [Key: (stamp: Digest, payload: Range<Int>, checksum: Int)] = [:]
         var entries = 0
         var whole = true
         bytes.withUnsafeBytes { raw in
@@ -67,7 +83,7 @@ package struct CachePack: Sendable {
                     whole = false
                     break
                 }
-                index[key] = (stamp, start..<(start + length), start + length)
+                index[Key(key)] = (stamp, start..<(start + length), start + length)
                 entries += 1
             }
         }
@@ -75,12 +91,12 @@ package struct CachePack: Sendable {
     }
 
     /// The stamp recorded for `key`.
-    package func stamp(of key: String) -> Digest? { index[key]?.stamp }
+    package func stamp(of key: String) -> Digest? { index[Key(key)]?.stamp }
 
     /// Calls `body` with the payload stored for `key` when its stamp is `stamp` and the entry
     /// is intact; nil otherwise, or when `body` does not read the payload exactly.
     package func withPayload<T>(_ key: String, stamp: Digest, _ body: (inout ByteReader) -> T?) -> T? {
-        guard let entry = index[key], entry.stamp == stamp else { return nil }
+        guard let entry = index[Key(key)], entry.stamp == stamp else { return nil }
         return bytes.withUnsafeBytes { raw -> T? in
             let payload = UnsafeRawBufferPointer(rebasing: raw[entry.payload])
             var stored = ByteReader(raw, offset: entry.checksum)
@@ -108,8 +124,8 @@ package struct CachePack: Sendable {
             return
         }
         var kept: [Entry] = []
-        let freshKeys = Set(fresh.map(\.key))
-        for key in live.sorted() where !freshKeys.contains(key) {
+        let freshKeys = Set(fresh.map { Key($0.key) })
+        for key in live.sorted() where !freshKeys.contains(Key(key)) {
             guard let stamp = stamp(of: key), let payload = payload(key, stamp: stamp) else { continue }
             kept.append((key, stamp, payload))
         }
@@ -153,7 +169,7 @@ package struct CachePack: Sendable {
 
     /// Adds entries at the end of the pack; a later entry for a key wins, and a torn append
     /// loses only the torn entry.
-    static func append(_ entries: [Entry], to url: URL, header: String) {
+    package static func append(_ entries: [Entry], to url: URL, header: String) {
         let expected = Array(header.utf8)
         guard let handle = FileHandle(forUpdatingAtPath: url.path), (try? handle.read(upToCount: expected.count)) == Data(expected) else {
             return write(entries, to: url, header: header)

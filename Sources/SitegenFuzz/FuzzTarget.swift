@@ -18,6 +18,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     /// The HTML scanner of the link check, its template patterns and the link check itself:
     /// never crash, and agree with properties any HTML reading must have.
     case html
+    /// The cache pack reader: any bytes read without trapping, in bounded time and memory; a
+    /// pack the writer wrote, then cut short or damaged anywhere, reads back only entries that
+    /// were written (exactly those before a cut), and stores fresh entries readably.
+    case cache
 
     /// The target `main` chose (libFuzzer's callback takes no context).
     nonisolated(unsafe) static var selected = FuzzTarget.html
@@ -28,6 +32,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .template: TemplateFuzz.run(bytes)
         case .wire: WireFuzz.run(bytes)
         case .html: HTMLFuzz.run(bytes)
+        case .cache: CacheFuzz.run(bytes)
         }
     }
 }

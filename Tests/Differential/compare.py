@@ -7,16 +7,42 @@ DUMP is the output of `SitegenFuzz --dump-html` over the same files: one JSON ob
 with the URLs and ids sitegen's scanner read. Each page is parsed by html5lib (a WHATWG parser
 in Python) and, with --chromium, by Chromium's own parser (`DOMParser` in headless Chromium,
 chromium_links.py); the same attributes are collected from each tree (the table below is the
-one in HTMLScanner.swift), and the URLs and the ids are compared as sets (the link check
-reads each URL once; a tree may hold an attribute twice where the adoption agency cloned an
-`<a>`).
+one in HTMLScanner.swift), and the URLs and the ids are compared as sets: the link check reads
+each URL once, and a tree may hold an element's attributes twice where the parser cloned it
+(WHATWG HTML, "reconstruct the active formatting elements" and "adoption agency algorithm",
+https://html.spec.whatwg.org/multipage/parsing.html#reconstruct-the-active-formatting-elements
+and #adoption-agency-algorithm, insert a new element with the formatting element's attributes).
 
-A page where the scanner agrees with neither parser is a disagreement. html5lib 1.1 predates
-parts of the current standard (it drops tags inside `<select>`, still turns `<isindex>` into a
-form, matches `</annotation-xml>` by name alone); where the scanner reads a page as Chromium
-does and html5lib reads it otherwise, that is counted apart and not as a disagreement. Without
---chromium every difference from html5lib is a disagreement. Prints one line per page that is
-not agreed on and a summary; exits 1 on any disagreement (on more than N with --allow N).
+A page where the scanner agrees with neither parser is a disagreement, and so is one where it
+agrees with html5lib only (with Chromium 156 that has not happened: 0 of the shipped site, the
+1k corpus, the adversarial pages and 12,000 mutants). html5lib 1.1 (2020) predates parts of the
+current standard, so a page the scanner reads as Chromium does and html5lib otherwise is
+counted apart and not as a disagreement; each such page is listed, marked when it has none of
+the three constructs below. The differences seen, and the rules of WHATWG HTML
+(https://html.spec.whatwg.org/multipage/parsing.html) that Chromium and the scanner follow:
+  - `<select>`: html5lib drops other tags inside a select ("in select" insertion mode). The
+    standard removed the "in select" and "in select in table" insertion modes in 2025
+    (whatwg/html#10557, "Relax <select> parser"): a select's content is parsed by the "in body"
+    rules (#parsing-main-inbody, start tags "select", "input", "textarea").
+  - `<isindex>`: html5lib turns it into a form with a prompt and an input. The standard has no
+    rule for isindex since 2016: it is "any other start tag" of the "in body" insertion mode,
+    an ordinary element with its own attributes.
+  - `</annotation-xml>` where the current node is an HTML element inside an `<annotation-xml
+    encoding="text/html">`: html5lib closes the annotation-xml by its name. By the tree
+    construction dispatcher (#tree-construction-dispatcher) a token whose adjusted current node
+    is an HTML element goes to the "in body" rules, whose "any other end tag" stops at a node in
+    the special category (#special lists MathML annotation-xml) and ignores the tag: the element
+    stays open, and a `<style>` after it is HTML raw text, not a MathML element.
+  - In random markup (mutants) also: an `<html>` tag while a `<template>` is open, whose
+    attributes html5lib adds to the root ("in body", start tag "html": "If there is a template
+    element on the stack of open elements, then ignore the token"); `</p>` inside SVG, which
+    html5lib leaves in SVG ("rules for parsing tokens in foreign content", #parsing-main-
+    inforeign: an end tag "br" or "p" pops up to an HTML element and is reprocessed). Two more
+    kinds are not yet traced to their rule: an `<a name>` in an SVG `<title>` inside a
+    `<font>` in SVG (html5lib drops the id), and a `<frameset>` after body content following
+    `<math></form>` (html5lib keeps its id).
+Without --chromium every difference from html5lib is a disagreement. Prints one line per page
+that is not agreed on and a summary; exits 1 on any disagreement (on more than N with --allow N).
 """
 import json
 import os
@@ -39,6 +65,10 @@ HTML_ROLES = {
     ("ping", "area"): "list", ("imagesrcset", "link"): "srcset",
 }
 FOREIGN_ROLES = {"href": "url", "src": "url", "srcset": "srcset", "id": "id", "{%s}href" % XLINK: "url"}
+
+
+# The three constructs html5lib 1.1 reads by an older standard most often (above).
+HTML5LIB_OUTDATED = re.compile(r"<(select|isindex)[\t\n\f\r />]|annotation-xml", re.IGNORECASE)
 
 
 def split_on_ascii_whitespace(value):
@@ -157,7 +187,7 @@ def main():
             browser = chromium.read(texts, HTML_ROLES, FOREIGN_ROLES, srcset_urls, split_on_ascii_whitespace)
         finally:
             chromium.close()
-    links_compared = ids_compared = disagreements = html5lib_differs = chromium_differs = 0
+    links_compared = ids_compared = disagreements = html5lib_differs = 0
     for index, (path, text) in enumerate(zip(paths, texts)):
         entry = dumped.get(os.path.normpath(path))
         if entry is None:
@@ -180,10 +210,11 @@ def main():
             continue
         if agrees_chromium:
             html5lib_differs += 1
-            print(f"{path}: reads as Chromium does; html5lib differs: {describe('html5lib', links, ids, scanned_links, scanned_ids)}")
+            known = "" if HTML5LIB_OUTDATED.search(text) else " (none of select, isindex, annotation-xml)"
+            print(f"{path}: reads as Chromium does; html5lib differs{known}: {describe('html5lib', links, ids, scanned_links, scanned_ids)}")
         elif agrees_html5lib:
-            chromium_differs += 1
-            print(f"{path}: reads as html5lib does; Chromium differs: "
+            disagreements += 1
+            print(f"{path}: DISAGREES with Chromium (reads as html5lib does): "
                   f"{describe('Chromium', browser_links, browser_ids, scanned_links, scanned_ids)}")
         else:
             disagreements += 1
@@ -191,8 +222,7 @@ def main():
                   f" {describe('Chromium', browser_links, browser_ids, scanned_links, scanned_ids)}")
     summary = f"{len(paths)} pages, {links_compared} links and {ids_compared} ids compared, {disagreements} disagreements"
     if use_chromium:
-        summary += (f" (with html5lib and Chromium; {html5lib_differs} read as Chromium does where html5lib differs,"
-                    f" {chromium_differs} as html5lib does where Chromium differs)")
+        summary += f" (with html5lib and Chromium; {html5lib_differs} read as Chromium does where html5lib differs)"
     if allowed:
         summary += f"; up to {allowed} allowed"
     print(summary)
