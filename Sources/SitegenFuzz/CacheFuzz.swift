@@ -157,7 +157,7 @@ struct Recipe {
     /// which Swift's `==` takes as equal and a file system as two files) or of the fuzzer's
     /// bytes, stamps from a few, payloads of up to 255 bytes.
     mutating func entries() -> [CachePack.Entry] {
-        let names = ["a", "b", "roles/producer.md", "", "fresh", "caf\u{E9}.md", "cafe\u{301}.md"]
+        let names = ["a", "b", "roles/engineer.md", "", "fresh", "caf\u{E9}.md", "cafe\u{301}.md"]
         return (0...(byte() % 8)).map { _ in
             let choice = byte()
             let key = choice < 200 ? names[Int(choice) % names.count] : String(decoding: take(Int(choice % 16)), as: UTF8.self)

@@ -19,6 +19,22 @@ package struct RenderContext: Sendable {
     /// Gives the files stored under `key` by an earlier build, or makes them with the
     /// function and stores them (the pipeline's cache; by default they are just made).
     package var cachedFiles: @Sendable (_ key: Digest, _ make: () -> [OutputFile]) -> [OutputFile] = { $1() }
+    /// The names the theme's templates look up, when views need offer only those of the
+    /// declared fields (a build: a value no template reads is neither made nor digested); nil
+    /// for all of them (the template reference lists every name a layout could use).
+    package private(set) var usedNames: Set<String>?
+    /// The declared fields views offer by name: those a template reads (all without `usedNames`).
+    package private(set) var offeredFields: [Schema.Field]?
+
+    /// Views offer only the names in `used` of the declared fields, and skip lists no
+    /// template reads.
+    package mutating func offerOnly(_ used: Set<String>) {
+        usedNames = used
+        offeredFields = site.config.schema.fields.filter { used.contains($0.key) || used.contains($0.key + "URL") }
+    }
+
+    /// Whether a template reads `name` (always, without `usedNames`).
+    package func isUsed(_ name: String) -> Bool { usedNames?.contains(name) ?? true }
     /// Problems met while rendering pages (a template that includes itself without end).
     package let problems = RenderProblems()
 

@@ -28,11 +28,32 @@ package struct Words: Sendable {
     /// check reports).
     package subscript(_ key: String) -> String { texts[key] ?? key }
 
-    /// The text of `key` with each `{name}` replaced by its value.
+    /// The text of `key` with each `{name}` replaced by its value (a `{name}` without a
+    /// value stays as written). One pass over the text: formatting the sentences of every
+    /// page was a twentieth of a warm 10k build with `replacingOccurrences`.
     package func format(_ key: String, _ values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Self.fill(self[key], values)
+    }
+
+    /// `text` with each `{name}` replaced by its value.
+    package static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 32)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest.index(after: open)
+            guard let close = rest[after...].firstIndex(of: "}"), let value = values[String(rest[after..<close])] else {
+                result += "{"
+                rest = rest[after...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
     }
 
     /// `one` when `count` is 1, else `other`, with `{count}` filled in (`roles_one: "1 role"`,

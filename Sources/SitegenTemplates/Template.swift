@@ -4,11 +4,31 @@ public struct Template: Sendable {
     /// The partials and parents the template names, in order, for checking them up front.
     public let references: [TemplateReference]
 
+    /// Every name part the template's tags look up (`role.title` gives `role` and `title`).
+    public let names: Set<String>
+
     /// Parses `text`; a syntax error carries the line and column of the offending tag.
     public init(_ text: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(text)
         nodes = try parser.parse()
         references = parser.references
+        var names: Set<String> = []
+        Self.collectNames(nodes, into: &names)
+        self.names = names
+    }
+
+    private static func collectNames(_ nodes: [TemplateNode], into names: inout Set<String>) {
+        for node in nodes {
+            switch node {
+            case .variable(let name, _): names.formUnion(name.parts)
+            case .section(let name, let children, _):
+                names.formUnion(name.parts)
+                collectNames(children, into: &names)
+            case .parent(_, let overrides, _, _): for children in overrides.values { collectNames(children, into: &names) }
+            case .block(_, let children, _): collectNames(children, into: &names)
+            case .text, .partial, .escaping: break
+            }
+        }
     }
 }
 
@@ -30,6 +50,9 @@ public struct TemplateLibrary: Sendable {
 
     /// The names of the templates.
     public var names: Set<String> { Set(templates.keys) }
+
+    /// Every name part any template looks up.
+    public var usedNames: Set<String> { templates.values.reduce(into: []) { $0.formUnion($1.names) } }
 
     /// Renders template `name` with `value` as the root context, as UTF-8 bytes.
     public func render(_ name: String, _ value: TemplateValue, sizeHint: Int = 16_384) throws(TemplateRenderError) -> [UInt8] {

@@ -78,3 +78,19 @@ import Testing
         #expect(messages.count == 1 && messages[0].contains("'t.colophon'"), "\(messages)")
     }
 }
+
+/// `{name}` placeholders are filled in one pass.
+@Suite struct WordsFillTests {
+    @Test(arguments: [
+        ("What does {a} {title} do?", "What does an Engineer do?"),
+        ("{title}{title}", "EngineerEngineer"),
+        ("{missing} and {a}", "{missing} and an"),
+        ("no placeholders", "no placeholders"),
+        ("open { brace and {a", "open { brace and {a"),
+        ("{x}", "{title}"),
+        ("{}{a}", "{}an"),
+    ])
+    func placeholdersAreFilledOnce(_ text: String, _ expected: String) {
+        #expect(Words.fill(text, ["a": "an", "title": "Engineer", "x": "{title}"]) == expected)
+    }
+}

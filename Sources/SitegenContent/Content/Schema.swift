@@ -65,7 +65,10 @@ package struct Schema: Sendable, Hashable {
     }
 
     /// The declared fields, in declaration order.
-    package var fields: [Field]
+    package var fields: [Field] { didSet { types = Self.types(of: fields) } }
+    /// The type of each declared field, by key (looked up for every field of every role on
+    /// every page).
+    package private(set) var types: [String: FieldType] = [:]
     /// The built-in skills taxonomy's label, help and URL folder, when the site gives them
     /// (`skills: {type: terms, label: Fähigkeiten, url: faehigkeiten}` under `fields:`).
     package var skills: Field? = nil
@@ -102,8 +105,31 @@ package struct Schema: Sendable, Hashable {
     /// The built-in taxonomy every site has.
     package static let skillsKey = "skills"
 
+    package init(
+        fields: [Field], skills: Field?, glance: [String], requirements: [String], compare: [String], matrix: [String], cards: [String],
+        facets: [String], groupBy: String?
+    ) {
+        self.fields = fields
+        self.skills = skills
+        self.glance = glance
+        self.requirements = requirements
+        self.compare = compare
+        self.matrix = matrix
+        self.cards = cards
+        self.facets = facets
+        self.groupBy = groupBy
+        types = Self.types(of: fields)
+    }
+
+    private static func types(of fields: [Field]) -> [String: FieldType] {
+        Dictionary(fields.map { ($0.key, $0.type) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The declared field called `key`.
     package func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+
+    /// The type of the declared field called `key`.
+    package func type(of key: String) -> FieldType? { types[key] }
 
     /// The mappings of role front matter that hold declared fields (`requirements`), in order.
     package var groups: [String] {

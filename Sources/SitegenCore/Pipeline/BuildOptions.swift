@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     var faults: OutputFaults?
     /// The kinds of page the site is made of.
     var pageKinds: [any PageKind.Type] = PageKinds.all
+    /// Views offer every name, even those no template reads (for the template reference).
+    var allNames = false
 
     /// Creates options; `displayPrefix` defaults to the source path relative to the current folder.
     public init(

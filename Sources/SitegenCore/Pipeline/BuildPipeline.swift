@@ -135,6 +135,9 @@ public struct BuildPipeline: Sendable {
         let (words, wordProblems) = theme.words(for: site.config.language)
         steps.warnings += wordProblems
         var context = RenderContext(site: site, theme: theme, words: words, markdown: [:], bodyOrigins: bodies.mapValues { ($0.file, $0.firstLine) })
+        // The name check sees every name (a misspelt field is matched against all of them).
+        let everyName = context
+        if !options.allNames { context.offerOnly(theme.library.usedNames) }
         if options.useCache {
             let cache = FilesCache(siteRoot: options.source)
             context.cachedFiles = { key, make in cache.files(for: key, make: make) }
@@ -147,7 +150,7 @@ public struct BuildPipeline: Sendable {
             if let body = bodies[path] { documents.append((path, body.file, body.body)) }
         }
         let layouts = theme.missingLayouts(specs.compactMap { spec in spec.layout.map { ($0, spec.layoutLocation) } })
-        let names = layouts.isEmpty ? Self.unknownNames(specs, context: context) : []
+        let names = layouts.isEmpty ? Self.unknownNames(specs, context: everyName) : []
         let navigation = Self.navigationProblems(site.config.navigation, specs: specs)
         return Plan(context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents)
     }

@@ -11,7 +11,9 @@ extension BuildPipeline {
     /// The reference of every layout the site's pages use (or of `layout` alone).
     public func templateReference(layout only: String? = nil) throws(BuildFailure) -> String {
         var steps = Steps(progress: nil)
-        let plan = try prepare(&steps)
+        var everyName = options
+        everyName.allNames = true
+        let plan = try BuildPipeline(options: everyName).prepare(&steps)
         var samples: [String: PageSpec] = [:]
         for spec in plan.specs { if let layout = spec.layout, samples[layout] == nil { samples[layout] = spec } }
         if let only, samples[only] == nil {

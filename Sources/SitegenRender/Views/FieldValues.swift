@@ -20,6 +20,10 @@ package enum FieldValues {
     /// The role's values of the field as display texts, in written order: role references as
     /// the roles' titles, everything else as written (Markdown as its source).
     package static func texts(_ name: String, of role: Role, site: Site) -> [String] {
+        if let type = site.config.schema.type(of: name) {
+            let values = role.values[name] ?? []
+            return type.isReference ? site.roles(values).map(\.title) : values.map(\.value)
+        }
         switch name {
         case "alternate_titles": return role.alternateTitles
         case "reports_to": return site.roles(role.reportsTo).map(\.title)
@@ -29,7 +33,7 @@ package enum FieldValues {
         case "onet": return role.onet.map { [$0] } ?? []
         case "updated": return role.updated.map { [$0] } ?? []
         default:
-            guard let type = site.config.schema.field(name)?.type else { return [] }
+            guard let type = site.config.schema.type(of: name) else { return [] }
             let values = role.values[name] ?? []
             return type.isReference ? site.roles(values).map(\.title) : values.map(\.value)
         }
@@ -46,18 +50,19 @@ package enum FieldValues {
     package static func links(_ name: String, of role: Role, from pageURL: String, site: Site) -> [LinkView]? {
         let link = { (title: String, url: String) in LinkView(title: title, url: ContentPath.relativeLink(from: pageURL, to: url)) }
         let roleLinks = { (references: [Role.Located]) in site.roles(references).map { link($0.title, URLs.role($0.slug)) } }
+        let type = site.config.schema.type(of: name)
         switch name {
         case "reports_to": return roleLinks(role.reportsTo)
         case "supervises": return roleLinks(role.supervises)
         case "works_with": return roleLinks(role.worksWith)
         case "skills",
-            _ where site.config.schema.field(name)?.type.isTaxonomy == true:
+            _ where type?.isTaxonomy == true:
             guard let taxonomy = site.taxonomy(name) else { return nil }
             let values = name == Schema.skillsKey ? role.skills : role.values[name] ?? []
             return values.map { link($0.value, URLs.term(taxonomy.slug(of: $0.value), in: taxonomy)) }
-        case _ where site.config.schema.field(name)?.type.isReference == true:
+        case _ where type?.isReference == true:
             return roleLinks(role.values[name] ?? [])
-        case _ where site.config.schema.field(name)?.type == .url:
+        case _ where type == .url:
             return role.values(name).map { LinkView(title: $0, url: $0) }
         default:
             return nil
@@ -70,7 +75,7 @@ package enum FieldValues {
         guard let value = text(name, of: role, site: site) else { return nil }
         var fact = FactView(label: label(name, site: site, words: context.words), value: value, help: help(name, site: site))
         fact.key = name
-        if site.config.schema.field(name)?.type == .markdown {
+        if site.config.schema.type(of: name) == .markdown {
             fact.html = context.html(markdownPath(name, of: role))
         } else if let links = links(name, of: role, from: pageURL, site: site) {
             fact.links = links
@@ -105,7 +110,7 @@ package enum DeclaredValues {
     package static func values(of role: Role, from pageURL: String, context: RenderContext) -> [String: any ViewValue] {
         let site = context.site
         var values: [String: any ViewValue] = [:]
-        for field in site.config.schema.fields {
+        for field in context.offeredFields ?? site.config.schema.fields {
             let key = field.key
             switch field.type {
             case .markdown:

@@ -42,7 +42,7 @@ package struct RoleView: OpenView {
         let schema = site.config.schema
         requirements = FieldValues.facts(schema.requirements, of: role, from: pageURL, context: context)
         glance = FieldValues.facts(schema.glance, of: role, from: pageURL, context: context)
-        declared = FieldValues.facts(schema.fields.map(\.key), of: role, from: pageURL, context: context)
+        declared = context.isUsed("fields") ? FieldValues.facts(schema.fields.map(\.key), of: role, from: pageURL, context: context) : []
         moreValues = DeclaredValues.values(of: role, from: pageURL, context: context)
         comparisons = site.pairs(including: role.slug).map { ComparisonPages.link(to: $0, from: pageURL, context: context) }
         related = site.roles(role.related).map { RoleCardView($0, from: pageURL, context: context) }
