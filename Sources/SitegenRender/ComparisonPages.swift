@@ -17,7 +17,14 @@ package enum ComparisonPages: PageKind {
                 pairPage(pair, first, second, context: $0)
             }
         }
-        return [.page(url: URLs.compare, layout: "compare-hub") { hub($0) }] + pairs
+        // The pair list and the matrix are split in pages of `page_size` (page n shows the
+        // n-th part of each).
+        let size = site.config.pageSize ?? Pagination.defaultPageSize
+        let count = max(Pagination.split(site.pairs, size: size).count, Pagination.split(site.roles, size: size).count)
+        let hubs = (1...count).map { number in
+            PageSpec.page(url: Pagination.url(URLs.compare, page: number), layout: "compare-hub") { hub($0, page: number, of: count, size: size) }
+        }
+        return hubs + pairs
     }
 
     /// A link to a pair page, titled by the language's `pair_title` ("A vs B").
@@ -27,11 +34,12 @@ package enum ComparisonPages: PageKind {
         return LinkView(title: context.words.format("pair_title", names), url: ContentPath.relativeLink(from: url, to: URLs.pair(pair)))
     }
 
-    private static func hub(_ context: RenderContext) -> PageView {
+    private static func hub(_ context: RenderContext, page number: Int, of count: Int, size: Int) -> PageView {
         let site = context.site
-        let url = URLs.compare
+        let url = Pagination.url(URLs.compare, page: number)
         let columns = site.config.schema.matrix
-        let matrix = site.roles.map { role in
+        let slice = { (total: Int) in min((number - 1) * size, total)..<min(number * size, total) }
+        let matrix = site.roles[slice(site.roles.count)].map { role in
             ListView(
                 title: role.title, summary: role.summary,
                 values: [
@@ -43,10 +51,11 @@ package enum ComparisonPages: PageKind {
             FactView(label: FieldValues.label($0, site: site, words: context.words), value: "", help: FieldValues.help($0, site: site))
         }
         let view = ListView(
-            title: context.words["compare_title"],
+            title: Pagination.title(context.words["compare_title"], page: number, of: count, words: context.words),
             summary: context.words["compare_summary"],
             values: [
-                "pairs": LinksView(links: site.pairs.map { link(to: $0, from: url, context: context) }),
+                "pager": Pagination.pager(URLs.compare, page: number, of: count, words: context.words),
+                "pairs": LinksView(links: site.pairs[slice(site.pairs.count)].map { link(to: $0, from: url, context: context) }),
                 "dimensions": dimensions,
                 "dimensionCount": dimensions.count,
                 "matrixCaption": context.words.count("matrix_caption", dimensions.count),

@@ -2,12 +2,21 @@ import SitegenContent
 import SitegenMarkdown
 
 /// Per taxonomy (skills, and every declared `term`/`terms` field): `/<taxonomy>/`, listing its
-/// terms with how many roles have each, and `/<taxonomy>/<term>/` with those roles.
+/// terms with how many roles have each, and `/<taxonomy>/<term>/` with those roles (in pages of
+/// `page_size`, `/<taxonomy>/<term>/page/2/` …, when there are more).
 package enum TaxonomyPages: PageKind {
     package static func pages(_ context: RenderContext) -> [PageSpec] {
-        context.site.taxonomies.flatMap { taxonomy in
+        let size = context.site.config.pageSize ?? Pagination.defaultPageSize
+        return context.site.taxonomies.flatMap { taxonomy in
             [PageSpec.page(url: URLs.taxonomy(taxonomy), layout: "taxonomy") { index(taxonomy, $0) }]
-                + taxonomy.terms.map { term in PageSpec.page(url: URLs.term(term.slug, in: taxonomy), layout: "term") { view(term, of: taxonomy, $0) } }
+                + taxonomy.terms.flatMap { term in
+                    let chunks = Pagination.split(term.roleSlugs, size: size)
+                    return chunks.enumerated().map { offset, slugs in
+                        PageSpec.page(url: Pagination.url(URLs.term(term.slug, in: taxonomy), page: offset + 1), layout: "term") {
+                            view(term, slugs, page: offset + 1, of: chunks.count, of: taxonomy, $0)
+                        }
+                    }
+                }
         }
     }
 
@@ -29,23 +38,29 @@ package enum TaxonomyPages: PageKind {
         return context.view(url: url, title: title, description: summary, content: view)
     }
 
-    private static func view(_ term: Term, of taxonomy: Taxonomy, _ context: RenderContext) -> PageView {
-        let url = URLs.term(term.slug, in: taxonomy)
+    private static func view(
+        _ term: Term, _ slugs: ArraySlice<String>, page number: Int, of count: Int, of taxonomy: Taxonomy, _ context: RenderContext
+    ) -> PageView {
+        let base = URLs.term(term.slug, in: taxonomy)
+        let url = Pagination.url(base, page: number)
         let words = context.words
-        let roles = term.roleSlugs.compactMap { context.site.role($0) }
+        let roles = slugs.compactMap { context.site.role($0) }
         let title = title(taxonomy, words: words)
+        let total = term.roleSlugs.count
         let summary =
             taxonomy.key == Schema.skillsKey
-            ? words.count("skill_summary", roles.count, ["skill": term.name])
-            : words.count("term_summary", roles.count, ["field": words.inSentence(title), "term": term.name])
+            ? words.count("skill_summary", total, ["skill": term.name])
+            : words.count("term_summary", total, ["field": words.inSentence(title), "term": term.name])
+        let pageTitle = Pagination.title(term.name, page: number, of: count, words: words)
         let view = ListView(
-            title: term.name, summary: summary,
+            title: pageTitle, summary: summary,
             values: [
                 "roles": roles.map { RoleCardView($0, from: url, context: context) },
                 "taxonomy": taxonomy.key,
                 "taxonomyTitle": title,
                 "taxonomyURL": ContentPath.relativeLink(from: url, to: URLs.taxonomy(taxonomy)),
+                "pager": Pagination.pager(base, page: number, of: count, words: words),
             ])
-        return context.view(url: url, title: term.name, description: summary, content: view)
+        return context.view(url: url, title: pageTitle, description: summary, content: view)
     }
 }

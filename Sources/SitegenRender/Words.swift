@@ -94,7 +94,8 @@ package struct Words: Sendable {
         "toc_skills", "toc_requirements", "toc_comparisons", "toc_related", "toc_sources", "pair_title", "article_rule",
         "labels_in_sentences", "list_or", "list_and", "facet_any", "search_summary_facets", "roles_by", "roles_caption_fields_one",
         "roles_caption_fields_other",
-        "term_roles_one", "term_roles_other", "term_summary_one", "term_summary_other", "taxonomy_summary",
+        "term_roles_one", "term_roles_other", "term_summary_one", "term_summary_other", "taxonomy_summary", "page_of", "paged_title", "group_more_one",
+        "group_more_other", "all_roles_count_one", "all_roles_count_other",
     ]
 }
 

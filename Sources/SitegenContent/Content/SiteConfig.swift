@@ -23,6 +23,9 @@ public struct SiteConfig: Sendable, Hashable {
     package var language: String
     /// Header navigation.
     package var navigation: [NavigationItem]
+    /// Items on one page of a long list (roles, a term's roles, comparisons); nil for the
+    /// generator's default.
+    package var pageSize: Int? = nil
     /// The role fields the site declares, and where pages show them.
     package var schema: Schema
     /// The file `schema:` names, when the schema is kept apart, and where it is named: the
@@ -36,7 +39,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     package static let fileName = "sitegen.yml"
-    package static let knownKeys = ["title", "description", "base_url", "language", "navigation", "schema"]
+    package static let knownKeys = ["title", "description", "base_url", "language", "navigation", "schema", "page_size"]
 
     /// Parses the text of `sitegen.yml`; `file` is the path shown in diagnostics.
     package static func parse(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -70,6 +73,10 @@ public struct SiteConfig: Sendable, Hashable {
                     "'comparison: dimensions:' is now part of the schema: declare each dimension under 'schema: fields:' (type text) and list them in 'schema: compare:' and 'schema: matrix:'",
                     at: fields.location(ofKey: "comparison", in: root)))
         }
+        let pageSize = fields.int("page_size", in: root)
+        if let pageSize, pageSize < 1 {
+            fields.report(.error("page_size must be at least 1, found \(pageSize)", at: fields.location(ofKey: "page_size", in: root)))
+        }
         guard let title else { return (nil, fields.diagnostics) }
         let config = SiteConfig(
             title: title,
@@ -77,6 +84,7 @@ public struct SiteConfig: Sendable, Hashable {
             baseURL: baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
             language: fields.string("language", in: root) ?? "en",
             navigation: navigation,
+            pageSize: pageSize.map { max($0, 1) },
             schema: schema,
             schemaFile: schemaFile
         )

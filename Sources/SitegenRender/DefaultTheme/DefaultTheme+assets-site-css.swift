@@ -191,5 +191,11 @@ extension DefaultTheme {
           .glance { order: -1; }
         }
 
+        /* Pages of long lists */
+        .pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin: 1.5rem 0; }
+        .pager ol { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; margin: 0; padding: 0; }
+        .pager [aria-current="page"] { font-weight: 700; }
+        .more { margin-top: 0.5rem; }
+
         """#
 }

@@ -139,5 +139,13 @@ extension DefaultTheme {
         search_no_match_query: "Keine Rolle passt zu „{query}“. Versuchen Sie weniger Wörter oder entfernen Sie die Filter."
         search_no_match_filters: Keine Rolle passt zu diesen Filtern. Versuchen Sie weniger Wörter oder entfernen Sie die Filter.
 
+        # Seiten langer Listen
+        page_of: "Seite {page} von {count}"
+        paged_title: "{title} (Seite {page} von {count})"
+        previous_page: "← Zurück"
+        next_page: "Weiter →"
+        group_more_one: "Die {count} Rolle in {group}"
+        group_more_other: "Alle {count} Rollen in {group}"
+
         """#
 }

@@ -140,5 +140,13 @@ extension DefaultTheme {
         search_no_match_query: "No role matches “{query}”. Try fewer words or clear the filters."
         search_no_match_filters: No role matches these filters. Try fewer words or clear the filters.
 
+        # Pages of long lists
+        page_of: "Page {page} of {count}"
+        paged_title: "{title} (page {page} of {count})"
+        previous_page: "← Previous"
+        next_page: "Next →"
+        group_more_one: "The {count} role in {group}"
+        group_more_other: "All {count} roles in {group}"
+
         """#
 }

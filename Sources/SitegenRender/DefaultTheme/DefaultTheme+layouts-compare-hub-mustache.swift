@@ -40,6 +40,7 @@ extension DefaultTheme {
         {{/hasDimensionHelp}}
         </section>
         {{/hasMatrix}}
+        {{>pager}}
         </div>
         {{/main}}
         {{/base}}

@@ -34,6 +34,9 @@ extension DefaultTheme {
         {{>role-card}}
         {{/items}}
         </ul>
+        {{#hasMore}}
+        <p class="more"><a href="{{moreURL}}">{{moreText}}</a></p>
+        {{/hasMore}}
         {{/groups}}
         </section>
         </div>

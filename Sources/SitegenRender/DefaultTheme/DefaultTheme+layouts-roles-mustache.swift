@@ -24,6 +24,7 @@ extension DefaultTheme {
         </tbody>
         </table>
         </div>
+        {{>pager}}
         </div>
         {{/main}}
         {{/base}}

@@ -17,6 +17,7 @@ extension DefaultTheme {
         {{>role-card}}
         {{/roles}}
         </ul>
+        {{>pager}}
         </div>
         {{/main}}
         {{/base}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/related-section.mustache`
-    static let file23 = #"""
+    static let file24 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasRelated}}
         <section aria-labelledby="related-roles">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/skills-section.mustache`
-    static let file26 = #"""
+    static let file27 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasSkills}}
         <section aria-labelledby="skills">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/split-list.mustache`
-    static let file28 = #"""
+    static let file29 = #"""
         {{% CONTENT_TYPE: HTML }}
         <div class="split">
         <div>

@@ -131,6 +131,8 @@ package struct RoleGroupView: FieldedView {
     package var name: String
     package var id: String
     package var items: [RoleCardView]
+    /// Where the whole group is listed, when the page shows only its first roles.
+    package var more: LinkView? = nil
 
     package static let fields = ViewFields<Self>(
         "group of roles",
@@ -138,7 +140,10 @@ package struct RoleGroupView: FieldedView {
             .text("name", "The group's heading") { $0.name },
             .flag("hasName", "Whether the group has a heading") { !$0.name.isEmpty },
             .text("id", "The group's element id") { $0.id },
-            .views("items", "The roles in the group") { $0.items },
+            .views("items", "The roles in the group (the first few, when the handbook is large)") { $0.items },
+            .flag("hasMore", "Whether the group has more roles than it shows") { $0.more != nil },
+            .text("moreURL", "The page that lists the whole group") { $0.more?.url },
+            .text("moreText", "\"All 120 roles in Production\"") { $0.more?.title },
         ])
 }
 
