@@ -76,7 +76,7 @@ package enum ComparisonPages: PageKind {
         }
         let summary = pair.prose?.summary ?? context.words.format("pair_summary", ["first": first.title, "second": second.title])
         let title = pair.prose?.title ?? context.words.format("pair_title", ["first": first.title, "second": second.title])
-        let view = PairView(
+        var view = PairView(
             title: title, summary: summary,
             pairName: context.words.format("pair_title", ["first": first.title, "second": second.title]),
             caption: context.words.format("pair_caption", ["first": first.title, "second": second.title]),
@@ -91,6 +91,9 @@ package enum ComparisonPages: PageKind {
             skills: SplitView.split(
                 idPrefix: "skills", firstTitle: first.title, secondTitle: second.title,
                 first: skillLinks(first), second: skillLinks(second), key: site.skillSlug))
+        if context.isUsed("firstRole") || context.isUsed("secondRole") {
+            view.cards = ([RoleCardView(first, from: url, context: context)], [RoleCardView(second, from: url, context: context)])
+        }
         return context.view(url: url, title: title, description: summary, content: view)
     }
 

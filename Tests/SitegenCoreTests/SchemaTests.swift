@@ -141,6 +141,8 @@ import Testing
             "Templates/layouts/role.mustache":
                 "{{% CONTENT_TYPE: HTML }}\n<p>{{level}}|<a href=\"{{teamURL}}\">{{team}}</a>|{{#tools}}{{.}};{{/tools}}|{{#mentors}}{{title}}={{url}}{{/mentors}}|{{{notes}}}</p>\n",
             "Templates/partials/role-card.mustache": "{{% CONTENT_TYPE: HTML }}\n<li>{{title}}: {{meta}} [{{level}}]</li>\n",
+            "Templates/layouts/compare.mustache":
+                "{{% CONTENT_TYPE: HTML }}\n<p>{{#firstRole}}{{title}}={{level}}{{/firstRole}} vs {{#secondRole}}{{title}}={{level}}{{/secondRole}}</p>\n",
         ])
         defer { site.remove() }
         #expect(site.build().filter { $0.severity == .error }.isEmpty)
@@ -150,6 +152,8 @@ import Testing
             "\(page)")
         let term = try String(contentsOf: site.output.appendingPathComponent("team/delivery/index.html"), encoding: .utf8)
         #expect(term.contains("<li>Producer: Delivery [L6]</li>"), "\(term)")
+        let pair = try String(contentsOf: site.output.appendingPathComponent("compare/line-producer-vs-producer/index.html"), encoding: .utf8)
+        #expect(pair.contains("<p>Line Producer= vs Producer=L6</p>"), "\(pair)")
     }
 
     @Test func aGroupedFieldIsReadFromItsMapping() throws {

@@ -88,6 +88,9 @@ package struct PairView: FieldedView {
     package var proseHTML: String?
     package var duties: SplitView
     package var skills: SplitView
+    /// The two roles as cards, for templates that read their declared fields (empty when no
+    /// template of the theme names `first` or `second`).
+    package var cards: (first: [RoleCardView], second: [RoleCardView]) = ([], [])
 
     package static let fields = ViewFields<Self>(
         "comparison page",
@@ -111,5 +114,7 @@ package struct PairView: FieldedView {
             .flag("hasProse", "Whether the pair has prose") { $0.proseHTML != nil },
             .view("duties", "The duties, split into shared and each role's own") { $0.duties },
             .view("skills", "The skills, split into shared and each role's own") { $0.skills },
+            .views("firstRole", "The first role as a card, with its declared fields by name: {{#firstRole}}{{level}}{{/firstRole}}") { $0.cards.first },
+            .views("secondRole", "The second role as a card: {{#secondRole}}{{level}}{{/secondRole}}") { $0.cards.second },
         ])
 }
