@@ -63,6 +63,7 @@ package protocol PageKind: Sendable {
 package enum PageKinds {
     package static let all: [any PageKind.Type] = [
         HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, TaxonomyPages.self, PlainPages.self, FolderPages.self, SearchPages.self,
+        DataFiles.self,
         SiteFiles.self,
     ]
 }

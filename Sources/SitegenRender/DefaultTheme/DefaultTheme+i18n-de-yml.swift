@@ -147,5 +147,9 @@ extension DefaultTheme {
         group_more_one: "Die {count} Rolle in {group}"
         group_more_other: "Alle {count} Rollen in {group}"
 
+        # Data files
+        data_roles: "Alle Rollen und ihre Angaben als Daten (JSON):"
+        data_matrix: "Die Tabelle als Tabellenkalkulation (CSV):"
+
         """#
 }

@@ -148,5 +148,9 @@ extension DefaultTheme {
         group_more_one: "The {count} role in {group}"
         group_more_other: "All {count} roles in {group}"
 
+        # Data files
+        data_roles: "Every role and its fields as data (JSON):"
+        data_matrix: "The table as a spreadsheet (CSV):"
+
         """#
 }

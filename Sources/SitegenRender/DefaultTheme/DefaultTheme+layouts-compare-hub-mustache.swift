@@ -38,6 +38,7 @@ extension DefaultTheme {
         {{/dimensions}}
         </dl>
         {{/hasDimensionHelp}}
+        <p class="data-links">{{t.data_matrix}} <a href="{{root}}compare/matrix.csv">matrix.csv</a></p>
         </section>
         {{/hasMatrix}}
         {{>pager}}

@@ -25,6 +25,7 @@ extension DefaultTheme {
         </table>
         </div>
         {{>pager}}
+        <p class="data-links">{{t.data_roles}} <a href="{{root}}roles.json">roles.json</a></p>
         </div>
         {{/main}}
         {{/base}}
