@@ -20,6 +20,8 @@ package struct PageSpec: Sendable {
     package var mayVanish = false
     /// Where the page's front matter chose its layout (`layout: guide`), for a missing layout.
     package var layoutLocation: SourceLocation?
+    /// Where the source asks for this page (an alias), for a page that collides with it.
+    package var location: SourceLocation?
     package var content: Content
 
     /// How the file is made.
@@ -36,13 +38,13 @@ package struct PageSpec: Sendable {
         view: @escaping @Sendable (RenderContext) -> PageView
     ) -> PageSpec {
         PageSpec(
-            path: URLs.file(forPage: url), source: source, documents: documents, listed: listed, layoutLocation: layoutLocation,
+            path: URLs.file(forPage: url), source: source, documents: documents, listed: listed, layoutLocation: layoutLocation, location: nil,
             content: .page(layout: layout, view: view))
     }
 
     /// A file that is already made (an asset, a search index shard).
     package static func file(_ file: OutputFile, mayVanish: Bool = false) -> PageSpec {
-        PageSpec(path: file.path, source: file.source, documents: [], listed: false, mayVanish: mayVanish, content: .file(file))
+        PageSpec(path: file.path, source: file.source, documents: [], listed: false, mayVanish: mayVanish, location: nil, content: .file(file))
     }
 
     /// The layout the page is rendered with; nil for other files.
@@ -63,7 +65,6 @@ package protocol PageKind: Sendable {
 package enum PageKinds {
     package static let all: [any PageKind.Type] = [
         HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, TaxonomyPages.self, PlainPages.self, FolderPages.self, SearchPages.self,
-        DataFiles.self,
-        SiteFiles.self,
+        DataFiles.self, AliasPages.self, SiteFiles.self,
     ]
 }

@@ -50,7 +50,7 @@ import Testing
         #expect(alpha.updated == "2026-11-23")
         #expect(alpha.onet == "27-2012.00")
         #expect(alpha.article == "an")
-        #expect(alpha.bodyFirstLine == 38)
+        #expect(alpha.bodyFirstLine == 39)
     }
 
     @Test func unknownKeysWarnWithASuggestion() {

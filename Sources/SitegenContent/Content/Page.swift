@@ -18,12 +18,14 @@ package struct Page: Sendable, Hashable {
     /// `layout:` from front matter: the layout the page is rendered with instead of the usual
     /// one, with where it was written.
     package var layout: Role.Located?
+    /// Earlier URLs of the page (`aliases: [about-us/]`): each gets a page that redirects here.
+    package var aliases: [Role.Located] = []
     /// The Markdown body.
     package var body: String
     /// The file line the body starts on.
     package var bodyFirstLine: Int
 
-    package static let knownKeys = ["title", "summary", "draft", "updated", "weight", "layout"]
+    package static let knownKeys = ["title", "summary", "draft", "updated", "weight", "layout", "aliases"]
 
     /// The name of a folder's own page (its list page's title, summary, body and layout).
     package static let folderIndexName = "_index.md"
@@ -60,6 +62,7 @@ package struct Page: Sendable, Hashable {
             draft: fields.bool("draft", in: root) ?? false,
             weight: fields.int("weight", in: root),
             layout: fields.string("layout", in: root).map { Role.Located(value: $0, location: fields.location(ofKey: "layout", in: root)) },
+            aliases: Alias.read(root, fields: &fields, slugsOnly: false),
             body: front.body,
             bodyFirstLine: front.bodyFirstLine
         )

@@ -82,6 +82,7 @@ extension Role {
             writer.write(source.title)
             writer.write(source.url)
         }
+        write(aliases, to: &writer)
         writer.write(updated)
         writer.write(draft)
         writer.write(body)
@@ -105,12 +106,13 @@ extension Role {
         let compareWith = readReferences(&reader, in: file)
         let related = readReferences(&reader, in: file)
         let sources = reader.list { Source(title: $0.string(), url: $0.optionalString()) }
+        let aliases = readReferences(&reader, in: file)
         return Role(
             Fields(
                 slug: slug, contentPath: contentPath, file: file, title: title, summary: summary, alternateTitles: alternateTitles, onet: onet,
                 article: article, reportsTo: reportsTo, supervises: supervises, worksWith: worksWith,
                 duties: duties, skills: skills, values: values,
-                careerPath: careerPath, compareWith: compareWith, related: related, sources: sources, updated: reader.optionalString(),
+                careerPath: careerPath, compareWith: compareWith, related: related, sources: sources, aliases: aliases, updated: reader.optionalString(),
                 draft: reader.bool(), body: reader.string(), bodyFirstLine: reader.int()))
     }
 
@@ -138,6 +140,11 @@ extension Page {
         writer.write(weight ?? 0)
         writer.write(layout?.value)
         if let layout { layout.location.write(to: &writer, in: file) }
+        writer.write(aliases.count)
+        for alias in aliases {
+            writer.write(alias.value)
+            alias.location.write(to: &writer, in: file)
+        }
         writer.write(body)
         writer.write(bodyFirstLine)
     }
@@ -147,9 +154,10 @@ extension Page {
         let hasWeight = reader.bool()
         let weight = reader.int()
         let layout = reader.optionalString().map { Role.Located(value: $0, location: SourceLocation.read(from: &reader, in: file)) }
+        let aliases = reader.list { Role.Located(value: $0.string(), location: SourceLocation.read(from: &$0, in: file)) }
         return Page(
             contentPath: contentPath, file: file, title: title, summary: summary, draft: draft, weight: hasWeight ? weight : nil,
-            layout: layout, body: reader.string(), bodyFirstLine: reader.int())
+            layout: layout, aliases: aliases, body: reader.string(), bodyFirstLine: reader.int())
     }
 }
 

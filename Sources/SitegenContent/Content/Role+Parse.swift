@@ -5,7 +5,7 @@ extension Role {
     /// The fields every role has; a site's schema declares the rest.
     package static let coreKeys = [
         "title", "summary", "alternate_titles", "onet", "article", "reports_to", "supervises", "works_with",
-        "duties", "skills", "career_path", "compare_with", "related", "sources", "updated", "draft",
+        "duties", "skills", "career_path", "compare_with", "related", "sources", "updated", "draft", "aliases",
     ]
     package static let minimumDuties = 3
 
@@ -54,6 +54,7 @@ extension Role {
             compareWith: references("compare_with", &fields),
             related: references("related", &fields),
             sources: readSources(root, fields: &fields),
+            aliases: Alias.read(root, fields: &fields, slugsOnly: true),
             updated: readDate("updated", root, fields: &fields),
             draft: fields.bool("draft", in: root) ?? false,
             body: front.body, bodyFirstLine: front.bodyFirstLine

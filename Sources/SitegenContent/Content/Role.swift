@@ -47,6 +47,8 @@ package struct Role: Sendable, Hashable {
         package var compareWith: [Located]
         package var related: [Located]
         package var sources: [Source]
+        /// Earlier slugs of the role (`aliases: [old-slug]`): each gets pages that redirect here.
+        package var aliases: [Located] = []
         /// `YYYY-MM-DD`.
         package var updated: String?
         package var draft: Bool
@@ -92,6 +94,7 @@ package struct Role: Sendable, Hashable {
     package var compareWith: [Located] { box.fields.compareWith }
     package var related: [Located] { box.fields.related }
     package var sources: [Source] { box.fields.sources }
+    package var aliases: [Located] { box.fields.aliases }
     package var updated: String? { box.fields.updated }
     package var draft: Bool { box.fields.draft }
     package var body: String { box.fields.body }

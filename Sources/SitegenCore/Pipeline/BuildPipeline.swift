@@ -251,7 +251,13 @@ public struct BuildPipeline: Sendable {
         for spec in specs {
             if let other = seen[spec.path] {
                 let first = other ?? "a generated page"
-                diagnostics.append(.error("'\(spec.path)' is produced twice (also by \(first))", at: spec.source.map { SourceLocation(file: $0) }))
+                if let location = spec.location {
+                    let url = spec.path.hasSuffix("index.html") ? "/" + spec.path.dropLast("index.html".count) : "/" + spec.path
+                    diagnostics.append(
+                        .error("alias \(url) is the address of a page of the site (\(first)); an alias must be an address no page has", at: location))
+                } else {
+                    diagnostics.append(.error("'\(spec.path)' is produced twice (also by \(first))", at: spec.source.map { SourceLocation(file: $0) }))
+                }
             } else {
                 seen[spec.path] = spec.source
             }

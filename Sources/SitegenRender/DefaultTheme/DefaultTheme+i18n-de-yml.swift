@@ -151,5 +151,9 @@ extension DefaultTheme {
         data_roles: "Alle Rollen und ihre Angaben als Daten (JSON):"
         data_matrix: "Die Tabelle als Tabellenkalkulation (CSV):"
 
+        # Weiterleitungen von früheren Adressen
+        alias_title: Diese Seite ist umgezogen
+        alias_summary: "Sie ist jetzt hier:"
+
         """#
 }

@@ -152,5 +152,9 @@ extension DefaultTheme {
         data_roles: "Every role and its fields as data (JSON):"
         data_matrix: "The table as a spreadsheet (CSV):"
 
+        # Redirects from earlier addresses
+        alias_title: This page has moved
+        alias_summary: "It is now at"
+
         """#
 }

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/compare-hub.mustache`
-    static let file7 = #"""
+    static let file8 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/facts.mustache`
-    static let file19 = #"""
+    static let file20 = #"""
         {{% CONTENT_TYPE: HTML }}
         <dl class="facts">
         {{#facts}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/header.mustache`
-    static let file21 = #"""
+    static let file22 = #"""
         {{% CONTENT_TYPE: HTML }}
         <header class="site-header">
         <div class="wrap">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/pager.mustache`
-    static let file23 = #"""
+    static let file24 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#pager}}
         {{#isPaged}}

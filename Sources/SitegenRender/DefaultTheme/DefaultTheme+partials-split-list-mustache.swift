@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/split-list.mustache`
-    static let file29 = #"""
+    static let file30 = #"""
         {{% CONTENT_TYPE: HTML }}
         <div class="split">
         <div>
