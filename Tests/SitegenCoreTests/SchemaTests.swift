@@ -171,6 +171,17 @@ import Testing
         #expect(page.contains("<dt>Education</dt><dd>A degree helps</dd>"))
     }
 
+    @Test func theTemplateReferenceListsEveryDeclaredFieldWithItsHelp() throws {
+        let site = try TestSite.make([
+            "sitegen.yml": Self.config("  fields:\n    level: {type: text, label: Level, help: How senior.}\n    team: {type: term}\n")
+        ])
+        defer { site.remove() }
+        let reference = try BuildPipeline(options: site.options()).templateReference(layout: "role")
+        let lines = reference.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains { $0.hasPrefix("level") && $0.hasSuffix("text — Level: declared field, text; How senior.") }, "\(reference)")
+        #expect(lines.contains { $0.hasPrefix("teamURL") })
+    }
+
     @Test func aSchemaChangeReparsesEveryRole() throws {
         let site = try TestSite.make(["sitegen.yml": Self.config("  fields:\n    level: {type: text}\n"), Self.role: Self.producer("level: L6")])
         defer { site.remove() }

@@ -20,24 +20,31 @@ extension BuildPipeline {
             let known = samples.keys.sorted().joined(separator: ", ")
             throw BuildFailure(step: .loadingTemplates, diagnostics: [.error("no page uses a layout '\(only)'; the layouts are \(known)", at: nil)])
         }
+        // The declared fields' names are described by the schema.
+        var declared: [String: String] = [:]
+        for field in plan.context.site.config.schema.fields {
+            declared[field.key] = "\(field.label): declared field, \(field.type.rawValue)" + (field.help.map { "; " + $0 } ?? "")
+            if field.type == .term || field.type == .role { declared[field.key + "URL"] = "The page of the role's \(field.key), relative to the page" }
+        }
         var text = ""
         for (layout, spec) in samples.sorted(by: { $0.key < $1.key }) where only == nil || only == layout {
             guard case .page(_, let makeView) = spec.content, case .object(let shape) = makeView(plan.context).templateType else { continue }
             let file = plan.context.theme.templateFiles[layout] ?? layout
             text += "\(layout) (\(file)): \(shape.name)\n"
-            Self.describe(shape, depth: 1, into: &text)
+            Self.describe(shape, depth: 1, declared: declared, into: &text)
             text += "\n"
         }
         return text
     }
 
-    private static func describe(_ shape: TemplateShape, depth: Int, into text: inout String) {
+    private static func describe(_ shape: TemplateShape, depth: Int, declared: [String: String], into text: inout String) {
         let indent = String(repeating: "  ", count: depth)
         let width = shape.fields.map(\.name.count).max() ?? 0
         for field in shape.fields {
             let padded = field.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            text += "\(indent)\(padded)  \(describe(field.type))\(field.help.isEmpty ? "" : " — " + field.help)\n"
-            if let nested = object(in: field.type), depth < 6 { describe(nested, depth: depth + 1, into: &text) }
+            let help = field.help.isEmpty ? declared[field.name] ?? "" : field.help
+            text += "\(indent)\(padded)  \(describe(field.type))\(help.isEmpty ? "" : " — " + help)\n"
+            if let nested = object(in: field.type), depth < 6 { describe(nested, depth: depth + 1, declared: declared, into: &text) }
         }
     }
 
