@@ -30,6 +30,8 @@ extension BuildPipeline {
     struct Made: Sendable {
         /// The page's fingerprint; nil for files made as they are.
         var fingerprint: Digest?
+        /// The digest of what the page is made from.
+        var inputs: Digest? = nil
         /// The file as placed on disk (nil in memory).
         var stamp: FileStamp?
         /// Taken over from the last build rather than rendered.
@@ -55,7 +57,9 @@ extension BuildPipeline {
         let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL), templates: TemplateLinks(templates: context.theme.templateSources))
         let targets = LinkChecker.Targets(outputPaths: options.checkLinks ? planned : [])
         let make = { @Sendable (spec: PageSpec, mayCarry: Bool) -> Result<Made, BuildFailure> in
-            self.make(spec, context: context, previous: mayCarry ? previous : nil, keepIDs: previous != nil, checker: checker, targets: targets, sink: sink)
+            self.make(
+                spec, context: context, inputs: plan.inputs, previous: mayCarry ? previous : nil, keepIDs: previous != nil, checker: checker,
+                targets: targets, sink: sink)
         }
         var made = try specs.parallelMap { make($0, true) }.map { result throws(BuildFailure) in try result.get() }
         // Pages whose fingerprints are the last build's: their files are taken over together.
@@ -96,8 +100,8 @@ extension BuildPipeline {
     /// Makes one planned file into `sink`, or, when its fingerprint is the one `previous`
     /// recorded, only notes the recorded stamp (the caller takes such files over together).
     private func make(
-        _ spec: PageSpec, context: RenderContext, previous: Previous?, keepIDs: Bool, checker: LinkChecker, targets: LinkChecker.Targets,
-        sink: any FileSink
+        _ spec: PageSpec, context: RenderContext, inputs: PageInputs, previous: Previous?, keepIDs: Bool, checker: LinkChecker,
+        targets: LinkChecker.Targets, sink: any FileSink
     ) -> Result<Made, BuildFailure> {
         do throws(BuildFailure) {
             var made: Made
@@ -107,12 +111,17 @@ extension BuildPipeline {
                 made = Made(fingerprint: nil, carried: false)
                 file = ready
             case .page(let layout, let makeView):
+                let key = inputs.key(of: spec, layout: layout)
+                // Made from what the last build's page was made from: the same page.
+                if let previous, let entry = previous.entries[spec.path], entry.inputs == key, let fingerprint = entry.fingerprint {
+                    return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
+                }
                 let view = makeView(context)
                 let fingerprint = Self.fingerprint(of: view, layout: layout, theme: context.theme)
                 if let previous, let entry = previous.entries[spec.path], entry.fingerprint == fingerprint {
-                    return .success(Made(fingerprint: fingerprint, carried: false, recorded: entry.stamp))
+                    return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
                 }
-                made = Made(fingerprint: fingerprint, carried: false)
+                made = Made(fingerprint: fingerprint, inputs: key, carried: false)
                 file = context.render(spec, layout: layout, view: view)
             }
             if options.checkLinks && file.isHTML {

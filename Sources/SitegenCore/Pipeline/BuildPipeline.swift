@@ -49,7 +49,9 @@ public struct BuildPipeline: Sendable {
             try staging.commit(token: token)
             manifest?.save(
                 zip(plan.specs, made).compactMap { spec, file in
-                    file.stamp.map { (spec.path, PageCache.Entry(fingerprint: file.fingerprint, stamp: $0, mayVanish: spec.mayVanish)) }
+                    file.stamp.map {
+                        (spec.path, PageCache.Entry(fingerprint: file.fingerprint, inputs: file.inputs, stamp: $0, mayVanish: spec.mayVanish))
+                    }
                 }, token: token)
             return Self.report(plan.specs, warnings: steps.warnings)
         } catch {
@@ -102,6 +104,8 @@ public struct BuildPipeline: Sendable {
         var specProblems: [Diagnostic]
         /// Every Markdown body a page shows.
         var documents: [(contentPath: String, file: String, body: String)]
+        /// What the pages are made from, to tell an unchanged page without building its view.
+        var inputs: PageInputs
     }
 
     /// Steps 1–3 and the page plan.
@@ -152,7 +156,9 @@ public struct BuildPipeline: Sendable {
         let layouts = theme.missingLayouts(specs.compactMap { spec in spec.layout.map { ($0, spec.layoutLocation) } })
         let names = layouts.isEmpty ? Self.unknownNames(specs, context: everyName) : []
         let navigation = Self.navigationProblems(site.config.navigation, specs: specs)
-        return Plan(context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents)
+        return Plan(
+            context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents,
+            inputs: PageInputs(context, bodies: bodies))
     }
 
     /// Step 4: renders the Markdown of every document the pages show.

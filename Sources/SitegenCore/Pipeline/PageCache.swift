@@ -18,6 +18,8 @@ struct PageCache: Sendable {
     struct Entry: Sendable {
         /// The fingerprint of its page; nil for files made on every build.
         var fingerprint: Digest?
+        /// The digest of what the page was made from (`PageInputs`), when it was recorded.
+        var inputs: Digest?
         /// The file as the last build left it.
         var stamp: FileStamp
         /// A file only scripts load (a search index shard): no page links to it.
@@ -57,7 +59,9 @@ struct PageCache: Sendable {
                         let stamp = FileStamp(
                             size: reader.int(), modifiedSeconds: reader.int(), modifiedNanoseconds: reader.int(), inode: UInt64(bitPattern: Int64(reader.int()))
                         )
-                        return Entry(fingerprint: hasFingerprint ? recorded : nil, stamp: stamp, mayVanish: reader.bool())
+                        let mayVanish = reader.bool()
+                        let inputs = reader.bool() ? reader.digest() : nil
+                        return Entry(fingerprint: hasFingerprint ? recorded : nil, inputs: inputs, stamp: stamp, mayVanish: mayVanish)
                     })
             else { return nil }
             entries[key] = entry
@@ -78,6 +82,8 @@ struct PageCache: Sendable {
             writer.write(entry.stamp.modifiedNanoseconds)
             writer.write(Int(Int64(bitPattern: entry.stamp.inode)))
             writer.write(entry.mayVanish)
+            writer.write(entry.inputs != nil)
+            if let inputs = entry.inputs { writer.write(inputs) }
             packed.append((path, entry.fingerprint ?? .zero, writer.bytes))
         }
         var count = ByteWriter()

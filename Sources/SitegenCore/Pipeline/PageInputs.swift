@@ -1,0 +1,85 @@
+import SitegenCache
+import SitegenContent
+import SitegenRender
+import SitegenSupport
+
+/// What every page's view is made from, but the Markdown bodies: with the bodies a page
+/// embeds, it decides the page. A page whose inputs are the last build's has the last build's
+/// fingerprint, so its view need not be built again (at 10k roles, building and digesting
+/// every view was most of a warm build).
+///
+/// The roles and pages are digested in their cache encoding (`ParsedFile+Coding`, which holds
+/// every field, as the parsed-content cache needs) less the body; the settings, words and
+/// templates by their own digests. The oracle tests edit every role field, page field,
+/// setting and template and compare a cached build with a clean one, so an input missing here
+/// fails them.
+struct PageInputs: Sendable {
+    /// The digest of everything but the bodies.
+    let site: Digest
+    /// The digest of each Markdown document's text, by content path.
+    let documents: [String: Digest]
+
+    init(_ context: RenderContext, bodies: [String: (file: String, body: String, firstLine: Int)]) {
+        var hasher = DigestHasher()
+        hasher.combine(CacheFolder.binary)
+        Self.combine(context.site, into: &hasher)
+        hasher.combine(context.words.digest)
+        for name in context.theme.templateDigests.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(context.theme.templateDigests[name]!)
+        }
+        site = hasher.finalize()
+        documents = bodies.mapValues { Digest.of(Array($0.body.utf8)) }
+    }
+
+    /// The inputs of one page: the site's, its path and layout, and its documents' texts.
+    func key(of spec: PageSpec, layout: String) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(site)
+        hasher.combine(spec.path)
+        hasher.combine(layout)
+        hasher.combine(spec.documents.count)
+        for path in spec.documents {
+            hasher.combine(path)
+            hasher.combine(documents[path] ?? .zero)
+        }
+        return hasher.finalize()
+    }
+
+    private static func combine(_ site: Site, into hasher: inout DigestHasher) {
+        let config = site.config
+        hasher.combine([config.title, config.description, config.baseURL, config.language])
+        hasher.combine(config.pageSize ?? -1)
+        for item in config.navigation { hasher.combine([item.title, item.url]) }
+        config.schema.combine(into: &hasher)
+        var writer = ByteWriter()
+        writer.write(site.roles.count)
+        for role in site.roles { Self.withoutBody(.role(role)).write(to: &writer) }
+        let pages =
+            (site.home.map { [ContentLoader.ParsedFile.home($0)] } ?? []) + site.pairs.compactMap { $0.prose.map(ContentLoader.ParsedFile.comparisonProse) }
+            + site.pages.map(ContentLoader.ParsedFile.page) + site.folders.compactMap { $0.index.map(ContentLoader.ParsedFile.page) }
+        writer.write(pages.count)
+        for page in pages { Self.withoutBody(page).write(to: &writer) }
+        writer.write(site.assets)
+        writer.bytes.withUnsafeBytes { hasher.combine($0) }
+    }
+
+    /// A parsed file less its body and the line it starts on (the body is a document of its own).
+    private static func withoutBody(_ file: ContentLoader.ParsedFile) -> ContentLoader.ParsedFile {
+        switch file.withBody("") {
+        case .role(let role):
+            var fields = role.fields
+            fields.bodyFirstLine = 0
+            return .role(Role(fields))
+        case .home(var page):
+            page.bodyFirstLine = 0
+            return .home(page)
+        case .comparisonProse(var page):
+            page.bodyFirstLine = 0
+            return .comparisonProse(page)
+        case .page(var page):
+            page.bodyFirstLine = 0
+            return .page(page)
+        }
+    }
+}
