@@ -16,10 +16,15 @@ package enum SearchPages: PageKind {
         let searchPage = PageSpec.page(url: url, layout: "search") { view(index, $0) }
         // Encoding the index is a fifth of an incremental build at 10k roles; the files are
         // kept under the digest of the documents they are made from.
-        // The script's texts, with the site's facets named where a text mentions them.
+        // The script's texts, with the site's facets named where a text mentions them (a
+        // site without facets gets the texts that name none).
         let facets = facetNames(context)
-        let words = context.words.texts.filter { $0.key.hasPrefix("search_") }.sorted { $0.key < $1.key }.map {
-            (key: $0.key, text: $0.value.replacingOccurrences(of: "{facets}", with: facets))
+        let texts = context.words.texts
+        let words = texts.filter { $0.key.hasPrefix("search_") }.sorted { $0.key < $1.key }.map { key, text in
+            if facets.isEmpty, text.contains("{facets}"), let plain = texts[key.replacingOccurrences(of: "search_", with: "search_nofacets_")] {
+                return (key: key, text: plain)
+            }
+            return (key: key, text: text.replacingOccurrences(of: "{facets}", with: facets))
         }
         var key = DigestHasher()
         key.combine(shardLimit)

@@ -182,6 +182,16 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("teamURL") })
     }
 
+    @Test func aSiteWithoutFacetsGetsSearchTextsThatNameNone() throws {
+        let site = try TestSite.make(["sitegen.yml": Self.config("  facets: []\n")])
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let manifest = try String(contentsOf: site.output.appendingPathComponent("search/search-index.js"), encoding: .utf8)
+        #expect(manifest.contains(#""search_prompt_other":"Type a word to search {count} roles.""#), "\(manifest)")
+        let page = try String(contentsOf: site.output.appendingPathComponent("search/index.html"), encoding: .utf8)
+        #expect(page.contains("<p class=\"lede\">Find a role by its title, summary, duties or skills.</p>") && !page.contains("<fieldset"))
+    }
+
     @Test func aSchemaChangeReparsesEveryRole() throws {
         let site = try TestSite.make(["sitegen.yml": Self.config("  fields:\n    level: {type: text}\n"), Self.role: Self.producer("level: L6")])
         defer { site.remove() }

@@ -131,6 +131,8 @@ extension DefaultTheme {
         search_none_found: Keine Rollen gefunden
         search_prompt_one: "Geben Sie ein Wort ein, um {count} Rolle zu durchsuchen, oder grenzen Sie nach {facets} ein."
         search_prompt_other: "Geben Sie ein Wort ein, um {count} Rollen zu durchsuchen, oder grenzen Sie nach {facets} ein."
+        search_nofacets_prompt_one: "Geben Sie ein Wort ein, um {count} Rolle zu durchsuchen."
+        search_nofacets_prompt_other: "Geben Sie ein Wort ein, um {count} Rollen zu durchsuchen."
         search_matches_query_one: "{count} Rolle passt zu „{query}“"
         search_matches_query_other: "{count} Rollen passen zu „{query}“"
         search_matches_filters_one: "{count} Rolle passt zu den Filtern"

@@ -132,6 +132,8 @@ extension DefaultTheme {
         search_none_found: No roles found
         search_prompt_one: "Type a word to search {count} role, or narrow the results by {facets}."
         search_prompt_other: "Type a word to search {count} roles, or narrow the results by {facets}."
+        search_nofacets_prompt_one: "Type a word to search {count} role."
+        search_nofacets_prompt_other: "Type a word to search {count} roles."
         search_matches_query_one: "{count} role matches “{query}”"
         search_matches_query_other: "{count} roles match “{query}”"
         search_matches_filters_one: "{count} role matches the filters"
