@@ -34,8 +34,7 @@ struct NewRoleCommand: ParsableCommand {
 
     func run() throws {
         let terminal = Terminal(quiet: false, verbose: false)
-        let config = try? String(contentsOf: site.sourceURL.appendingPathComponent("sitegen.yml"), encoding: .utf8)
-        let schema = config.flatMap { SitegenCore.schema(inConfig: $0, siteRoot: site.sourceURL) } ?? .standard
+        let schema = SitegenCore.schema(ofSiteAt: site.sourceURL) ?? .standard
         let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
         let (path, text) = Scaffold.role(title: title, schema: schema, today: today)
         let url = site.sourceURL.appendingPathComponent("Content").appendingPathComponent(path)

@@ -35,13 +35,8 @@ package struct ContentLoader: Sendable {
     /// last build (`memo`), and handing it what was parsed afresh.
     package func load(includeDrafts: Bool, cache memo: ParseMemo?) -> (LoadedContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let configFile = display(SiteConfig.fileName)
-        guard let configText = read(root.appendingPathComponent(SiteConfig.fileName).path, shownAs: configFile, into: &diagnostics) else {
-            return (nil, diagnostics)
-        }
-        var (config, configDiagnostics) = SiteConfig.parse(configText, file: configFile)
+        guard let (config, configDiagnostics) = loadConfig(into: &diagnostics) else { return (nil, diagnostics) }
         diagnostics += configDiagnostics
-        if let named = config?.schemaFile { config?.schema = loadSchema(named, into: &diagnostics) }
         let schema = config?.schema ?? .standard
         let schemaDigest = schema.digest
 
@@ -146,6 +141,19 @@ package struct ContentLoader: Sendable {
         }
         return ParseResult(
             file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: memo == nil ? nil : ParseMemo.encode(parsed, diagnostics, bytes: bytes))
+    }
+
+    /// `sitegen.yml`, with the schema of the file it names (`schema: schema.yml`) read in; nil
+    /// when the file cannot be read (reported in `diagnostics`). The config is nil, with the
+    /// problems, when it does not parse.
+    package func loadConfig(into diagnostics: inout [Diagnostic]) -> (SiteConfig?, [Diagnostic])? {
+        let configFile = display(SiteConfig.fileName)
+        guard let configText = read(root.appendingPathComponent(SiteConfig.fileName).path, shownAs: configFile, into: &diagnostics) else {
+            return nil
+        }
+        var (config, problems) = SiteConfig.parse(configText, file: configFile)
+        if let named = config?.schemaFile { config?.schema = loadSchema(named, into: &problems) }
+        return (config, problems)
     }
 
     /// The schema in the file `sitegen.yml` names (`schema: schema.yml`), relative to the site.

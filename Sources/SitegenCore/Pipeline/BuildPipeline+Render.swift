@@ -112,13 +112,14 @@ extension BuildPipeline {
                 file = ready
             case .page(let layout, let makeView):
                 let key = inputs.key(of: spec, layout: layout)
+                let entry = previous?.entries[spec.path]
                 // Made from what the last build's page was made from: the same page.
-                if let previous, let entry = previous.entries[spec.path], entry.inputs == key, let fingerprint = entry.fingerprint {
+                if let entry, entry.inputs == key, let fingerprint = entry.fingerprint {
                     return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
                 }
                 let view = makeView(context)
                 let fingerprint = Self.fingerprint(of: view, layout: layout, theme: context.theme)
-                if let previous, let entry = previous.entries[spec.path], entry.fingerprint == fingerprint {
+                if let entry, entry.fingerprint == fingerprint {
                     return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
                 }
                 made = Made(fingerprint: fingerprint, inputs: key, carried: false)

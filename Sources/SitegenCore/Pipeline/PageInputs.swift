@@ -54,32 +54,15 @@ struct PageInputs: Sendable {
         config.schema.combine(into: &hasher)
         var writer = ByteWriter()
         writer.write(site.roles.count)
-        for role in site.roles { Self.withoutBody(.role(role)).write(to: &writer) }
+        // Less the body (a document of its own); the line it starts on moves only with the
+        // front matter, which is digested.
+        for role in site.roles { ContentLoader.ParsedFile.role(role).withBody("").write(to: &writer) }
         let pages =
             (site.home.map { [ContentLoader.ParsedFile.home($0)] } ?? []) + site.pairs.compactMap { $0.prose.map(ContentLoader.ParsedFile.comparisonProse) }
             + site.pages.map(ContentLoader.ParsedFile.page) + site.folders.compactMap { $0.index.map(ContentLoader.ParsedFile.page) }
         writer.write(pages.count)
-        for page in pages { Self.withoutBody(page).write(to: &writer) }
+        for page in pages { page.withBody("").write(to: &writer) }
         writer.write(site.assets)
         writer.bytes.withUnsafeBytes { hasher.combine($0) }
-    }
-
-    /// A parsed file less its body and the line it starts on (the body is a document of its own).
-    private static func withoutBody(_ file: ContentLoader.ParsedFile) -> ContentLoader.ParsedFile {
-        switch file.withBody("") {
-        case .role(let role):
-            var fields = role.fields
-            fields.bodyFirstLine = 0
-            return .role(Role(fields))
-        case .home(var page):
-            page.bodyFirstLine = 0
-            return .home(page)
-        case .comparisonProse(var page):
-            page.bodyFirstLine = 0
-            return .comparisonProse(page)
-        case .page(var page):
-            page.bodyFirstLine = 0
-            return .page(page)
-        }
     }
 }

@@ -27,10 +27,10 @@ package struct RoleCardView: OpenView {
     package var title: String
     package var url: String
     package var summary: String
-    /// The texts of the card fields the role gives, in order.
-    package var meta: [String]
     /// The card fields as table cells, one per card field ("" when the role has none).
     package var cells: [String]
+    /// The texts of the card fields the role gives, in order.
+    package var meta: [String] { cells.filter { !$0.isEmpty } }
     package var moreValues: [String: any ViewValue]
 
     package init(_ role: Role, from pageURL: String, context: RenderContext) {
@@ -39,7 +39,6 @@ package struct RoleCardView: OpenView {
         url = ContentPath.relativeLink(from: pageURL, to: URLs.role(role.slug))
         summary = role.summary
         cells = site.config.schema.cards.map { FieldValues.text($0, of: role, site: site) ?? "" }
-        meta = cells.filter { !$0.isEmpty }
         moreValues = DeclaredValues.values(of: role, from: pageURL, context: context)
     }
 

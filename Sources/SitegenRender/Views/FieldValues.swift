@@ -32,10 +32,7 @@ package enum FieldValues {
         case "skills": return role.skills.map(\.value)
         case "onet": return role.onet.map { [$0] } ?? []
         case "updated": return role.updated.map { [$0] } ?? []
-        default:
-            guard let type = site.config.schema.type(of: name) else { return [] }
-            let values = role.values[name] ?? []
-            return type.isReference ? site.roles(values).map(\.title) : values.map(\.value)
+        default: return []
         }
     }
 
