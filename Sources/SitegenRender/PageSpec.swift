@@ -30,6 +30,9 @@ package struct PageSpec: Sendable {
         case page(layout: String, view: @Sendable (RenderContext) -> PageView)
         /// As it is.
         case file(OutputFile)
+        /// By the function, from the site (not through a layout): like a page's view, made only
+        /// when what the site's pages are made from changed (`roles.json`).
+        case data(@Sendable (RenderContext) -> OutputFile)
     }
 
     /// A page at the site-root-relative URL `url` (`roles/engineer/`).
@@ -45,6 +48,11 @@ package struct PageSpec: Sendable {
     /// A file that is already made (an asset, a search index shard).
     package static func file(_ file: OutputFile, mayVanish: Bool = false) -> PageSpec {
         PageSpec(path: file.path, source: file.source, documents: [], listed: false, mayVanish: mayVanish, location: nil, content: .file(file))
+    }
+
+    /// A file made from the site when the build needs it (its inputs changed).
+    package static func data(path: String, make: @escaping @Sendable (RenderContext) -> OutputFile) -> PageSpec {
+        PageSpec(path: path, source: nil, documents: [], listed: false, location: nil, content: .data(make))
     }
 
     /// The layout the page is rendered with; nil for other files.

@@ -11,13 +11,13 @@ import Testing
 /// The Markdown cache's pack: written through the cache folder, read back entry by entry,
 /// damaged entries ignored one by one, and kept to about twice the live renderings.
 @Suite struct MarkdownCacheStoreTests {
-    static func entry(_ text: String, _ path: String = "roles/a.md") -> (key: Digest, request: Data, response: Data) {
+    static func entry(_ text: String, _ path: String = "roles/a.md") -> (key: Digest, request: Digest, response: Data) {
         let options = MarkdownOptions(documentPath: path)
-        let request = MarkdownWire.encodeRequest(text, options)
-        return (MarkdownCache.key(request), request, MarkdownWire.encodeResponse(MarkdownRenderer.render(text, options: options)))
+        let key = MarkdownCache.key(text: text, options: options)
+        return (key, key, MarkdownWire.encodeResponse(MarkdownRenderer.render(text, options: options)))
     }
 
-    static func store(_ entries: [(key: Digest, request: Data, response: Data)], in site: TestSite) {
+    static func store(_ entries: [(key: Digest, request: Digest, response: Data)], in site: TestSite) {
         MarkdownCache(siteRoot: site.root).store(fresh: entries.map { ($0.key, [UInt8]($0.response)) }, live: entries.map(\.key))
     }
 
@@ -32,7 +32,7 @@ import Testing
         let cache = MarkdownCache(siteRoot: site.root)
         #expect(cache.count == 2)
         for entry in entries { #expect(cache.response(forKey: entry.key) == entry.response) }
-        #expect(cache.lookup(entries[0].request) == MarkdownRenderer.render("# A\n\nText [b](b.md).\n", options: MarkdownOptions(documentPath: "roles/a.md")))
+        #expect(cache.lookup(key: entries[0].request) == MarkdownRenderer.render("# A\n\nText [b](b.md).\n", options: MarkdownOptions(documentPath: "roles/a.md")))
     }
 
     @Test func aDamagedEntryIsIgnoredAndTheOthersKept() throws {
@@ -48,7 +48,7 @@ import Testing
         data[offset] ^= 0xFF
         try data.write(to: url)
         let cache = MarkdownCache(siteRoot: site.root)
-        #expect(cache.lookup(first.request) == nil)
+        #expect(cache.lookup(key: first.request) == nil)
         #expect(cache.response(forKey: second.key) == second.response)
     }
 
@@ -65,7 +65,7 @@ import Testing
             0..<header.count,
             with: Data(CacheFolder.header(MarkdownCache.packName).replacingOccurrences(of: "\(CacheFolder.binary)", with: "\(Digest.zero)").utf8))
         try text.write(to: url)
-        #expect(MarkdownCache(siteRoot: site.root).lookup(entry.request) == nil)
+        #expect(MarkdownCache(siteRoot: site.root).lookup(key: entry.request) == nil)
     }
 
     @Test func storingRemovesOtherCacheVersions() throws {
@@ -85,7 +85,7 @@ import Testing
         try Data("x".utf8).write(to: site.root.appendingPathComponent(CacheFolder.name))
         let entry = Self.entry("# A\n")
         Self.store([entry], in: site)
-        #expect(MarkdownCache(siteRoot: site.root).lookup(entry.request) == nil)
+        #expect(MarkdownCache(siteRoot: site.root).lookup(key: entry.request) == nil)
         #expect(site.build().isEmpty)
     }
 

@@ -56,11 +56,12 @@ import Testing
         defer { site.remove() }
         let cache = MarkdownCache(siteRoot: site.root)
         let options = MarkdownOptions(documentPath: "roles/a.md")
-        let request = MarkdownWire.encodeRequest("# A\n", options)
-        let other = MarkdownWire.encodeRequest("# B\n", options)
-        let key = MarkdownCache.key(request)
+        let key = MarkdownCache.key(text: "# A\n", options: options)
+        let other = MarkdownCache.key(text: "# B\n", options: options)
+        let elsewhere = MarkdownCache.key(text: "# A\n", options: MarkdownOptions(documentPath: "roles/b.md"))
         cache.store(fresh: [(key, [UInt8](MarkdownWire.encodeResponse(MarkdownRenderer.render("# A\n", options: options))))], live: [key])
-        #expect(MarkdownCache(siteRoot: site.root).lookup(request) != nil)
-        #expect(MarkdownCache(siteRoot: site.root).lookup(other) == nil)
+        #expect(MarkdownCache(siteRoot: site.root).lookup(key: key) != nil)
+        #expect(MarkdownCache(siteRoot: site.root).lookup(key: other) == nil)
+        #expect(MarkdownCache(siteRoot: site.root).lookup(key: elsewhere) == nil)
     }
 }

@@ -31,11 +31,13 @@ import Testing
         }
     }
 
-    /// The files beside and inside the output that are not the site: staging folders, temporaries.
+    /// The files beside and inside the output that are not the site: staging folders, temporaries
+    /// (the spare site beside the output is the cache's, not a leftover).
     static func leftovers(_ site: TestSite) -> [String] {
         let beside = (try? FileManager.default.contentsOfDirectory(atPath: site.root.path)) ?? []
         let inside = snapshot(of: site.output).keys.filter { $0.contains(".sitegen-") && $0 != OutputWriter.markerName }
-        return beside.filter { $0.hasPrefix(".Output.sitegen-") } + inside
+        let spare = SpareSite.folder(of: site.output).lastPathComponent
+        return beside.filter { $0.hasPrefix(".Output.sitegen-") && $0 != spare } + inside
     }
 
     /// The site a clean build makes now.
@@ -47,23 +49,46 @@ import Testing
         return snapshot(of: site.root.appendingPathComponent("clean"))
     }
 
-    /// After how many writes (files written or linked into the staging folder) the disk is full:
-    /// the site has 24 files, then the marker (the 25th write).
-    static let failingWrites = [0, 1, 3, 7, 15, 24]
+    /// A site built once (and again, so it has a spare site), with `change` applied.
+    static func changedSite(_ change: Change) throws -> TestSite {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        #expect(site.build().isEmpty)
+        try Change.onePage.apply(to: site)
+        #expect(site.build().isEmpty)
+        try site.write("Content/roles/alpha.md", IncrementalBuildTests.alpha)
+        try change.apply(to: site)
+        return site
+    }
+
+    /// When the disk fills, as a share of the writes (files written, linked or removed in the
+    /// staging folder, then the marker) the build makes: 0 is the first write, 1 the marker.
+    static let failingWrites = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1]
 
     @Test(arguments: Change.allCases, failingWrites)
-    func aFullDiskLeavesTheOutputAsItWasAndTheNextBuildIsClean(change: Change, failingWrite: Int) throws {
-        let site = try TestSite.copy(fixture: "Sites/basic")
+    func aFullDiskLeavesTheOutputAsItWasAndTheNextBuildIsClean(change: Change, failingWrite: Double) throws {
+        // A twin of the site counts the build's writes.
+        let twin = try Self.changedSite(change)
+        defer { twin.remove() }
+        var counting = twin.options()
+        counting.faults = OutputFaults()
+        if change == .fullBuild { counting.useCache = false }
+        _ = try BuildPipeline(options: counting).run()
+        let writes = try #require(counting.faults?.writes)
+        #expect(writes > (change == .onePage ? 2 : 20), "\(writes) writes")
+
+        let site = try Self.changedSite(change)
         defer { site.remove() }
-        #expect(site.build().isEmpty)
-        let before = snapshot(of: site.output)
-        try change.apply(to: site)
+        let before = snapshot(of: site.root.appendingPathComponent("Output"))
         var options = site.options()
-        options.faults = OutputFaults(failingWrite: failingWrite)
+        options.faults = OutputFaults(failingWrite: Int((Double(writes - 1) * failingWrite).rounded(.down)))
         if change == .fullBuild { options.useCache = false }
         #expect(throws: BuildFailure.self) { try BuildPipeline(options: options).run() }
         #expect(snapshot(of: site.output) == before)
         #expect(Self.leftovers(site).isEmpty)
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+        // The next build again (from the spare site the failed build left).
+        try Change.onePage.apply(to: site)
         #expect(site.build().isEmpty)
         #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
     }
@@ -100,12 +125,33 @@ import Testing
         let outside = snapshot(of: elsewhere)
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("skills"))
         try FileManager.default.createSymbolicLink(at: site.output.appendingPathComponent("skills"), withDestinationURL: elsewhere)
-        try Change.everyPage.apply(to: site)
+        // The first build replaces the link; the next ones start from the spare site, the
+        // output the link was planted in.
+        for change in [Change.everyPage, .onePage, .everyPage] {
+            try change.apply(to: site)
+            #expect(site.build().isEmpty)
+            #expect(snapshot(of: elsewhere) == outside, "nothing written outside the output")
+            let link = try? FileManager.default.destinationOfSymbolicLink(atPath: site.output.appendingPathComponent("skills").path)
+            #expect(link == nil, "the link was replaced by a real folder")
+            #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+        }
+    }
+
+    @Test func filesAddedToTheOutputByHandDoNotComeBackFromTheSpareSite() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
         #expect(site.build().isEmpty)
-        #expect(snapshot(of: elsewhere) == outside, "nothing written outside the output")
-        let link = try? FileManager.default.destinationOfSymbolicLink(atPath: site.output.appendingPathComponent("skills").path)
-        #expect(link == nil, "the link was replaced by a real folder")
-        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+        #expect(site.build().isEmpty)
+        for path in ["CNAME", "roles/beta/notes.txt", "skills/extra/index.html"] {
+            let url = site.output.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("by hand".utf8).write(to: url)
+        }
+        for change in [Change.onePage, .everyPage, .onePage] {
+            try change.apply(to: site)
+            #expect(site.build().isEmpty)
+            #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+        }
     }
 
     @Test func aHandEditedPageIsRepaired() throws {

@@ -24,14 +24,16 @@ final class OutputFaults: Sendable {
         self.exchangeError = exchangeError
     }
 
+    /// The writes met so far (files written, linked or removed in the staging folder).
+    var writes: Int { written.withLock { $0 } }
+
     /// Called before each file is written; throws the injected failure when its turn comes.
     func beforeWrite(_ path: String) throws(BuildFailure) {
-        guard let failingWrite else { return }
         let count = written.withLock { count in
             count += 1
             return count
         }
-        if count > failingWrite {
+        if let failingWrite, count > failingWrite {
             throw OutputWriter.failure("cannot write the output: \(path): \(String(cString: strerror(ENOSPC)))", unchanged: true)
         }
     }

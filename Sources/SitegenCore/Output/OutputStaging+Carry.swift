@@ -13,20 +13,29 @@ import SitegenSupport
 /// once: in path order, so each folder on the way is opened (in the output, refusing links)
 /// and made (in the staging folder) once for all the files in it, on every core.
 extension OutputStaging {
-    /// Links each file of the previous output at `items[i].path` into the staging folder when
-    /// it is a regular file with exactly the stamp the manifest recorded; the stamp of each
-    /// file taken over, nil where the page has to be made again.
-    func carry(_ items: [(path: String, expected: FileStamp)]) throws(BuildFailure) -> [FileStamp?] {
+    /// Brings the staging folder to the new site's files, given every planned path and, for
+    /// the pages the last build made as they are now, the stamp the manifest recorded: a
+    /// staging folder that began as the spare is reconciled with the plan (`reconcile`); an
+    /// empty one gets hard links to the output's files that still have their recorded stamps.
+    /// The stamp of each file taken over, nil where the page has to be made (again).
+    func settle(_ items: [(path: String, expected: FileStamp?)]) throws(BuildFailure) -> [FileStamp?] {
+        if let spare { return try reconcile(items, spare: spare) }
+        let wanted = items.indices.filter { items[$0].expected != nil }
+        var stamps: [FileStamp?] = Array(repeating: nil, count: items.count)
+        for (index, stamp) in zip(wanted, try linkAll(wanted.map { items[$0] }, from: previous.descriptor, to: rootDescriptor)) { stamps[index] = stamp }
+        return stamps
+    }
+
+    /// Links each file at `items[i].path` below the folder `source` into the same path below
+    /// `target` when it is a regular file with exactly the stamp `expected` (any stamp when
+    /// nil); the stamp of each file linked, nil where it was not.
+    func linkAll(_ items: [(path: String, expected: FileStamp?)], from source: Int32, to target: Int32) throws(BuildFailure) -> [FileStamp?] {
         let order = items.indices.sorted { items[$0].path < items[$1].path }
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = max(1, (order.count + cores - 1) / cores)
         let chunks = stride(from: 0, to: order.count, by: chunk).map { Array(order[$0..<min($0 + chunk, order.count)]) }
-        let stagingRoot = open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard stagingRoot >= 0 else { throw OutputWriter.failure("cannot write the output: \(String(cString: strerror(errno)))", unchanged: true) }
-        defer { _ = systemClose(stagingRoot) }
-        let outputRoot = previous.descriptor
         let results = chunks.parallelMap { indexes -> Result<[(Int, FileStamp?)], BuildFailure> in
-            var cursor = FolderCursor(source: outputRoot, target: stagingRoot)
+            var cursor = FolderCursor(source: source, target: target)
             defer { cursor.close() }
             var found: [(Int, FileStamp?)] = []
             found.reserveCapacity(indexes.count)
@@ -63,17 +72,17 @@ private struct FolderCursor {
         targetRoot = target
     }
 
-    mutating func link(_ path: String, expected: FileStamp) throws(BuildFailure) -> FileStamp? {
+    mutating func link(_ path: String, expected: FileStamp?) throws(BuildFailure) -> FileStamp? {
         let slash = path.lastIndex(of: "/")
         try move(to: slash.map { path[..<$0].split(separator: "/") } ?? [])
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let source = sources.last ?? sourceRoot
         guard source >= 0 else { return nil }
         var status = stat()
-        guard fstatat(source, name, &status, AT_SYMLINK_NOFOLLOW) == 0, FileStamp.isRegularFile(status), FileStamp(status) == expected,
+        guard fstatat(source, name, &status, AT_SYMLINK_NOFOLLOW) == 0, FileStamp.isRegularFile(status), expected == nil || FileStamp(status) == expected,
             linkat(source, name, targets.last ?? targetRoot, name, 0) == 0
         else { return nil }
-        return expected
+        return FileStamp(status)
     }
 
     private mutating func move(to folder: [Substring]) throws(BuildFailure) {

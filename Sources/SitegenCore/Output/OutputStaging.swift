@@ -13,54 +13,90 @@ import Synchronization
 /// The new site while it is being written: a folder beside the destination that holds the
 /// whole new site — pages made by this build, and hard links to the unchanged files of the
 /// previous output — and is exchanged with the destination in one step by `commit()`, or
-/// removed by `abandon()`. The destination is never written: at every moment it is the last
+/// put aside by `abandon()`. The destination is never written: at every moment it is the last
 /// successful build's site, until the exchange makes it the new one.
+///
+/// The folder starts empty, or as the spare site (`SpareSite`): the site before the output's,
+/// whose files the build then only has to bring up to date (`reconcile`).
 final class OutputStaging: Sendable {
     let writer: OutputWriter
     let folder: URL
     /// The previous output, read without following links.
     let previous: PreviousOutput
-    /// Folders already created below the staging folder (relative paths).
+    /// The spare site the folder began as; nil when it began empty.
+    let spare: SpareSite?
+    /// The staging folder, open (every write below it goes through folders opened without
+    /// following links when it began as the spare, which may hold anything).
+    let rootDescriptor: Int32
+    /// Folders already created below an empty staging folder (relative paths).
     private let createdFolders = Mutex<Set<String>>([""])
 
-    /// Creates the staging folder (removing ones left by killed builds).
-    init(writer: OutputWriter) throws(BuildFailure) {
+    /// Creates the staging folder (removing ones left by killed builds): the spare site moved
+    /// into its place when `spare` describes it, else an empty folder (and a spare that cannot
+    /// be used is removed).
+    init(writer: OutputWriter, spare: SpareSite?) throws(BuildFailure) {
         if let refusal = writer.refusal() { throw OutputWriter.failure(refusal) }
         self.writer = writer
         let parent = writer.destination.deletingLastPathComponent()
         folder = parent.appendingPathComponent(".\(writer.destination.lastPathComponent).sitegen-\(getpid())")
         writer.removeAbandonedStagingFolders(in: parent)
-        do {
-            try? FileManager.default.removeItem(at: folder)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputWriter.failure("cannot write the output: \(error.localizedDescription)", unchanged: true)
+        try? FileManager.default.removeItem(at: folder)
+        let spareFolder = SpareSite.folder(of: writer.destination)
+        if spare != nil && rename(spareFolder.path, folder.path) == 0 {
+            self.spare = spare
+        } else {
+            self.spare = nil
+            Self.remove(spareFolder)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw OutputWriter.failure("cannot write the output: \(error.localizedDescription)", unchanged: true)
+            }
         }
+        rootDescriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         previous = PreviousOutput(writer.destination)
+        guard rootDescriptor >= 0 else {
+            previous.close()
+            throw OutputWriter.failure("cannot write the output: \(folder.path): \(String(cString: strerror(errno)))", unchanged: true)
+        }
     }
+
+    deinit { _ = systemClose(rootDescriptor) }
 
     /// Writes one file into the staging folder and returns its stamp. A file whose bytes
     /// equal the previous output's is hard-linked instead, so it keeps its modification time.
     @discardableResult
     func place(_ file: OutputFile) throws(BuildFailure) -> FileStamp? {
         try writer.faults?.beforeWrite(file.path)
-        let target = folder.path + "/" + file.path
-        if let slash = file.path.lastIndex(of: "/") { try createFolder(String(file.path[..<slash])) }
+        let slash = file.path.lastIndex(of: "/")
+        let name = slash.map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
+        // An empty staging folder is this build's own: paths below it are safe to follow.
+        let parent: Int32
+        let entry: String
+        if spare == nil {
+            if let slash { try createFolder(String(file.path[..<slash])) }
+            (parent, entry) = (AT_FDCWD, folder.path + "/" + file.path)
+        } else {
+            parent = NoFollow.openFolder(below: rootDescriptor, slash.map { file.path[..<$0] } ?? "", create: true)
+            guard parent >= 0 else { throw failure(file.path) }
+            entry = name
+        }
+        defer { if parent != AT_FDCWD && parent != rootDescriptor { _ = systemClose(parent) } }
         // A carried file is a link to the previous output's inode: never write through it.
-        unlink(target)
+        NoFollow.remove(entry, in: parent)
         // The previous file's folder is walked once: its stamp, its bytes and the link.
-        let unchanged = previous.withParent(of: file.path) { parent, name -> FileStamp? in
+        let unchanged = previous.withParent(of: file.path) { oldParent, oldName -> FileStamp? in
             var status = stat()
-            guard fstatat(parent, name, &status, AT_SYMLINK_NOFOLLOW) == 0, FileStamp.isRegularFile(status), Int(status.st_size) == file.contents.count
+            guard fstatat(oldParent, oldName, &status, AT_SYMLINK_NOFOLLOW) == 0, FileStamp.isRegularFile(status), Int(status.st_size) == file.contents.count
             else { return nil }
-            let old = openat(parent, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+            let old = openat(oldParent, oldName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
             guard old >= 0 else { return nil }
             defer { _ = systemClose(old) }
-            guard PreviousOutput.read(old) == file.contents, linkat(parent, name, AT_FDCWD, target, 0) == 0 else { return nil }
+            guard PreviousOutput.read(old) == file.contents, linkat(oldParent, oldName, parent, entry, 0) == 0 else { return nil }
             return FileStamp(status)
         }
         if let unchanged { return unchanged }
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let descriptor = openat(parent, entry, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(file.path) }
         defer { _ = systemClose(descriptor) }
         var status = stat()
@@ -70,25 +106,41 @@ final class OutputStaging: Sendable {
 
     /// The bytes of a file placed or carried earlier.
     func contents(of path: String) -> Data? {
-        let file = open(folder.path + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        let slash = path.lastIndex(of: "/")
+        let parent = NoFollow.openFolder(below: rootDescriptor, slash.map { path[..<$0] } ?? "", create: false)
+        guard parent >= 0 else { return nil }
+        defer { if parent != rootDescriptor { _ = systemClose(parent) } }
+        let file = openat(parent, slash.map { String(path[path.index(after: $0)...]) } ?? path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard file >= 0 else { return nil }
         defer { _ = systemClose(file) }
         return PreviousOutput.read(file)
     }
 
+    /// What becomes of the previous site once the new one is in place.
+    enum Previous {
+        /// It is kept as the spare site (the output's manifest described it).
+        case spare
+        /// It is removed, and the new site is copied as the spare by hard links (`paths`).
+        case removeAndCopy(paths: [String])
+        /// It is removed, and there is no spare.
+        case remove
+    }
+
     /// Adds the marker (with the build's token) and kept placeholder files, then exchanges the
-    /// staging folder with the destination and removes the old site.
-    func commit(token: Digest) throws(BuildFailure) {
+    /// staging folder with the destination and puts the previous site aside as `afterwards`
+    /// says. Returns the marker's stamp.
+    func commit(token: Digest, afterwards: Previous) throws(BuildFailure) -> FileStamp {
+        let marker: FileStamp
         do throws(BuildFailure) {
-            try writer.faults?.beforeWrite(OutputWriter.markerName)
-            guard
-                FileManager.default.createFile(
-                    atPath: folder.appendingPathComponent(OutputWriter.markerName).path, contents: Data(OutputWriter.markerText(token: token).utf8))
-            else { throw failure(OutputWriter.markerName) }
+            for name in OutputWriter.placeholderNames.union([OutputWriter.markerName]) { NoFollow.remove(name, in: rootDescriptor) }
             for name in OutputWriter.placeholderNames {
-                if let data = previous.contents(of: name) {
-                    guard FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: data) else { throw failure(name) }
-                }
+                if let data = previous.contents(of: name) { try write(name, data) }
+            }
+            if case .removeAndCopy(let paths) = afterwards { try copySpare(paths) }
+            marker = try write(OutputWriter.markerName, Data(OutputWriter.markerText(token: token).utf8))
+            if case .removeAndCopy = afterwards {
+                let spare = SpareSite.folder(of: writer.destination)
+                if linkat(rootDescriptor, OutputWriter.markerName, AT_FDCWD, spare.path + "/" + OutputWriter.markerName, 0) != 0 { Self.remove(spare) }
             }
             previous.close()
             try writer.swapIn(folder)
@@ -97,13 +149,48 @@ final class OutputStaging: Sendable {
             throw error
         }
         // The staging folder now holds the previous site.
+        if case .spare = afterwards, rename(folder.path, SpareSite.folder(of: writer.destination).path) == 0 { return marker }
+        Self.remove(folder)
+        return marker
+    }
+
+    /// Puts the staging folder aside: kept as the spare when it began as one (whatever this
+    /// build changed in it, the next build checks), else removed. The destination stays as it was.
+    func abandon() {
+        previous.close()
+        if spare != nil, rename(folder.path, SpareSite.folder(of: writer.destination).path) == 0 { return }
         Self.remove(folder)
     }
 
-    /// Removes the staging folder; the destination stays as it was.
-    func abandon() {
-        previous.close()
-        Self.remove(folder)
+    /// Writes a file at the top of the staging folder; its stamp.
+    @discardableResult
+    private func write(_ name: String, _ data: Data) throws(BuildFailure) -> FileStamp {
+        try writer.faults?.beforeWrite(name)
+        let descriptor = openat(rootDescriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(name) }
+        defer { _ = systemClose(descriptor) }
+        var status = stat()
+        guard writeFully(data, to: descriptor), fstat(descriptor, &status) == 0 else { throw failure(name) }
+        return FileStamp(status)
+    }
+
+    /// Links every file of the (empty-born) staging folder into a new spare folder, on every
+    /// core; the marker is linked last, after every folder of the spare was made.
+    private func copySpare(_ paths: [String]) throws(BuildFailure) {
+        let spare = SpareSite.folder(of: writer.destination)
+        Self.remove(spare)
+        guard mkdir(spare.path, 0o755) == 0 else { return }
+        let target = open(spare.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard target >= 0 else { return }
+        defer { _ = systemClose(target) }
+        var complete = true
+        do throws(BuildFailure) {
+            complete = try linkAll(paths.map { ($0, nil) }, from: rootDescriptor, to: target).allSatisfy { $0 != nil }
+        } catch {
+            complete = false
+        }
+        // A spare that lacks a file is no spare (best effort: the build goes on without one).
+        if !complete { Self.remove(spare) }
     }
 
     /// Removes a folder and everything in it (never following a link), its top-level entries

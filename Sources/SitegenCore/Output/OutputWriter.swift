@@ -66,22 +66,6 @@ public struct OutputWriter: Sendable {
     /// Faults to inject (tests only): a failed write, a failed exchange.
     var faults: OutputFaults?
 
-    /// Writes `files` as the complete new content of the destination, atomically. Files whose
-    /// bytes did not change are hard-linked from the previous output, so they keep their
-    /// modification times and deploy tools upload only what changed.
-    public func write(_ files: [OutputFile]) throws(BuildFailure) {
-        let staging = try OutputStaging(writer: self)
-        for file in files {
-            do throws(BuildFailure) {
-                try staging.place(file)
-            } catch {
-                staging.abandon()
-                throw error
-            }
-        }
-        try staging.commit(token: Digest.random())
-    }
-
     /// Puts the staging folder in the destination's place in one step: a rename when there
     /// is no destination yet, else an exchange of the two folders (Linux
     /// `renameat2(RENAME_EXCHANGE)`, macOS `renamex_np(RENAME_SWAP)`). Where the file system

@@ -5,22 +5,22 @@ import SitegenRender
 import SitegenSupport
 
 extension BuildPipeline {
-    /// Renders Markdown documents: from the cache when an identical request was rendered
-    /// before, otherwise on the worker pool (or in this process when no pool is configured).
-    func renderMarkdown(_ jobs: [(text: String, options: MarkdownOptions)]) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
+    /// Renders Markdown documents: from the cache when an identical request (its `key`,
+    /// `MarkdownCache.key`) was rendered before, otherwise on the worker pool (or in this
+    /// process when no pool is configured). The cache keeps the entries of `live`, the keys of
+    /// every document the site shows (nil: the jobs' own).
+    func renderMarkdown(
+        _ jobs: [(text: String, options: MarkdownOptions, key: Digest)], live: [Digest]? = nil
+    ) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
         let cache = options.useCache ? MarkdownCache(siteRoot: options.source) : nil
-        // Each request is encoded only to be digested once: the key its entry is found and stored by.
-        let keys = cache == nil ? [] : jobs.parallelMap { MarkdownCache.key(MarkdownWire.encodeRequest($0.text, $0.options)) }
+        let keys = jobs.map(\.key)
         var results: [Result<RenderedMarkdown, MarkdownWorkerFailure>?] = Array(repeating: nil, count: jobs.count)
         if let cache {
-            let found = keys.parallelMap { key -> RenderedMarkdown? in
-                guard let response = cache.response(forKey: key), MarkdownWire.frameLength(response) == response.count - 4 else { return nil }
-                return MarkdownWire.decodeResponse(response.dropFirst(4))
-            }
+            let found = keys.parallelMap { cache.lookup(key: $0) }
             for (index, hit) in found.enumerated() where hit != nil { results[index] = .success(hit!) }
         }
         let missing = results.indices.filter { results[$0] == nil }
-        let pending = missing.map { jobs[$0] }
+        let pending = missing.map { (text: jobs[$0].text, options: jobs[$0].options) }
         let fresh: [Result<RenderedMarkdown, MarkdownWorkerFailure>]
         if let workers = options.markdownWorkers {
             fresh = MarkdownWorkerPool(configuration: workers).render(pending)
@@ -32,7 +32,7 @@ extension BuildPipeline {
             results[index] = result
             if cache != nil, case .success(let rendered) = result { stored.append((keys[index], [UInt8](MarkdownWire.encodeResponse(rendered)))) }
         }
-        cache?.store(fresh: stored, live: keys)
+        cache?.store(fresh: stored, live: live ?? keys)
         return results.map { $0! }
     }
 }

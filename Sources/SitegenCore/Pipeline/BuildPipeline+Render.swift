@@ -20,9 +20,10 @@ import SitegenTemplates
 /// page that build wrote, so when the output still holds that file exactly as written (its
 /// stamp), it is hard-linked into the new site instead of being rendered.
 extension BuildPipeline {
-    /// The last build's files, and the staging folder they are taken over into.
+    /// The last build's files (nil when none are trusted), and the staging folder they are
+    /// taken over into.
     struct Previous {
-        let entries: [String: PageCache.Entry]
+        var entries: [String: PageCache.Entry]?
         let staging: OutputStaging
     }
 
@@ -48,26 +49,40 @@ extension BuildPipeline {
     /// Steps 4–6 for every file: renders (or takes over) them all on every core into `sink`,
     /// checking each page's links right after it is rendered, so no page is kept in memory.
     func renderAll(_ plan: Plan, previous: Previous?, steps: inout Steps, into sink: any FileSink) throws(BuildFailure) -> [Made] {
-        let context = try renderMarkdown(plan, steps: &steps)
-        let specs = try steps.run(.renderingPages) { (plan.specs, plan.specProblems) }
         // Unchanged pages' links are not checked again: only safe when every file of the last
         // build that a page may link to is still planned.
-        let planned = Set(specs.map(\.path))
-        let previous = previous.flatMap { previous in previous.entries.contains { !$0.value.mayVanish && !planned.contains($0.key) } ? nil : previous }
+        let planned = Set(plan.specs.map(\.path))
+        var previous = previous
+        if let entries = previous?.entries, entries.contains(where: { !$0.value.mayVanish && !planned.contains($0.key) }) { previous?.entries = nil }
+        let entries = previous?.entries
+        // A page made from what the last build's page was made from is that page: neither its
+        // view nor its Markdown is needed.
+        let keys = plan.specs.parallelMap { plan.inputs.key(of: $0) }
+        let reusable = zip(plan.specs, keys).map { spec, key in
+            key != nil && entries?[spec.path].map { $0.inputs == key && $0.fingerprint != nil } == true
+        }
+        var needed: Set<String> = []
+        for (spec, reuse) in zip(plan.specs, reusable) where !reuse { needed.formUnion(spec.documents) }
+        var context = try steps.run(.renderingMarkdown) { () -> (RenderContext?, [Diagnostic]) in
+            let (context, diagnostics) = renderMarkdown(plan, needed: needed, into: plan.context)
+            return (context, diagnostics)
+        }
+        let specs = try steps.run(.renderingPages) { (plan.specs, plan.specProblems) }
         let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL), templates: TemplateLinks(templates: context.theme.templateSources))
         let targets = LinkChecker.Targets(outputPaths: options.checkLinks ? planned : [])
-        let make = { @Sendable (spec: PageSpec, mayCarry: Bool) -> Result<Made, BuildFailure> in
+        let make = { @Sendable (index: Int, mayCarry: Bool, context: RenderContext) -> Result<Made, BuildFailure> in
             self.make(
-                spec, context: context, inputs: plan.inputs, previous: mayCarry ? previous : nil, keepIDs: previous != nil, checker: checker,
+                specs[index], key: keys[index], context: context, previous: mayCarry ? entries : nil, keepIDs: entries != nil, checker: checker,
                 targets: targets, sink: sink)
         }
-        var made = try specs.parallelMap { make($0, true) }.map { result throws(BuildFailure) in try result.get() }
-        // Pages whose fingerprints are the last build's: their files are taken over together.
-        if let previous {
-            let candidates = made.indices.filter { made[$0].recorded != nil }
-            let stamps = try previous.staging.carry(candidates.map { (specs[$0].path, made[$0].recorded!) })
+        let current = context
+        var made = try Array(specs.indices).parallelMap { make($0, true, current) }.map { result throws(BuildFailure) in try result.get() }
+        // Pages whose fingerprints are the last build's: their files are taken over together
+        // (and a staging folder that began as the spare loses what the new site lacks).
+        if let staging = previous?.staging {
+            let stamps = try staging.settle(specs.indices.map { (specs[$0].path, made[$0].recorded) })
             var lost: [Int] = []
-            for (index, stamp) in zip(candidates, stamps) {
+            for (index, stamp) in zip(made.indices, stamps) where made[index].recorded != nil {
                 made[index].recorded = nil
                 if let stamp {
                     made[index].stamp = stamp
@@ -76,15 +91,23 @@ extension BuildPipeline {
                     lost.append(index)
                 }
             }
-            // A file not exactly as the manifest says (edited, replaced, gone) is made again.
-            let again = try lost.parallelMap { make(specs[$0], false) }.map { result throws(BuildFailure) in try result.get() }
+            // A file not exactly as the manifest says (edited, replaced, gone) is made again,
+            // with the Markdown its page shows.
+            let missing = Set(lost.flatMap { specs[$0].documents }).subtracting(needed)
+            if !missing.isEmpty {
+                let (more, diagnostics) = renderMarkdown(plan, needed: missing, into: context)
+                if diagnostics.containsErrors { throw BuildFailure(step: .renderingMarkdown, diagnostics: diagnostics) }
+                context = more
+            }
+            let remaking = context
+            let again = try lost.parallelMap { make($0, false, remaking) }.map { result throws(BuildFailure) in try result.get() }
             for (index, remade) in zip(lost, again) { made[index] = remade }
         }
         let problems = context.problems.diagnostics
         if problems.containsErrors { throw BuildFailure(step: .renderingPages, diagnostics: problems) }
-        if let previous, made.contains(where: \.carried), lostAnID(made, specs: specs, previous: previous) {
+        if let previous, made.contains(where: \.carried), lostAnID(made, specs: specs, output: previous.staging.previous) {
             // Unchanged pages may link to the lost id: render and check everything.
-            return try renderAll(plan, previous: nil, steps: &steps, into: sink)
+            return try renderAll(plan, previous: Previous(entries: nil, staging: previous.staging), steps: &steps, into: sink)
         }
         if options.checkLinks {
             _ = try steps.run(.checkingLinks) {
@@ -100,7 +123,7 @@ extension BuildPipeline {
     /// Makes one planned file into `sink`, or, when its fingerprint is the one `previous`
     /// recorded, only notes the recorded stamp (the caller takes such files over together).
     private func make(
-        _ spec: PageSpec, context: RenderContext, inputs: PageInputs, previous: Previous?, keepIDs: Bool, checker: LinkChecker,
+        _ spec: PageSpec, key: Digest?, context: RenderContext, previous: [String: PageCache.Entry]?, keepIDs: Bool, checker: LinkChecker,
         targets: LinkChecker.Targets, sink: any FileSink
     ) -> Result<Made, BuildFailure> {
         do throws(BuildFailure) {
@@ -110,9 +133,14 @@ extension BuildPipeline {
             case .file(let ready):
                 made = Made(fingerprint: nil, carried: false)
                 file = ready
+            case .data(let makeFile):
+                if let entry = previous?[spec.path], entry.inputs == key, let fingerprint = entry.fingerprint {
+                    return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
+                }
+                file = makeFile(context)
+                made = Made(fingerprint: Digest.of(Array(file.contents)), inputs: key, carried: false)
             case .page(let layout, let makeView):
-                let key = inputs.key(of: spec, layout: layout)
-                let entry = previous?.entries[spec.path]
+                let entry = previous?[spec.path]
                 // Made from what the last build's page was made from: the same page.
                 if let entry, entry.inputs == key, let fingerprint = entry.fingerprint {
                     return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
@@ -138,9 +166,9 @@ extension BuildPipeline {
     }
 
     /// Whether a page rendered again lacks an element id its previous version had.
-    private func lostAnID(_ made: [Made], specs: [PageSpec], previous: Previous) -> Bool {
+    private func lostAnID(_ made: [Made], specs: [PageSpec], output: PreviousOutput) -> Bool {
         Array(zip(specs, made)).parallelMap { spec, made -> Bool in
-            guard let ids = made.ids, let old = previous.staging.previous.contents(of: spec.path) else { return false }
+            guard let ids = made.ids, let old = output.contents(of: spec.path) else { return false }
             return !HTMLScanner.scan(old).ids.isSubset(of: ids)
         }.contains(true)
     }

@@ -40,19 +40,26 @@ public struct BuildPipeline: Sendable {
         let manifest = options.useCache ? PageCache(siteRoot: options.source, output: options.output, checkLinks: options.checkLinks) : nil
         let plan = try prepare(&steps)
         defer { Self.release(plan) }
-        let staging = try OutputStaging(writer: writer)
+        let staging = try OutputStaging(writer: writer, spare: manifest?.spare)
         do throws(BuildFailure) {
-            let previous = manifest?.entries.map { Previous(entries: $0, staging: staging) }
-            let made = try renderAll(plan, previous: previous, steps: &steps, into: staging)
+            let made = try renderAll(plan, previous: Previous(entries: manifest?.entries, staging: staging), steps: &steps, into: staging)
             steps.start(.writingOutput)
             let token = Digest.random()
-            try staging.commit(token: token)
-            manifest?.save(
-                zip(plan.specs, made).compactMap { spec, file in
-                    file.stamp.map {
-                        (spec.path, PageCache.Entry(fingerprint: file.fingerprint, inputs: file.inputs, stamp: $0, mayVanish: spec.mayVanish))
-                    }
-                }, token: token)
+            let files = zip(plan.specs, made).compactMap { spec, file in
+                file.stamp.map { (spec.path, PageCache.Entry(fingerprint: file.fingerprint, inputs: file.inputs, stamp: $0, mayVanish: spec.mayVanish)) }
+            }
+            // The previous site becomes the spare when the manifest described it; else the
+            // new site is linked as the spare (a first cached build), or there is none.
+            let afterwards: OutputStaging.Previous =
+                manifest == nil ? .remove : manifest?.site == nil ? .removeAndCopy(paths: files.map(\.0)) : .spare
+            let marker = try staging.commit(token: token, afterwards: afterwards)
+            if let manifest {
+                let site = PageCache.Site(token: token, marker: marker)
+                // The spare is the previous site (as its manifest recorded it), or a copy of this one.
+                let previous = manifest.site.flatMap { old in manifest.entries.map { (paths: Array($0.keys), site: old) } }
+                let spare = previous ?? (paths: files.map(\.0), site: site)
+                manifest.save(files, site: site, spare: spare)
+            }
             return Self.report(plan.specs, warnings: steps.warnings)
         } catch {
             staging.abandon()
@@ -102,8 +109,8 @@ public struct BuildPipeline: Sendable {
         var specs: [PageSpec]
         /// Problems found while planning (two pages on one path, a missing layout).
         var specProblems: [Diagnostic]
-        /// Every Markdown body a page shows.
-        var documents: [(contentPath: String, file: String, body: String)]
+        /// Every Markdown body a page shows, with the key of its rendering (`MarkdownCache.key`).
+        var documents: [(contentPath: String, file: String, body: String, key: Digest)]
         /// What the pages are made from, to tell an unchanged page without building its view.
         var inputs: PageInputs
     }
@@ -147,36 +154,37 @@ public struct BuildPipeline: Sendable {
             context.cachedFiles = { key, make in cache.files(for: key, make: make) }
         }
         let (specs, problems) = pageSpecs(context, loader: loader)
+        let inputs = PageInputs(context, bodies: bodies)
         // The Markdown to render is what the planned pages show, once each, in plan order.
         var seen: Set<String> = []
-        var documents: [(contentPath: String, file: String, body: String)] = []
+        var documents: [(contentPath: String, file: String, body: String, key: Digest)] = []
         for path in specs.lazy.flatMap(\.documents) where seen.insert(path).inserted {
-            if let body = bodies[path] { documents.append((path, body.file, body.body)) }
+            guard let body = bodies[path] else { continue }
+            let options = MarkdownOptions(documentPath: path, reservedIDs: theme.reservedIDs)
+            documents.append((path, body.file, body.body, MarkdownCache.key(textDigest: inputs.documents[path] ?? .zero, options: options)))
         }
         let layouts = theme.missingLayouts(specs.compactMap { spec in spec.layout.map { ($0, spec.layoutLocation) } })
         let names = layouts.isEmpty ? Self.unknownNames(specs, context: everyName) : []
         let navigation = Self.navigationProblems(site.config.navigation, specs: specs)
-        return Plan(
-            context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents,
-            inputs: PageInputs(context, bodies: bodies))
+        return Plan(context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents, inputs: inputs)
     }
 
-    /// Step 4: renders the Markdown of every document the pages show.
-    func renderMarkdown(_ plan: Plan, steps: inout Steps) throws(BuildFailure) -> RenderContext {
-        try steps.run(.renderingMarkdown) { () -> (RenderContext?, [Diagnostic]) in
-            let reserved = plan.context.theme.reservedIDs
-            let jobs = plan.documents.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved)) }
-            let rendered = renderMarkdown(jobs)
-            var context = plan.context
-            var diagnostics: [Diagnostic] = []
-            for (source, result) in zip(plan.documents, rendered) {
-                switch result {
-                case .success(let html): context.markdown[source.contentPath] = html
-                case .failure(let failure): diagnostics.append(.error(failure.message, at: SourceLocation(file: source.file)))
-                }
+    /// Step 4: renders into `context` the Markdown of the documents in `needed` (every
+    /// document the pages show when nil).
+    func renderMarkdown(_ plan: Plan, needed: Set<String>?, into context: RenderContext) -> (RenderContext, [Diagnostic]) {
+        let reserved = plan.context.theme.reservedIDs
+        let sources = needed.map { needed in plan.documents.filter { needed.contains($0.contentPath) } } ?? plan.documents
+        let jobs = sources.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved), key: $0.key) }
+        let rendered = renderMarkdown(jobs, live: plan.documents.map(\.key))
+        var context = context
+        var diagnostics: [Diagnostic] = []
+        for (source, result) in zip(sources, rendered) {
+            switch result {
+            case .success(let html): context.markdown[source.contentPath] = html
+            case .failure(let failure): diagnostics.append(.error(failure.message, at: SourceLocation(file: source.file)))
             }
-            return (context, diagnostics)
         }
+        return (context, diagnostics)
     }
 
     static func report(_ specs: [PageSpec], warnings: [Diagnostic]) -> BuildReport {

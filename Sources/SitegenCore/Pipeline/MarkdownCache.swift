@@ -6,7 +6,7 @@ import SitegenRender
 import SitegenSupport
 
 /// Rendered Markdown kept between builds in the `markdown` pack of the cache folder: each
-/// entry is keyed by the digest of the request it answers (the Markdown text and the
+/// entry is keyed by the digest of the request it answers (the Markdown text's digest and the
 /// options) and holds the encoded response, so it is used only for exactly that request.
 struct MarkdownCache: Sendable {
     static let packName = "markdown"
@@ -23,15 +23,25 @@ struct MarkdownCache: Sendable {
     /// How many renderings the pack holds.
     var count: Int { pack.count }
 
-    /// The key of a request: the digest of its encoded text and options.
-    static func key(_ request: Data) -> Digest { request.withUnsafeBytes { Digest.of($0) } }
+    /// The key of a request: the digest of its text's digest and its options.
+    static func key(textDigest: Digest, options: MarkdownOptions) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(textDigest)
+        hasher.combine(options.documentPath)
+        hasher.combine(options.smartPunctuation ? 1 : 0)
+        hasher.combine(options.reservedIDs.sorted())
+        return hasher.finalize()
+    }
+
+    /// The key of the request to render `text` with `options`.
+    static func key(text: String, options: MarkdownOptions) -> Digest { key(textDigest: Digest.of(Array(text.utf8)), options: options) }
 
     /// The encoded response stored under a request's key, if the entry is intact.
     func response(forKey key: Digest) -> Data? { pack.payload(key.description, stamp: key).map { Data($0) } }
 
     /// The rendering stored for exactly this request, if there is a valid one.
-    func lookup(_ request: Data) -> RenderedMarkdown? {
-        guard let response = response(forKey: Self.key(request)), MarkdownWire.frameLength(response) == response.count - 4 else { return nil }
+    func lookup(key: Digest) -> RenderedMarkdown? {
+        guard let response = response(forKey: key), MarkdownWire.frameLength(response) == response.count - 4 else { return nil }
         return MarkdownWire.decodeResponse(response.dropFirst(4))
     }
 

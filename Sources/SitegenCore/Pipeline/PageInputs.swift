@@ -32,8 +32,15 @@ struct PageInputs: Sendable {
         documents = bodies.mapValues { Digest.of(Array($0.body.utf8)) }
     }
 
-    /// The inputs of one page: the site's, its path and layout, and its documents' texts.
-    func key(of spec: PageSpec, layout: String) -> Digest {
+    /// The inputs of one page (or file made from the site): the site's, its path and layout,
+    /// and its documents' texts; nil for a file made as it is.
+    func key(of spec: PageSpec) -> Digest? {
+        let layout: String
+        switch spec.content {
+        case .file: return nil
+        case .data: layout = ""
+        case .page(let name, _): layout = name
+        }
         var hasher = DigestHasher()
         hasher.combine(site)
         hasher.combine(spec.path)

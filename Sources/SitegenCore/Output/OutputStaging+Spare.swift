@@ -1,0 +1,198 @@
+import Foundation
+import SitegenContent
+import SitegenRender
+import SitegenSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The site before the output's current one, kept beside it (`.Output.sitegen-spare`) so the
+/// next build starts its staging folder from it instead of from nothing. The exchange that
+/// puts a new site in place leaves the old one in the staging folder's place; rather than
+/// removing it, the build keeps it as the spare. Most of its files are hard links to the
+/// output's own, so the next build has to change in it only the files that differ — at 10k
+/// roles, linking every unchanged file into an empty folder and removing the old site after
+/// the exchange had been most of a warm build.
+///
+/// Nothing about the spare is taken on trust: each file the next build keeps must have the
+/// exact stamp (size, modification time, inode) the output's manifest records for it, and
+/// each folder modified since the spare's build wrote its marker — by a user, while it was
+/// the output, or by a build that failed — is read and stripped of what the new site lacks.
+struct SpareSite: Sendable {
+    /// The files the spare holds, as the build that made the site recorded them.
+    var paths: [String]
+    /// The stamp of the spare's `.sitegen-output` marker, the last file its build wrote: a
+    /// folder of the spare whose modification time is not before the marker's was changed
+    /// after that build.
+    var marker: FileStamp
+
+    /// Where the spare of the output `destination` is kept.
+    static func folder(of destination: URL) -> URL {
+        destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).sitegen-spare")
+    }
+
+    /// Whether a folder's status says it was modified at or after the marker was written.
+    func isModified(_ status: stat) -> Bool {
+        let folder = FileStamp(status)
+        return (folder.modifiedSeconds, folder.modifiedNanoseconds) >= (marker.modifiedSeconds, marker.modifiedNanoseconds)
+    }
+}
+
+extension OutputStaging {
+    /// Makes the staging folder, which began as the spare site, hold exactly the new site's
+    /// files but those still to be rendered: for each planned path (in path order, on every
+    /// core) whose `expected` stamp is given, the spare's file is kept when it has that stamp,
+    /// else the output's file with that stamp is linked in its place; then the spare's files
+    /// the new site lacks are removed, and every folder modified since the spare's build is
+    /// stripped of entries the new site does not have. Returns, for each item, its stamp, or
+    /// nil where neither the spare nor the output holds the file as recorded (or none was
+    /// expected).
+    func reconcile(_ items: [(path: String, expected: FileStamp?)], spare: SpareSite) throws(BuildFailure) -> [FileStamp?] {
+        let order = items.indices.sorted { items[$0].path < items[$1].path }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, (order.count + cores - 1) / cores)
+        let chunks = stride(from: 0, to: order.count, by: chunk).map { Array(order[$0..<min($0 + chunk, order.count)]) }
+        let root = rootDescriptor
+        let results = chunks.parallelMap { indexes -> Result<(found: [(Int, FileStamp?)], modified: [String]), BuildFailure> in
+            var cursor = SpareCursor(root: root, spare: spare, staging: self)
+            defer { cursor.close() }
+            var found: [(Int, FileStamp?)] = []
+            found.reserveCapacity(indexes.count)
+            do throws(BuildFailure) {
+                for index in indexes {
+                    found.append((index, try cursor.settle(items[index].path, expected: items[index].expected)))
+                }
+                return .success((found, cursor.modified))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var stamps: [FileStamp?] = Array(repeating: nil, count: items.count)
+        var modified: Set<String> = [""]
+        for result in results {
+            let (found, folders) = try result.get()
+            for (index, stamp) in found { stamps[index] = stamp }
+            modified.formUnion(folders)
+        }
+        let planned = Set(items.map(\.path))
+        var folders: Set<String> = [""]
+        for path in planned {
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                guard folders.insert(String(path[..<slash])).inserted else { break }
+                end = slash
+            }
+        }
+        removeStale(spare.paths.filter { !planned.contains($0) && !folders.contains($0) }, keeping: folders)
+        for folder in modified.sorted() { strip(folder, planned: planned, folders: folders) }
+        return stamps
+    }
+
+    /// Removes the spare's files the new site lacks: the highest folder on a file's path that
+    /// holds no planned file goes whole, else the file alone.
+    private func removeStale(_ paths: [String], keeping folders: Set<String>) {
+        var removed: Set<String> = []
+        for path in paths {
+            let parts = path.split(separator: "/")
+            var parent = ""
+            var gone = false
+            for part in parts.dropLast() {
+                let folder = parent.isEmpty ? String(part) : parent + "/" + part
+                if !folders.contains(folder) {
+                    if removed.insert(folder).inserted { removeEntry(folder) }
+                    gone = true
+                    break
+                }
+                parent = folder
+            }
+            if !gone { removeEntry(path) }
+        }
+    }
+
+    /// Removes from the staging folder `folder` every entry the new site does not have.
+    private func strip(_ folder: String, planned: Set<String>, folders: Set<String>) {
+        let descriptor = NoFollow.openFolder(below: rootDescriptor, Substring(folder), create: false)
+        guard descriptor >= 0 else { return }
+        defer { if descriptor != rootDescriptor { _ = systemClose(descriptor) } }
+        let kept: Set<String> = folder.isEmpty ? OutputWriter.placeholderNames.union([OutputWriter.markerName]) : []
+        for name in NoFollow.entries(of: descriptor) where !kept.contains(name) {
+            let path = folder.isEmpty ? name : folder + "/" + name
+            if !planned.contains(path) && !folders.contains(path) { NoFollow.remove(name, in: descriptor) }
+        }
+    }
+
+    /// Removes the file or folder at `path` below the staging folder, never through a link.
+    private func removeEntry(_ path: String) {
+        let slash = path.lastIndex(of: "/")
+        let parent = NoFollow.openFolder(below: rootDescriptor, slash.map { path[..<$0] } ?? "", create: false)
+        guard parent >= 0 else { return }
+        defer { if parent != rootDescriptor { _ = systemClose(parent) } }
+        NoFollow.remove(slash.map { String(path[path.index(after: $0)...]) } ?? path, in: parent)
+    }
+}
+
+/// The folders of one path in the staging folder that began as the spare, open (never through
+/// a link; made, or put in place of a non-folder, where needed) while the next paths share
+/// them; notes each folder modified since the spare's build.
+private struct SpareCursor {
+    let root: Int32
+    let spare: SpareSite
+    let staging: OutputStaging
+    var parts: [Substring] = []
+    var folders: [Int32] = []
+    /// Folders (relative paths) modified since the spare's build.
+    var modified: [String] = []
+
+    init(root: Int32, spare: SpareSite, staging: OutputStaging) {
+        self.root = root
+        self.spare = spare
+        self.staging = staging
+    }
+
+    /// Makes the staging folder's file at `path` the output's file with the stamp `expected`
+    /// (keeping the spare's when it is that file); nil when `expected` is nil or neither holds it.
+    mutating func settle(_ path: String, expected: FileStamp?) throws(BuildFailure) -> FileStamp? {
+        let slash = path.lastIndex(of: "/")
+        try move(to: slash.map { path[..<$0].split(separator: "/") } ?? [])
+        guard let expected else { return nil }
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let folder = folders.last ?? root
+        var status = stat()
+        if fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0, FileStamp.isRegularFile(status), FileStamp(status) == expected { return expected }
+        try staging.writer.faults?.beforeWrite(path)
+        NoFollow.remove(name, in: folder)
+        let linked = staging.previous.withParent(of: path) { output, outputName -> Bool in
+            var status = stat()
+            return fstatat(output, outputName, &status, AT_SYMLINK_NOFOLLOW) == 0 && FileStamp.isRegularFile(status) && FileStamp(status) == expected
+                && linkat(output, outputName, folder, name, 0) == 0
+        }
+        return linked == true ? expected : nil
+    }
+
+    private mutating func move(to target: [Substring]) throws(BuildFailure) {
+        var common = 0
+        while common < parts.count, common < target.count, parts[common] == target[common] { common += 1 }
+        while parts.count > common { pop() }
+        for part in target[common...] {
+            let descriptor = NoFollow.openFolder(below: folders.last ?? root, part, create: true)
+            guard descriptor >= 0 else {
+                throw OutputWriter.failure(
+                    "cannot write the output: \(target.joined(separator: "/")): \(String(cString: strerror(errno)))", unchanged: true)
+            }
+            parts.append(part)
+            folders.append(descriptor)
+            var status = stat()
+            if fstat(descriptor, &status) != 0 || spare.isModified(status) { modified.append(parts.joined(separator: "/")) }
+        }
+    }
+
+    private mutating func pop() {
+        if let folder = folders.popLast() { _ = systemClose(folder) }
+        parts.removeLast()
+    }
+
+    mutating func close() { while !parts.isEmpty { pop() } }
+}
