@@ -25,7 +25,7 @@ package enum AliasPages: PageKind {
     }
 
     private static func redirect(from url: String, to target: String, title: String, at location: SourceLocation) -> PageSpec {
-        var spec = PageSpec.page(url: url, layout: "alias", source: location.file, listed: false) { context in
+        PageSpec.page(url: url, layout: "alias", source: location.file, listed: false, location: location) { context in
             let link = ContentPath.relativeLink(from: url, to: target)
             let base = context.site.config.baseURL
             let view = ListView(
@@ -35,7 +35,5 @@ package enum AliasPages: PageKind {
             page.canonical = base.isEmpty ? nil : base + target
             return page
         }
-        spec.location = location
-        return spec
     }
 }

@@ -4,25 +4,40 @@ import SitegenContent
 /// it is made from, and how to make it. Pages are made from a view value through a layout;
 /// the view is also what the page's fingerprint digests, so a page shows nothing its
 /// fingerprint does not cover. Other files (assets, the sitemap, search index shards) are made
-/// directly.
-package struct PageSpec: Sendable {
+/// directly. A class: a plan of 35k specs is passed through many steps, and copying each
+/// spec's strings and closure at every step was a tenth of a warm build at 10k roles.
+package final class PageSpec: Sendable {
     /// Path relative to the output folder (`roles/engineer/index.html`).
-    package var path: String
+    package let path: String
     /// The source file, for diagnostics.
-    package var source: String?
+    package let source: String?
     /// Content files whose rendered Markdown the view embeds (`roles/engineer.md`); the first
     /// is the one whose links a broken-link report points into.
-    package var documents: [String]
+    package let documents: [String]
     /// Whether the sitemap lists the page.
-    package var listed: Bool
+    package let listed: Bool
     /// A file only scripts load, named after its content (a search index shard): when it is
     /// gone from a later build, no page's link can break.
-    package var mayVanish = false
+    package let mayVanish: Bool
     /// Where the page's front matter chose its layout (`layout: guide`), for a missing layout.
-    package var layoutLocation: SourceLocation?
+    package let layoutLocation: SourceLocation?
     /// Where the source asks for this page (an alias), for a page that collides with it.
-    package var location: SourceLocation?
-    package var content: Content
+    package let location: SourceLocation?
+    package let content: Content
+
+    init(
+        path: String, source: String?, documents: [String], listed: Bool, mayVanish: Bool = false, layoutLocation: SourceLocation? = nil,
+        location: SourceLocation?, content: Content
+    ) {
+        self.path = path
+        self.source = source
+        self.documents = documents
+        self.listed = listed
+        self.mayVanish = mayVanish
+        self.layoutLocation = layoutLocation
+        self.location = location
+        self.content = content
+    }
 
     /// How the file is made.
     package enum Content: Sendable {
@@ -38,10 +53,10 @@ package struct PageSpec: Sendable {
     /// A page at the site-root-relative URL `url` (`roles/engineer/`).
     package static func page(
         url: String, layout: String, source: String? = nil, documents: [String] = [], listed: Bool = true, layoutLocation: SourceLocation? = nil,
-        view: @escaping @Sendable (RenderContext) -> PageView
+        location: SourceLocation? = nil, view: @escaping @Sendable (RenderContext) -> PageView
     ) -> PageSpec {
         PageSpec(
-            path: URLs.file(forPage: url), source: source, documents: documents, listed: listed, layoutLocation: layoutLocation, location: nil,
+            path: URLs.file(forPage: url), source: source, documents: documents, listed: listed, layoutLocation: layoutLocation, location: location,
             content: .page(layout: layout, view: view))
     }
 

@@ -19,6 +19,10 @@ package struct RenderContext: Sendable {
     /// Gives the files stored under `key` by an earlier build, or makes them with the
     /// function and stores them (the pipeline's cache; by default they are just made).
     package var cachedFiles: @Sendable (_ key: Digest, _ make: () -> [OutputFile]) -> [OutputFile] = { $1() }
+    /// The digest of everything the site's pages are made from but the Markdown bodies (the
+    /// pipeline's page inputs), when there is a cache: files a page kind makes from the site's
+    /// fields alone are kept under it.
+    package var siteDigest: Digest?
     /// The names the theme's templates look up, when views need offer only those of the
     /// declared fields (a build: a value no template reads is neither made nor digested); nil
     /// for all of them (the template reference lists every name a layout could use).

@@ -12,10 +12,10 @@ package enum SearchPages: PageKind {
     package static func pages(_ context: RenderContext) -> [PageSpec] { pages(context, shardLimit: SearchIndex.defaultShardLimit) }
 
     package static func pages(_ context: RenderContext, shardLimit: Int) -> [PageSpec] {
-        let index = SearchIndex(site: context.site)
-        let searchPage = PageSpec.page(url: url, layout: "search") { view(index, $0) }
-        // Encoding the index is a fifth of an incremental build at 10k roles; the files are
-        // kept under the digest of the documents they are made from.
+        let searchPage = PageSpec.page(url: url, layout: "search") { view(SearchIndex(site: $0.site), $0) }
+        // Making the index was a fifth of an incremental build at 10k roles: the files are
+        // kept under the digest of the site's fields (it shows no Markdown body), or of the
+        // documents they are made from.
         // The script's texts, with the site's facets named where a text mentions them (a
         // site without facets gets the texts that name none).
         let facets = facetNames(context)
@@ -29,8 +29,15 @@ package enum SearchPages: PageKind {
         var key = DigestHasher()
         key.combine(shardLimit)
         for word in words { key.combine([word.key, word.text]) }
-        index.documents.combine(into: &key)
-        let files = context.cachedFiles(key.finalize()) { index.files(shardLimit: shardLimit, words: words) }
+        let index: SearchIndex?
+        if let digest = context.siteDigest {
+            key.combine(digest)
+            index = nil
+        } else {
+            index = SearchIndex(site: context.site)
+            index!.documents.combine(into: &key)
+        }
+        let files = context.cachedFiles(key.finalize()) { (index ?? SearchIndex(site: context.site)).files(shardLimit: shardLimit, words: words) }
         return [searchPage, .file(files[0])] + files.dropFirst().map { PageSpec.file($0, mayVanish: true) }
     }
 

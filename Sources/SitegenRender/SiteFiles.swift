@@ -28,6 +28,9 @@ package enum SiteFiles: PageKind {
         return url.path.hasSuffix("/") ? url.path : url.path + "/"
     }
 
+    /// Where the sitemap goes.
+    package static let sitemapPath = "sitemap.xml"
+
     /// `sitemap.xml` listing `pages` (output paths); absolute URLs with a base URL, root-relative
     /// paths without one.
     package static func sitemap(pages: [String], baseURL: String) -> OutputFile {
@@ -39,7 +42,7 @@ package enum SiteFiles: PageKind {
             xml += "  <url><loc>\(escapeXML(prefix + url))</loc></url>\n"
         }
         xml += "</urlset>\n"
-        return OutputFile(path: "sitemap.xml", text: xml)
+        return OutputFile(path: sitemapPath, text: xml)
     }
 
     /// `robots.txt` allowing everything and naming the sitemap when the base URL is known.

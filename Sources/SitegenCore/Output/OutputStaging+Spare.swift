@@ -22,7 +22,7 @@ import SitegenSupport
 /// each folder modified since the spare's build wrote its marker — by a user, while it was
 /// the output, or by a build that failed — is read and stripped of what the new site lacks.
 struct SpareSite: Sendable {
-    /// The files the spare holds, as the build that made the site recorded them.
+    /// The files the spare holds, as the build that made the site recorded them, in order.
     var paths: [String]
     /// The stamp of the spare's `.sitegen-output` marker, the last file its build wrote: a
     /// folder of the spare whose modification time is not before the marker's was changed
@@ -77,50 +77,49 @@ extension OutputStaging {
             for (index, stamp) in found { stamps[index] = stamp }
             modified.formUnion(folders)
         }
-        let planned = Set(items.map(\.path))
-        var folders: Set<String> = [""]
-        for path in planned {
-            var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
-                guard folders.insert(String(path[..<slash])).inserted else { break }
-                end = slash
-            }
+        // The plan and the spare's files, both in path order, are merged (no set of 35k paths).
+        let planned = PlannedPaths(sorted: order.map { items[$0].path })
+        var stale: [String] = []
+        var next = 0
+        for path in spare.paths {
+            while next < planned.sorted.count && planned.sorted[next] < path { next += 1 }
+            if next < planned.sorted.count && planned.sorted[next] == path { continue }
+            if !planned.hasFiles(below: path) { stale.append(path) }
         }
-        removeStale(spare.paths.filter { !planned.contains($0) && !folders.contains($0) }, keeping: folders)
-        for folder in modified.sorted() { strip(folder, planned: planned, folders: folders) }
+        removeStale(stale, planned: planned)
+        for folder in modified.sorted() { strip(folder, planned: planned) }
         return stamps
     }
 
     /// Removes the spare's files the new site lacks: the highest folder on a file's path that
     /// holds no planned file goes whole, else the file alone.
-    private func removeStale(_ paths: [String], keeping folders: Set<String>) {
+    private func removeStale(_ paths: [String], planned: PlannedPaths) {
         var removed: Set<String> = []
         for path in paths {
-            let parts = path.split(separator: "/")
-            var parent = ""
+            var end = path.startIndex
             var gone = false
-            for part in parts.dropLast() {
-                let folder = parent.isEmpty ? String(part) : parent + "/" + part
-                if !folders.contains(folder) {
+            while let slash = path[end...].firstIndex(of: "/") {
+                let folder = String(path[..<slash])
+                if !planned.hasFiles(below: folder) {
                     if removed.insert(folder).inserted { removeEntry(folder) }
                     gone = true
                     break
                 }
-                parent = folder
+                end = path.index(after: slash)
             }
             if !gone { removeEntry(path) }
         }
     }
 
     /// Removes from the staging folder `folder` every entry the new site does not have.
-    private func strip(_ folder: String, planned: Set<String>, folders: Set<String>) {
+    private func strip(_ folder: String, planned: PlannedPaths) {
         let descriptor = NoFollow.openFolder(below: rootDescriptor, Substring(folder), create: false)
         guard descriptor >= 0 else { return }
         defer { if descriptor != rootDescriptor { _ = systemClose(descriptor) } }
         let kept: Set<String> = folder.isEmpty ? OutputWriter.placeholderNames.union([OutputWriter.markerName]) : []
         for name in NoFollow.entries(of: descriptor) where !kept.contains(name) {
             let path = folder.isEmpty ? name : folder + "/" + name
-            if !planned.contains(path) && !folders.contains(path) { NoFollow.remove(name, in: descriptor) }
+            if !planned.contains(path) && !planned.hasFiles(below: path) { NoFollow.remove(name, in: descriptor) }
         }
     }
 
@@ -134,6 +133,35 @@ extension OutputStaging {
     }
 }
 
+/// The planned paths in order, asked what they hold by binary search.
+private struct PlannedPaths {
+    let sorted: [String]
+
+    /// The index of the first path not before `key`.
+    private func lowerBound(_ key: String) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    func contains(_ path: String) -> Bool {
+        let index = lowerBound(path)
+        return index < sorted.count && sorted[index] == path
+    }
+
+    /// Whether a planned file lies below the folder `folder` ("" is the top).
+    func hasFiles(below folder: String) -> Bool {
+        if folder.isEmpty { return !sorted.isEmpty }
+        let prefix = folder + "/"
+        let index = lowerBound(prefix)
+        return index < sorted.count && sorted[index].hasPrefix(prefix)
+    }
+}
+
 /// The folders of one path in the staging folder that began as the spare, open (never through
 /// a link; made, or put in place of a non-folder, where needed) while the next paths share
 /// them; notes each folder modified since the spare's build.
@@ -143,6 +171,8 @@ private struct SpareCursor {
     let staging: OutputStaging
     var parts: [Substring] = []
     var folders: [Int32] = []
+    /// The relative path of the folder open last (`parts` joined).
+    private var openPath: Substring = ""
     /// Folders (relative paths) modified since the spare's build.
     var modified: [String] = []
 
@@ -152,11 +182,40 @@ private struct SpareCursor {
         self.staging = staging
     }
 
+    /// The folder whose status was last looked at without opening it, and whether it is a
+    /// real folder.
+    private var looked: (folder: Substring, isFolder: Bool)?
+
     /// Makes the staging folder's file at `path` the output's file with the stamp `expected`
     /// (keeping the spare's when it is that file); nil when `expected` is nil or neither holds it.
     mutating func settle(_ path: String, expected: FileStamp?) throws(BuildFailure) -> FileStamp? {
         let slash = path.lastIndex(of: "/")
-        try move(to: slash.map { path[..<$0].split(separator: "/") } ?? [])
+        let folderPath = slash.map { path[..<$0] } ?? ""
+        // The common case costs two `fstatat`s: the file's own folder is looked at (it must be
+        // a real folder; its time says whether it changed) and the file through it, from the
+        // folder above it, which the cursor keeps open.
+        if let slash {
+            let above = folderPath.lastIndex(of: "/")
+            try move(to: above.map { folderPath[..<$0] } ?? "")
+            let parent = folders.last ?? root
+            if looked?.folder != folderPath {
+                var status = stat()
+                let name = String(above.map { folderPath[folderPath.index(after: $0)...] } ?? folderPath)
+                let isFolder = fstatat(parent, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+                if isFolder && spare.isModified(status) { modified.append(String(folderPath)) }
+                looked = (folderPath, isFolder)
+            }
+            if looked?.isFolder == true {
+                guard let expected else { return nil }
+                var status = stat()
+                let relative = String(path[(above.map { path.index(after: $0) } ?? path.startIndex)...])
+                if fstatat(parent, relative, &status, AT_SYMLINK_NOFOLLOW) == 0, FileStamp.isRegularFile(status), FileStamp(status) == expected {
+                    return expected
+                }
+            }
+            looked = nil
+        }
+        try move(to: folderPath)
         guard let expected else { return nil }
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let folder = folders.last ?? root
@@ -170,6 +229,13 @@ private struct SpareCursor {
                 && linkat(output, outputName, folder, name, 0) == 0
         }
         return linked == true ? expected : nil
+    }
+
+    /// Opens the folders of `folder` (a relative path), sharing those already open.
+    private mutating func move(to folder: Substring) throws(BuildFailure) {
+        if openPath == folder { return }
+        try move(to: folder.split(separator: "/"))
+        openPath = folder
     }
 
     private mutating func move(to target: [Substring]) throws(BuildFailure) {
@@ -194,5 +260,8 @@ private struct SpareCursor {
         parts.removeLast()
     }
 
-    mutating func close() { while !parts.isEmpty { pop() } }
+    mutating func close() {
+        while !parts.isEmpty { pop() }
+        openPath = ""
+    }
 }

@@ -29,7 +29,7 @@ extension BuildPipeline {
 
     /// What became of one planned file.
     struct Made: Sendable {
-        /// The page's fingerprint; nil for files made as they are.
+        /// The page's fingerprint (for a file made as it is, the digest of its bytes).
         var fingerprint: Digest?
         /// The digest of what the page is made from.
         var inputs: Digest? = nil
@@ -131,14 +131,19 @@ extension BuildPipeline {
             let file: OutputFile
             switch spec.content {
             case .file(let ready):
-                made = Made(fingerprint: nil, carried: false)
+                // A file made as it is, with the bytes the last build wrote, is that file.
+                let fingerprint = ready.contents.withUnsafeBytes { Digest.of($0) }
+                if let entry = previous?[spec.path], entry.fingerprint == fingerprint {
+                    return .success(Made(fingerprint: fingerprint, carried: false, recorded: entry.stamp))
+                }
+                made = Made(fingerprint: fingerprint, carried: false)
                 file = ready
             case .data(let makeFile):
                 if let entry = previous?[spec.path], entry.inputs == key, let fingerprint = entry.fingerprint {
                     return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
                 }
                 file = makeFile(context)
-                made = Made(fingerprint: Digest.of(Array(file.contents)), inputs: key, carried: false)
+                made = Made(fingerprint: file.contents.withUnsafeBytes { Digest.of($0) }, inputs: key, carried: false)
             case .page(let layout, let makeView):
                 let entry = previous?[spec.path]
                 // Made from what the last build's page was made from: the same page.

@@ -38,7 +38,7 @@ public struct BuildPipeline: Sendable {
         }
         var steps = Steps(progress: progress)
         let manifest = options.useCache ? PageCache(siteRoot: options.source, output: options.output, checkLinks: options.checkLinks) : nil
-        let plan = try prepare(&steps)
+        let plan = try prepare(&steps, lastInputs: manifest?.site?.inputs)
         defer { Self.release(plan) }
         let staging = try OutputStaging(writer: writer, spare: manifest?.spare)
         do throws(BuildFailure) {
@@ -54,10 +54,9 @@ public struct BuildPipeline: Sendable {
                 manifest == nil ? .remove : manifest?.site == nil ? .removeAndCopy(paths: files.map(\.0)) : .spare
             let marker = try staging.commit(token: token, afterwards: afterwards)
             if let manifest {
-                let site = PageCache.Site(token: token, marker: marker)
+                let site = PageCache.Site(token: token, marker: marker, inputs: plan.inputs.site)
                 // The spare is the previous site (as its manifest recorded it), or a copy of this one.
-                let previous = manifest.site.flatMap { old in manifest.entries.map { (paths: Array($0.keys), site: old) } }
-                let spare = previous ?? (paths: files.map(\.0), site: site)
+                let spare = manifest.site.map { (paths: manifest.paths, site: $0) } ?? (paths: files.map(\.0).sorted(), site: site)
                 manifest.save(files, site: site, spare: spare)
             }
             return Self.report(plan.specs, warnings: steps.warnings)
@@ -115,8 +114,10 @@ public struct BuildPipeline: Sendable {
         var inputs: PageInputs
     }
 
-    /// Steps 1–3 and the page plan.
-    func prepare(_ steps: inout Steps) throws(BuildFailure) -> Plan {
+    /// Steps 1–3 and the page plan. `lastInputs` is the digest of what the last successful
+    /// build's pages were made from (`PageInputs.site`): when it is this build's, the plan is
+    /// that build's, so it is not checked again.
+    func prepare(_ steps: inout Steps, lastInputs: Digest? = nil) throws(BuildFailure) -> Plan {
         let loader = ContentLoader(root: options.source, displayPrefix: options.displayPrefix)
         // Content and templates are both read before either's errors end the build, so one
         // run reports the problems of both (and the content's cross-reference errors).
@@ -149,12 +150,13 @@ public struct BuildPipeline: Sendable {
         // The name check sees every name (a misspelt field is matched against all of them).
         let everyName = context
         if !options.allNames { context.offerOnly(theme.library.usedNames) }
+        let inputs = PageInputs(context, bodies: bodies)
         if options.useCache {
             let cache = FilesCache(siteRoot: options.source)
             context.cachedFiles = { key, make in cache.files(for: key, make: make) }
+            context.siteDigest = inputs.site
         }
-        let (specs, problems) = pageSpecs(context, loader: loader)
-        let inputs = PageInputs(context, bodies: bodies)
+        let (specs, problems) = pageSpecs(context, loader: loader, checked: lastInputs != inputs.site)
         // The Markdown to render is what the planned pages show, once each, in plan order.
         var seen: Set<String> = []
         var documents: [(contentPath: String, file: String, body: String, key: Digest)] = []
@@ -164,7 +166,7 @@ public struct BuildPipeline: Sendable {
             documents.append((path, body.file, body.body, MarkdownCache.key(textDigest: inputs.documents[path] ?? .zero, options: options)))
         }
         let layouts = theme.missingLayouts(specs.compactMap { spec in spec.layout.map { ($0, spec.layoutLocation) } })
-        let names = layouts.isEmpty ? Self.unknownNames(specs, context: everyName) : []
+        let names = layouts.isEmpty && lastInputs != inputs.site ? Self.unknownNames(specs, context: everyName) : []
         let navigation = Self.navigationProblems(site.config.navigation, specs: specs)
         return Plan(context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents, inputs: inputs)
     }
@@ -195,8 +197,9 @@ public struct BuildPipeline: Sendable {
 
     // MARK: Planning
 
-    /// Every file of the site, as specs from every page kind; nothing is rendered yet.
-    private func pageSpecs(_ context: RenderContext, loader: ContentLoader) -> ([PageSpec], [Diagnostic]) {
+    /// Every file of the site, as specs from every page kind; nothing is rendered yet. Two
+    /// files on one path are found when `checked`.
+    private func pageSpecs(_ context: RenderContext, loader: ContentLoader, checked: Bool) -> ([PageSpec], [Diagnostic]) {
         // The page kinds are planned side by side (the search index alone is a fifth of an
         // incremental build at 10k roles), and joined in their fixed order.
         var specs = Array(options.pageKinds.parallelMap { $0.pages(context) }.joined())
@@ -214,8 +217,9 @@ public struct BuildPipeline: Sendable {
             specs.append(.file(OutputFile(path: path, data: data, source: loader.display("Content/\(path)"))))
         }
         let listed = specs.filter(\.listed).map(\.path)
-        specs.append(.file(SiteFiles.sitemap(pages: listed, baseURL: context.site.config.baseURL)))
-        diagnostics += Self.collisions(specs)
+        let baseURL = context.site.config.baseURL
+        specs.append(.data(path: SiteFiles.sitemapPath) { _ in SiteFiles.sitemap(pages: listed, baseURL: baseURL) })
+        if checked { diagnostics += Self.collisions(specs) }
         return (specs, diagnostics)
     }
 

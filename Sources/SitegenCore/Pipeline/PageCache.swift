@@ -14,11 +14,12 @@ import SitegenSupport
 /// page and the stamp (size, modification time, inode) of the file as written (the
 /// `pages-<digest of the output path>` pack of the cache folder). It is trusted only when the output is
 /// demonstrably what it records: the folder's `.sitegen-output` marker carries the token of
-/// the build that wrote the manifest, the manifest is whole (its last entry counts the
-/// others), and each file is taken over only while its stamp is unchanged.
+/// the build that wrote the manifest, the manifest is whole (one entry, checksummed), and
+/// each file is taken over only while its stamp is unchanged. The `spare-…` pack beside it
+/// describes the spare site (`SpareSite`) the same way, by the spare's own marker.
 struct PageCache: Sendable {
-    /// The entry that holds the token and the number of file entries (no output path is empty).
-    private static let tokenKey = ""
+    /// The one entry of the pack; its stamp is the digest of the output's token.
+    private static let manifestKey = "manifest"
 
     /// One file of the last build.
     struct Entry: Sendable {
@@ -32,10 +33,12 @@ struct PageCache: Sendable {
         var mayVanish: Bool
     }
 
-    /// The last build's site as a whole: its token and the stamp of its marker.
+    /// The last build's site as a whole: its token, the stamp of its marker and the digest of
+    /// what its pages were made from (`PageInputs.site`).
     struct Site: Sendable {
         var token: Digest
         var marker: FileStamp
+        var inputs: Digest
     }
 
     let folder: CacheFolder
@@ -44,6 +47,8 @@ struct PageCache: Sendable {
     let spareName: String
     /// The last build's files, when the manifest is whole and belongs to the output as it is.
     let entries: [String: Entry]?
+    /// Their paths, in order.
+    let paths: [String]
     /// The last build's token and marker, with `entries`.
     let site: Site?
     /// The spare site beside the output, when the manifest is trusted and the spare folder is
@@ -62,12 +67,14 @@ struct PageCache: Sendable {
         self.checkLinks = checkLinks
         let read = Self.marker(of: output).flatMap { marker in Self.read(folder.pack(name), token: marker.token, checkLinks: checkLinks) }
         entries = read?.entries
+        paths = read?.paths ?? []
         site = read?.site
         spare = read == nil ? nil : Self.marker(of: SpareSite.folder(of: output)).flatMap { marker in
             folder.pack(spareName).withPayload("spare", stamp: marker.token) { reader -> SpareSite? in
                 let recorded = Self.readStamp(&reader)
                 let paths = reader.strings()
-                return recorded == marker.stamp ? SpareSite(paths: paths, marker: recorded) : nil
+                guard recorded == marker.stamp, zip(paths, paths.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+                return SpareSite(paths: paths, marker: recorded)
             }
         }
     }
@@ -89,28 +96,28 @@ struct PageCache: Sendable {
         return found.map { (token: $0.0, stamp: $0.1) }
     }
 
-    private static func read(_ pack: CachePack, token: Digest, checkLinks: Bool) -> (entries: [String: Entry], site: Site)? {
-        guard pack.superseded == 0,
-            let (count, marker) = pack.withPayload(tokenKey, stamp: stamp(token, checkLinks: checkLinks), { reader in (reader.int(), readStamp(&reader)) }),
-            count == pack.count - 1
-        else { return nil }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(count)
-        for key in pack.keys where key != tokenKey {
-            guard let recorded = pack.stamp(of: key),
-                let entry = pack.withPayload(
-                    key, stamp: recorded,
-                    { reader -> Entry? in
-                        let hasFingerprint = reader.bool()
-                        let stamp = readStamp(&reader)
-                        let mayVanish = reader.bool()
-                        let inputs = reader.bool() ? reader.digest() : nil
-                        return Entry(fingerprint: hasFingerprint ? recorded : nil, inputs: inputs, stamp: stamp, mayVanish: mayVanish)
-                    })
-            else { return nil }
-            entries[key] = entry
+    private static func read(_ pack: CachePack, token: Digest, checkLinks: Bool) -> (entries: [String: Entry], paths: [String], site: Site)? {
+        guard pack.count == 1, pack.superseded == 0 else { return nil }
+        return pack.withPayload(manifestKey, stamp: stamp(token, checkLinks: checkLinks)) { reader in
+            let marker = readStamp(&reader)
+            let inputs = reader.digest()
+            let count = reader.int()
+            guard count >= 0, count <= reader.remaining else { return nil }
+            var entries: [String: Entry] = [:]
+            entries.reserveCapacity(count)
+            var paths: [String] = []
+            paths.reserveCapacity(count)
+            for _ in 0..<count {
+                let path = reader.string()
+                let fingerprint = reader.bool() ? reader.digest() : nil
+                let stamp = readStamp(&reader)
+                let mayVanish = reader.bool()
+                let inputs = reader.bool() ? reader.digest() : nil
+                entries[path] = Entry(fingerprint: fingerprint, inputs: inputs, stamp: stamp, mayVanish: mayVanish)
+                paths.append(path)
+            }
+            return (entries, paths, Site(token: token, marker: marker, inputs: inputs))
         }
-        return (entries, Site(token: token, marker: marker))
     }
 
     private static func readStamp(_ reader: inout ByteReader) -> FileStamp {
@@ -124,9 +131,9 @@ struct PageCache: Sendable {
         writer.write(Int(Int64(bitPattern: stamp.inode)))
     }
 
-    /// Records the files of a successful build (best effort), the count last: a manifest cut
-    /// short lacks it and is not trusted. `spare` describes the spare site the build left
-    /// (its files, token and marker), written first.
+    /// Records the files of a successful build (best effort), in path order, as one entry
+    /// (a manifest cut short fails its checksum and is not trusted). `spare` describes the
+    /// spare site the build left (its files, token and marker), written first.
     func save(_ files: [(path: String, entry: Entry)], site: Site, spare: (paths: [String], site: Site)?) {
         if let spare {
             var writer = ByteWriter()
@@ -134,22 +141,20 @@ struct PageCache: Sendable {
             writer.write(spare.paths)
             folder.write(spareName, [("spare", spare.site.token, writer.bytes)])
         }
-        var packed: [(key: String, stamp: Digest, payload: [UInt8])] = []
-        packed.reserveCapacity(files.count + 1)
-        for (path, entry) in files {
-            var writer = ByteWriter()
+        var writer = ByteWriter()
+        Self.write(site.marker, to: &writer)
+        writer.write(site.inputs)
+        writer.write(files.count)
+        for (path, entry) in files.sorted(by: { $0.path < $1.path }) {
+            writer.write(path)
             writer.write(entry.fingerprint != nil)
+            if let fingerprint = entry.fingerprint { writer.write(fingerprint) }
             Self.write(entry.stamp, to: &writer)
             writer.write(entry.mayVanish)
             writer.write(entry.inputs != nil)
             if let inputs = entry.inputs { writer.write(inputs) }
-            packed.append((path, entry.fingerprint ?? .zero, writer.bytes))
         }
-        var count = ByteWriter()
-        count.write(files.count)
-        Self.write(site.marker, to: &count)
-        packed.append((Self.tokenKey, Self.stamp(site.token, checkLinks: checkLinks), count.bytes))
-        folder.write(name, packed)
+        folder.write(name, [(Self.manifestKey, Self.stamp(site.token, checkLinks: checkLinks), writer.bytes)])
     }
 
     /// The manifest's token entry also records whether links were checked: pages of a build
