@@ -39,6 +39,8 @@ struct ChangeKindTests {
         "Content/roles/sedAb12Cd",
         "Content/roles/producer.md___jb_tmp___",
         "Content/roles/producer.md.tmp",
+        "Content/roles/PRODUCER.MD.SWP",
+        "Content/images/set.png.Part",
         "Content/.git/index",
         "Content/.DS_Store",
         "Templates/layouts/.role.mustache.kate-swp",

@@ -65,10 +65,18 @@ package struct Schema: Sendable, Hashable {
     }
 
     /// The declared fields, in declaration order.
-    package var fields: [Field] { didSet { types = Self.types(of: fields) } }
+    package var fields: [Field] {
+        didSet {
+            types = Self.types(of: fields)
+        markdownKeys = fields.filter { $0.type == .markdown }.map(\.key)
+            markdownKeys = fields.filter { $0.type == .markdown }.map(\.key)
+        }
+    }
     /// The type of each declared field, by key (looked up for every field of every role on
     /// every page).
     package private(set) var types: [String: FieldType] = [:]
+    /// The keys of the `markdown` fields, in order (asked for every role and pair).
+    package private(set) var markdownKeys: [String] = []
     /// The built-in skills taxonomy's label, help and URL folder, when the site gives them
     /// (`skills: {type: terms, label: Fähigkeiten, url: faehigkeiten}` under `fields:`).
     package var skills: Field? = nil

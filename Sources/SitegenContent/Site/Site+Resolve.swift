@@ -132,7 +132,9 @@ extension Site {
         var rank = [Int](repeating: 0, count: roles.count)
         for (position, index) in rankByTitle.enumerated() { rank[index] = position }
         var slugOfName: [String: String] = [:]
-        var spellings: [String: [String: [SourceLocation]]] = [:]
+        // How often each spelling of a term is used (the locations are looked up only for a
+        // term spelled more than one way).
+        var spellings: [String: [String: Int]] = [:]
         var holders: [String: [Int]] = [:]
         for (index, role) in roles.enumerated() {
             for term in values(role) {
@@ -143,20 +145,17 @@ extension Site {
                     slug = Slug.make(term.value)
                     slugOfName[term.value] = slug
                 }
-                spellings[slug, default: [:]][term.value, default: []].append(term.location)
+                spellings[slug, default: [:]][term.value, default: 0] += 1
                 holders[slug, default: []].append(rank[index])
             }
         }
         var terms: [(key: String, term: Term)] = []
         var slugsByName: [String: String] = [:]
+        var canonicalOfMisspelling: [String: String] = [:]
         for (slug, names) in spellings {
-            let ranked = names.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+            let ranked = names.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             let canonical = ranked[0].key
-            for (name, locations) in ranked.dropFirst() {
-                for location in locations {
-                    diagnostics.append(.error("\(noun) '\(name)' is spelled '\(canonical)' in other roles; use one spelling", at: location))
-                }
-            }
+            for (name, _) in ranked.dropFirst() { canonicalOfMisspelling[name] = canonical }
             var positions = holders[slug] ?? []
             positions.sort()
             var roleSlugs: [String] = []
@@ -167,6 +166,14 @@ extension Site {
             let term = Term(name: canonical, slug: slug.isEmpty ? "term" : slug, roleSlugs: roleSlugs)
             for name in names.keys { slugsByName[name] = term.slug }
             terms.append((canonical.lowercased(), term))
+        }
+        if !canonicalOfMisspelling.isEmpty {
+            for role in roles {
+                for term in values(role) {
+                    guard let canonical = canonicalOfMisspelling[term.value] else { continue }
+                    diagnostics.append(.error("\(noun) '\(term.value)' is spelled '\(canonical)' in other roles; use one spelling", at: term.location))
+                }
+            }
         }
         if let order {
             let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

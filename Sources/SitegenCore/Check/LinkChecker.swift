@@ -3,6 +3,7 @@ import SitegenContent
 import SitegenMarkdown
 import SitegenRender
 import SitegenSupport
+import Synchronization
 
 /// Checks that every internal URL and `#fragment` in the generated site resolves to a
 /// generated file (and an element id in it). Pure: works on the files in memory, or on
@@ -45,15 +46,25 @@ struct LinkChecker {
     }
 
     /// Every path a link may resolve to: the output files, and `x/` for each `x/index.html`.
-    struct Targets: Sendable {
-        let paths: Set<String>
+    /// Made when the first page is checked: a warm build that renders no page never needs
+    /// the set (70k paths at 10k roles).
+    final class Targets: Sendable {
+        private let outputPaths: Set<String>
+        private let made = Mutex<Set<String>?>(nil)
 
-        init(outputPaths: Set<String>) {
-            var paths = outputPaths
-            for path in outputPaths where path.hasSuffix("/index.html") || path == "index.html" {
-                paths.insert(String(path.dropLast("index.html".count)))
+        init(outputPaths: Set<String>) { self.outputPaths = outputPaths }
+
+        /// Every output path, and the folder of each `index.html`.
+        var paths: Set<String> {
+            made.withLock { made in
+                if let made { return made }
+                var paths = outputPaths
+                for path in outputPaths where path.hasSuffix("/index.html") || path == "index.html" {
+                    paths.insert(String(path.dropLast("index.html".count)))
+                }
+                made = paths
+                return paths
             }
-            self.paths = paths
         }
     }
 

@@ -25,9 +25,22 @@ struct MarkdownCache: Sendable {
 
     /// The key of a request: the digest of its text's digest and its options.
     static func key(textDigest: Digest, options: MarkdownOptions) -> Digest {
+        key(textDigest: textDigest, documentPath: options.documentPath, otherOptions: otherOptionsDigest(options))
+    }
+
+    /// The key of a request from its text's digest, its document's path and the digest of its
+    /// other options (`otherOptionsDigest`, the same for every document of a build).
+    static func key(textDigest: Digest, documentPath: String, otherOptions: Digest) -> Digest {
         var hasher = DigestHasher()
         hasher.combine(textDigest)
-        hasher.combine(options.documentPath)
+        hasher.combine(documentPath)
+        hasher.combine(otherOptions)
+        return hasher.finalize()
+    }
+
+    /// The digest of a request's options but its document's path.
+    static func otherOptionsDigest(_ options: MarkdownOptions) -> Digest {
+        var hasher = DigestHasher()
         hasher.combine(options.smartPunctuation ? 1 : 0)
         hasher.combine(options.reservedIDs.sorted())
         return hasher.finalize()

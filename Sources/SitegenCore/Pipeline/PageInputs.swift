@@ -29,7 +29,12 @@ struct PageInputs: Sendable {
             hasher.combine(context.theme.templateDigests[name]!)
         }
         site = hasher.finalize()
-        documents = bodies.mapValues { Digest.of(Array($0.body.utf8)) }
+        let paths = Array(bodies.keys)
+        let digests = paths.parallelMap { path in
+            var body = bodies[path]!.body
+            return body.withUTF8 { Digest.of(UnsafeRawBufferPointer($0)) }
+        }
+        documents = Dictionary(uniqueKeysWithValues: zip(paths, digests))
     }
 
     /// The inputs of one page (or file made from the site): the site's, its path and layout,
@@ -59,11 +64,18 @@ struct PageInputs: Sendable {
         hasher.combine(config.pageSize ?? -1)
         for item in config.navigation { hasher.combine([item.title, item.url]) }
         config.schema.combine(into: &hasher)
+        // Less the body (a document of its own); the line it starts on moves only with the
+        // front matter, which is digested. In runs of a fixed size, on every core: the digest
+        // of the digests of the runs is the same on any machine.
+        let run = 256
+        let runs = Array(stride(from: 0, to: site.roles.count, by: run)).parallelMap { start -> Digest in
+            var writer = ByteWriter()
+            for role in site.roles[start..<min(start + run, site.roles.count)] { ContentLoader.ParsedFile.role(role).withBody("").write(to: &writer) }
+            return Digest.of(writer.bytes)
+        }
         var writer = ByteWriter()
         writer.write(site.roles.count)
-        // Less the body (a document of its own); the line it starts on moves only with the
-        // front matter, which is digested.
-        for role in site.roles { ContentLoader.ParsedFile.role(role).withBody("").write(to: &writer) }
+        for digest in runs { writer.write(digest) }
         let pages =
             (site.home.map { [ContentLoader.ParsedFile.home($0)] } ?? []) + site.pairs.compactMap { $0.prose.map(ContentLoader.ParsedFile.comparisonProse) }
             + site.pages.map(ContentLoader.ParsedFile.page) + site.folders.compactMap { $0.index.map(ContentLoader.ParsedFile.page) }

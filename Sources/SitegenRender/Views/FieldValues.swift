@@ -91,9 +91,9 @@ package enum FieldValues {
 
     /// The Markdown fields of a role, as documents to render: path and text.
     package static func markdownDocuments(of role: Role, schema: Schema) -> [(path: String, text: String, line: Int)] {
-        schema.fields.filter { $0.type == .markdown }.compactMap { field in
-            guard let value = role.values[field.key]?.first else { return nil }
-            return (markdownPath(field.key, of: role), value.value, value.location.line)
+        schema.markdownKeys.compactMap { key in
+            guard let value = role.values[key]?.first else { return nil }
+            return (markdownPath(key, of: role), value.value, value.location.line)
         }
     }
 }
