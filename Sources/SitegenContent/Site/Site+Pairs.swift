@@ -11,6 +11,7 @@ extension Site {
     ) -> ([ComparisonPair], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var pairs: [ComparisonPair.Key: ComparisonPair] = [:]
+        pairs.reserveCapacity(list.count * 2 + prose.count)
         var proseFiles: [ComparisonPair.Key: String] = [:]
         for page in prose {
             let name = Slug.fileStem(of: page.contentPath)
@@ -41,9 +42,10 @@ extension Site {
                 if pairs.index(forKey: key) == nil { pairs[key] = ComparisonPair(first: first, second: second, prose: nil) }
             }
         }
-        var sorted = pairs.values.map { (slug: $0.slug, pair: $0) }
-        sorted.sort { $0.slug < $1.slug }
-        return (sorted.map(\.pair), diagnostics)
+        // In slug order, each slug made once.
+        let values = Array(pairs.values)
+        let slugs = values.map(\.slug)
+        return (values.indices.sorted { slugs[$0] < slugs[$1] }.map { values[$0] }, diagnostics)
     }
 
     /// Splits `a-vs-b` into two known role slugs (slugs may themselves contain hyphens).

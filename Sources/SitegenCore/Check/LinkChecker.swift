@@ -3,7 +3,6 @@ import SitegenContent
 import SitegenMarkdown
 import SitegenRender
 import SitegenSupport
-import Synchronization
 
 /// Checks that every internal URL and `#fragment` in the generated site resolves to a
 /// generated file (and an element id in it). Pure: works on the files in memory, or on
@@ -46,25 +45,16 @@ struct LinkChecker {
     }
 
     /// Every path a link may resolve to: the output files, and `x/` for each `x/index.html`.
-    /// Made when the first page is checked: a warm build that renders no page never needs
-    /// the set (70k paths at 10k roles).
-    final class Targets: Sendable {
+    /// The files a link may point at: every output path, and the folder (`roles/a/`) of each
+    /// `index.html`, asked of the planned paths as they are (no second set of 70k paths).
+    struct Targets: Sendable {
         private let outputPaths: Set<String>
-        private let made = Mutex<Set<String>?>(nil)
 
         init(outputPaths: Set<String>) { self.outputPaths = outputPaths }
 
-        /// Every output path, and the folder of each `index.html`.
-        var paths: Set<String> {
-            made.withLock { made in
-                if let made { return made }
-                var paths = outputPaths
-                for path in outputPaths where path.hasSuffix("/index.html") || path == "index.html" {
-                    paths.insert(String(path.dropLast("index.html".count)))
-                }
-                made = paths
-                return paths
-            }
+        func contains(_ path: String) -> Bool {
+            if outputPaths.contains(path) { return true }
+            return (path.isEmpty || path.hasSuffix("/")) && outputPaths.contains(path + "index.html")
         }
     }
 
@@ -89,7 +79,7 @@ struct LinkChecker {
         var diagnostics: [Diagnostic] = []
         var elsewhere: [ElementLink] = []
         for link in page.links {
-            switch resolve(link, on: folder, paths: targets.paths) {
+            switch resolve(link, on: folder, paths: targets) {
             case .fine: continue
             case .broken(let reason):
                 diagnostics.append(diagnostic(link, reason, page: page.path, markdown: page.markdownLinks[link], source: page.source))
@@ -173,7 +163,7 @@ struct LinkChecker {
     ///
     /// The usual link, `../` repeated and then a plain path, is taken apart on its contiguous
     /// bytes and its target made in one allocation; any other goes the general way.
-    private func resolve(_ link: String, on page: PageFolder, paths: Set<String>) -> Resolution {
+    private func resolve(_ link: String, on page: PageFolder, paths: Targets) -> Resolution {
         var text = link
         let fast = text.withUTF8 { bytes -> Resolution? in
             guard let ends = page.ends, let first = bytes.first, first != UInt8(ascii: "/") else { return nil }
@@ -219,7 +209,7 @@ struct LinkChecker {
 
     private static let indexFile = Array("index.html".utf8)
 
-    private func resolveGenerally(_ link: String, on page: PageFolder, paths: Set<String>) -> Resolution {
+    private func resolveGenerally(_ link: String, on page: PageFolder, paths: Targets) -> Resolution {
         let utf8 = link.utf8
         if utf8.isEmpty || Self.isExternal(utf8) { return .fine }
         var pathEnd = utf8.endIndex
