@@ -137,6 +137,24 @@ import Testing
         }
     }
 
+    @Test func aBuildFromTheSpareSiteWritesOnlyWhatChanged() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        #expect(site.build().isEmpty)
+        let files = snapshot(of: site.output).count
+        var options = site.options()
+        options.faults = OutputFaults()
+        _ = try BuildPipeline(options: options).run()
+        #expect(options.faults?.writes == 1, "only the marker, of \(files) files")
+        try Change.onePage.apply(to: site)
+        options.faults = OutputFaults()
+        _ = try BuildPipeline(options: options).run()
+        // The spare holds the site before the last build, which changed nothing.
+        #expect(options.faults?.writes == 2, "the page and the marker")
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+    }
+
     @Test func filesAddedToTheOutputByHandDoNotComeBackFromTheSpareSite() throws {
         let site = try TestSite.copy(fixture: "Sites/basic")
         defer { site.remove() }

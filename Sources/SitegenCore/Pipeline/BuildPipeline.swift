@@ -159,7 +159,10 @@ public struct BuildPipeline: Sendable {
             context.cachedFiles = { key, make in cache.files(for: key, make: make) }
             context.siteDigest = inputs.site
         }
-        let (specs, problems) = pageSpecs(context, loader: loader, checked: lastInputs != inputs.site)
+        // Made from what the last successful build was made from, the plan is that build's:
+        // it had no collision, unknown name or broken navigation link, and has none now.
+        let checked = lastInputs != inputs.site
+        let (specs, problems) = pageSpecs(context, loader: loader, checked: checked)
         // The Markdown to render is what the planned pages show, once each, in plan order.
         var seen: Set<String> = []
         var documents: [(contentPath: String, file: String, body: String, key: Digest)] = []
@@ -170,7 +173,6 @@ public struct BuildPipeline: Sendable {
             documents.append((path, body.file, body.body, key))
         }
         let layouts = theme.missingLayouts(specs.compactMap { spec in spec.layout.map { ($0, spec.layoutLocation) } })
-        let checked = lastInputs != inputs.site
         let names = layouts.isEmpty && checked ? Self.unknownNames(specs, context: everyName) : []
         let navigation = checked ? Self.navigationProblems(site.config.navigation, specs: specs) : []
         return Plan(context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents, inputs: inputs)
