@@ -32,7 +32,8 @@ import Testing
         let cache = MarkdownCache(siteRoot: site.root)
         #expect(cache.count == 2)
         for entry in entries { #expect(cache.response(forKey: entry.key) == entry.response) }
-        #expect(cache.lookup(key: entries[0].request) == MarkdownRenderer.render("# A\n\nText [b](b.md).\n", options: MarkdownOptions(documentPath: "roles/a.md")))
+        #expect(
+            cache.lookup(key: entries[0].request) == MarkdownRenderer.render("# A\n\nText [b](b.md).\n", options: MarkdownOptions(documentPath: "roles/a.md")))
     }
 
     @Test func aDamagedEntryIsIgnoredAndTheOthersKept() throws {

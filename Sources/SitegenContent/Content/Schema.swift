@@ -68,7 +68,6 @@ package struct Schema: Sendable, Hashable {
     package var fields: [Field] {
         didSet {
             types = Self.types(of: fields)
-        markdownKeys = fields.filter { $0.type == .markdown }.map(\.key)
             markdownKeys = fields.filter { $0.type == .markdown }.map(\.key)
         }
     }
@@ -127,6 +126,7 @@ package struct Schema: Sendable, Hashable {
         self.facets = facets
         self.groupBy = groupBy
         types = Self.types(of: fields)
+        markdownKeys = fields.filter { $0.type == .markdown }.map(\.key)
     }
 
     private static func types(of fields: [Field]) -> [String: FieldType] {

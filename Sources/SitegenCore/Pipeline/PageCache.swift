@@ -69,14 +69,17 @@ struct PageCache: Sendable {
         entries = read?.entries
         paths = read?.paths ?? []
         site = read?.site
-        spare = read == nil ? nil : Self.marker(of: SpareSite.folder(of: output)).flatMap { marker in
-            folder.pack(spareName).withPayload("spare", stamp: marker.token) { reader -> SpareSite? in
-                let recorded = Self.readStamp(&reader)
-                let paths = reader.strings()
-                guard recorded == marker.stamp, zip(paths, paths.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
-                return SpareSite(paths: paths, marker: recorded)
+        spare =
+            read == nil
+            ? nil
+            : Self.marker(of: SpareSite.folder(of: output)).flatMap { marker in
+                folder.pack(spareName).withPayload("spare", stamp: marker.token) { reader -> SpareSite? in
+                    let recorded = Self.readStamp(&reader)
+                    let paths = reader.strings()
+                    guard recorded == marker.stamp, zip(paths, paths.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+                    return SpareSite(paths: paths, marker: recorded)
+                }
             }
-        }
     }
 
     /// The token and stamp of the marker of the folder `folder` (read without following links).
