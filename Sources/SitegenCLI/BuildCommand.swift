@@ -46,12 +46,15 @@ struct BuildCommand: ParsableCommand {
         options.markdownWorkers = .selfHosted(count: jobs)
         options.useCache = !noCache
         let started = Date()
+        let printer = StepPrinter(terminal: terminal)
         do {
-            let report = try BuildPipeline(options: options).run(progress: StepPrinter(terminal: terminal))
+            let report = try BuildPipeline(options: options).run(progress: printer)
+            printer.finish()
             terminal.report(report.warnings, root: FileManager.default.currentDirectoryPath.asFileURL)
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             terminal.say("Built \(report.pageCount) pages (\(report.fileCount) files) in \(seconds) s → \(options.output.path)")
         } catch {
+            printer.finish()
             terminal.report(error.diagnostics, root: FileManager.default.currentDirectoryPath.asFileURL)
             terminal.error("build failed at step '\(error.step)'; \(options.output.lastPathComponent)/ was left unchanged")
             throw ExitCode(ExitStatus(failure: error).rawValue)

@@ -92,14 +92,16 @@ struct ServeCommand: AsyncParsableCommand {
         _ options: BuildOptions, terminal: Terminal, progress: Bool, onFailure: String
     ) async -> Result<BuildReport, BuildFailure> {
         let started = Date()
+        let printer = progress ? StepPrinter(terminal: terminal) : nil
         let result = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(
                     returning: Result { () throws(BuildFailure) in
-                        try BuildPipeline(options: options).run(progress: progress ? StepPrinter(terminal: terminal) : nil)
+                        try BuildPipeline(options: options).run(progress: printer)
                     })
             }
         }
+        printer?.finish()
         let cwd = FileManager.default.currentDirectoryPath.asFileURL
         switch result {
         case .success(let report):

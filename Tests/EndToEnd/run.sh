@@ -82,5 +82,22 @@ else
   cat "$work/unreadable.log"; fail "an unreadable Content file gave exit $code"
 fi
 
+# 8. On a terminal (a pseudo-terminal from script(1)), a long step shows a live count; through a
+#    pipe the step lines are as ever.
+python3 bench/gen_corpus.py --roles 1000 --out "$work/corpus" >/dev/null
+script -qfec "$SITEGEN build --source '$work/corpus' --output '$work/corpus-out'" /dev/null >"$work/tty.log" 2>&1
+if grep -aq $'\\[5/7\\] Rendering pages [0-9,]*/[0-9,][0-9,]*' "$work/tty.log"; then
+  pass "on a terminal, 'Rendering pages' shows a live count"
+else
+  cat -v "$work/tty.log" | tail -n 5; fail "no live count on a terminal"
+fi
+rm -rf "$work/corpus/.sitegen-cache" "$work/corpus-out"
+"$SITEGEN" build --source "$work/corpus" --output "$work/corpus-out" >"$work/pipe.log" 2>&1
+if grep -q '^\[5/7\] Rendering pages$' "$work/pipe.log" && ! grep -q $'\r' "$work/pipe.log"; then
+  pass "through a pipe, plain step lines"
+else
+  cat -v "$work/pipe.log" | tail -n 5; fail "step lines through a pipe changed"
+fi
+
 echo "end-to-end: $passed passed, $failed failed"
 [ "$failed" = 0 ]

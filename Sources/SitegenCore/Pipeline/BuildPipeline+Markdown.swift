@@ -10,7 +10,7 @@ extension BuildPipeline {
     /// process when no pool is configured). The cache keeps the entries of `live`, the keys of
     /// every document the site shows (nil: the jobs' own).
     func renderMarkdown(
-        _ jobs: [(text: String, options: MarkdownOptions, key: Digest)], live: [Digest]? = nil
+        _ jobs: [(text: String, options: MarkdownOptions, key: Digest)], live: [Digest]? = nil, counter: StepCounter? = nil
     ) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
         // Nothing to render: the pack (37 MB at 10k roles) is not even opened.
         guard !jobs.isEmpty else { return [] }
@@ -22,12 +22,16 @@ extension BuildPipeline {
             for (index, hit) in found.enumerated() where hit != nil { results[index] = .success(hit!) }
         }
         let missing = results.indices.filter { results[$0] == nil }
+        counter?.advance(by: jobs.count - missing.count)
         let pending = missing.map { (text: jobs[$0].text, options: jobs[$0].options) }
         let fresh: [Result<RenderedMarkdown, MarkdownWorkerFailure>]
         if let workers = options.markdownWorkers {
-            fresh = MarkdownWorkerPool(configuration: workers).render(pending)
+            fresh = MarkdownWorkerPool(configuration: workers).render(pending) { counter?.advance() }
         } else {
-            fresh = pending.parallelMap { .success(MarkdownRenderer.render($0.text, options: $0.options)) }
+            fresh = pending.parallelMap { job in
+                defer { counter?.advance() }
+                return .success(MarkdownRenderer.render(job.text, options: job.options))
+            }
         }
         var stored: [(key: Digest, response: [UInt8])] = []
         for (index, result) in zip(missing, fresh) {

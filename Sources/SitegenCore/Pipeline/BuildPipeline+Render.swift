@@ -63,8 +63,9 @@ extension BuildPipeline {
         }
         var needed: Set<String> = []
         for (spec, reuse) in zip(plan.specs, reusable) where !reuse { needed.formUnion(spec.documents) }
+        let progress = steps.progress
         var context = try steps.run(.renderingMarkdown) { () -> (RenderContext?, [Diagnostic]) in
-            let (context, diagnostics) = renderMarkdown(plan, needed: needed, into: plan.context)
+            let (context, diagnostics) = renderMarkdown(plan, needed: needed, into: plan.context, progress: progress)
             return (context, diagnostics)
         }
         let specs = try steps.run(.renderingPages) { (plan.specs, plan.specProblems) }
@@ -76,7 +77,12 @@ extension BuildPipeline {
                 targets: targets, sink: sink)
         }
         let current = context
-        var made = try Array(specs.indices).parallelMap { make($0, true, current) }.map { result throws(BuildFailure) in try result.get() }
+        let counter = StepCounter(.renderingPages, total: specs.count, progress: steps.progress)
+        defer { counter.finish() }
+        var made = try Array(specs.indices).parallelMap { index in
+            defer { counter.advance() }
+            return make(index, true, current)
+        }.map { result throws(BuildFailure) in try result.get() }
         // Pages whose fingerprints are the last build's: their files are taken over together
         // (and a staging folder that began as the spare loses what the new site lacks).
         if let staging = previous?.staging {

@@ -180,11 +180,15 @@ public struct BuildPipeline: Sendable {
 
     /// Step 4: renders into `context` the Markdown of the documents in `needed` (every
     /// document the pages show when nil).
-    func renderMarkdown(_ plan: Plan, needed: Set<String>?, into context: RenderContext) -> (RenderContext, [Diagnostic]) {
+    func renderMarkdown(
+        _ plan: Plan, needed: Set<String>?, into context: RenderContext, progress: (any BuildProgress)? = nil
+    ) -> (RenderContext, [Diagnostic]) {
         let reserved = plan.context.theme.reservedIDs
         let sources = needed.map { needed in plan.documents.filter { needed.contains($0.contentPath) } } ?? plan.documents
         let jobs = sources.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved), key: $0.key) }
-        let rendered = renderMarkdown(jobs, live: plan.documents.map(\.key))
+        let counter = StepCounter(.renderingMarkdown, total: jobs.count, progress: progress)
+        defer { counter.finish() }
+        let rendered = renderMarkdown(jobs, live: plan.documents.map(\.key), counter: counter)
         var context = context
         var diagnostics: [Diagnostic] = []
         for (source, result) in zip(sources, rendered) {

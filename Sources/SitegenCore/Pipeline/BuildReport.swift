@@ -16,4 +16,12 @@ public struct BuildReport: Sendable {
 public protocol BuildProgress: Sendable {
     /// Step `index` of `count` has started.
     func stepStarted(_ index: Int, of count: Int, _ name: String)
+    /// Of the items of step `index` (pages, documents), `done` of `total` are finished: told
+    /// every tenth of a second while a long step runs, from a thread of its own.
+    func stepAdvanced(_ index: Int, done: Int, of total: Int)
+}
+
+extension BuildProgress {
+    /// By default, counts are not shown.
+    public func stepAdvanced(_ index: Int, done: Int, of total: Int) {}
 }

@@ -70,7 +70,10 @@ struct MarkdownWorkerPool: Sendable {
     var configuration: MarkdownWorkers
 
     /// Renders every job; results are in job order.
-    func render(_ jobs: [(text: String, options: MarkdownOptions)]) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
+    /// Renders `jobs` on the workers; `finishedOne` is called (on any thread) as each is done.
+    func render(
+        _ jobs: [(text: String, options: MarkdownOptions)], finishedOne: @escaping @Sendable () -> Void = {}
+    ) -> [Result<RenderedMarkdown, MarkdownWorkerFailure>] {
         signal(SIGPIPE, SIG_IGN)
         let queue = JobQueue(count: jobs.count)
         let results = ResultBox(count: jobs.count)
@@ -82,7 +85,7 @@ struct MarkdownWorkerPool: Sendable {
         for _ in 0..<workers {
             finished.enter()
             Thread {
-                Self.drive(queue: queue, jobs: jobs, results: results, configuration: configuration)
+                Self.drive(queue: queue, jobs: jobs, results: results, configuration: configuration, finishedOne: finishedOne)
                 finished.leave()
             }.start()
         }
@@ -94,7 +97,8 @@ struct MarkdownWorkerPool: Sendable {
 extension MarkdownWorkerPool {
     /// One driving thread: takes jobs until none are left, replacing its worker on failure.
     fileprivate static func drive(
-        queue: JobQueue, jobs: [(text: String, options: MarkdownOptions)], results: ResultBox, configuration: MarkdownWorkers
+        queue: JobQueue, jobs: [(text: String, options: MarkdownOptions)], results: ResultBox, configuration: MarkdownWorkers,
+        finishedOne: @Sendable () -> Void
     ) {
         var worker: WorkerProcess? = IdleWorkers.take(configuration)
         var reused = worker != nil
@@ -106,6 +110,7 @@ extension MarkdownWorkerPool {
                     worker = try WorkerProcess(configuration)
                 } catch {
                     results.set(index, .failure(.unavailable("\(error)")))
+                    finishedOne()
                     continue
                 }
             }
@@ -123,6 +128,7 @@ extension MarkdownWorkerPool {
                 worker = nil
             }
             results.set(index, outcome)
+            finishedOne()
         }
         if let worker { IdleWorkers.put(worker, configuration) }
     }
