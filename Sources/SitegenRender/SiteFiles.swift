@@ -28,21 +28,40 @@ package enum SiteFiles: PageKind {
         return url.path.hasSuffix("/") ? url.path : url.path + "/"
     }
 
-    /// Where the sitemap goes.
+    /// Where the sitemap goes (the index of the parts, when there are parts).
     package static let sitemapPath = "sitemap.xml"
+    /// Most URLs in one sitemap file (the sitemaps.org protocol allows 50,000).
+    package static let sitemapLimit = 50_000
 
-    /// `sitemap.xml` listing `pages` (output paths); absolute URLs with a base URL, root-relative
-    /// paths without one.
-    package static func sitemap(pages: [String], baseURL: String) -> OutputFile {
+    /// The sitemap files for `count` listed pages: `sitemap.xml` alone, or, past `limit`,
+    /// `sitemap.xml` as the index of `sitemap-1.xml`, `sitemap-2.xml`, ….
+    package static func sitemapPaths(count: Int, limit: Int = sitemapLimit) -> [String] {
+        guard count > limit else { return [sitemapPath] }
+        return [sitemapPath] + (1...((count + limit - 1) / limit)).map { "sitemap-\($0).xml" }
+    }
+
+    /// File `part` of the sitemap of `pages` (output paths, in order), as `sitemapPaths` names
+    /// them: the one `urlset`, or past `limit` the index (part 0) and the parts' `urlset`s.
+    /// Absolute URLs with a base URL, root-relative paths without one.
+    package static func sitemap(part: Int, pages: [String], baseURL: String, limit: Int = sitemapLimit) -> OutputFile {
+        let paths = sitemapPaths(count: pages.count, limit: limit)
         let prefix = baseURL.isEmpty ? "/" : baseURL
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        xml.reserveCapacity(pages.count * (prefix.utf8.count + 40))
-        for path in pages.sorted() {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        if paths.count > 1 && part == 0 {
+            xml += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for path in paths.dropFirst() { xml += "  <sitemap><loc>\(escapeXML(prefix + path))</loc></sitemap>\n" }
+            xml += "</sitemapindex>\n"
+            return OutputFile(path: paths[0], text: xml)
+        }
+        let range = paths.count == 1 ? pages.indices : ((part - 1) * limit)..<min(part * limit, pages.count)
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        xml.reserveCapacity(range.count * (prefix.utf8.count + 40))
+        for path in pages[range] {
             let url = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             xml += "  <url><loc>\(escapeXML(prefix + url))</loc></url>\n"
         }
         xml += "</urlset>\n"
-        return OutputFile(path: sitemapPath, text: xml)
+        return OutputFile(path: paths[part], text: xml)
     }
 
     /// `robots.txt` allowing everything and naming the sitemap when the base URL is known.

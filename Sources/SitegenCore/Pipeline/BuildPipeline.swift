@@ -229,7 +229,12 @@ public struct BuildPipeline: Sendable {
         }
         let listed = specs.filter(\.listed).map(\.path)
         let baseURL = context.site.config.baseURL
-        specs.append(.data(path: SiteFiles.sitemapPath) { _ in SiteFiles.sitemap(pages: listed, baseURL: baseURL) })
+        // One sitemap, or past 50,000 pages an index and its parts (their pages sorted once).
+        let parts = SiteFiles.sitemapPaths(count: listed.count)
+        let pages = parts.count > 1 ? listed.sorted() : listed
+        for (part, path) in parts.enumerated() {
+            specs.append(.data(path: path) { _ in SiteFiles.sitemap(part: part, pages: parts.count > 1 ? pages : pages.sorted(), baseURL: baseURL) })
+        }
         if checked { diagnostics += Self.collisions(specs) }
         return (specs, diagnostics)
     }
