@@ -11,13 +11,27 @@ package enum SiteFiles: PageKind {
         [notFound(context)] + assets(context.theme).map { PageSpec.file($0) } + [.file(robots(baseURL: context.site.config.baseURL))]
     }
 
-    /// `404.html`. Hosts serve it at any depth, so its links are root-absolute: under the base
-    /// URL's path when there is one, else under `/`.
+    /// `404.html`. Hosts serve it at any missing address, at any depth, so its links are
+    /// root-absolute: under the base URL's path when there is one, else under `/`. Without a
+    /// base URL the site may still be published under a sub-path (`example.org/handbook/`):
+    /// the page carries the stylesheet inline, and its script finds the root from its own
+    /// address (the first segment that is one of `sections`, the site's top folders) and
+    /// rewrites the links to it.
     package static func notFound(_ context: RenderContext) -> PageSpec {
         .page(url: "404.html", layout: "404", listed: false) { context in
-            context.view(
+            let site = context.site
+            var sections: Set<String> = [URLs.roles, URLs.compare, SearchPages.url, "assets/"].reduce(into: []) { $0.insert(String($1.dropLast())) }
+            for taxonomy in site.taxonomies { sections.insert(String(taxonomy.url.prefix { $0 != "/" })) }
+            for page in site.pages { sections.insert(String(ContentPath.pageURL(forContentFile: page.contentPath).prefix { $0 != "/" })) }
+            for folder in site.folders { sections.insert(String(folder.path.prefix { $0 != "/" })) }
+            sections.remove("")
+            // The stylesheet inside <style>: a `</` would end the element (`<\/` is the same in CSS).
+            let css = context.theme.assets["site.css"].map { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/") } ?? ""
+            return context.view(
                 url: "404.html", title: context.words["not_found_title"], description: context.words["not_found_summary"],
-                content: ListView(title: context.words["not_found_title"], summary: "", values: [:]),
+                content: ListView(
+                    title: context.words["not_found_title"], summary: "",
+                    values: ["inlineStyle": css, "sections": sections.sorted().joined(separator: " ")]),
                 rootOverride: basePath(context.site.config.baseURL))
         }
     }

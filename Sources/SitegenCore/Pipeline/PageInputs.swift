@@ -9,10 +9,11 @@ import SitegenSupport
 /// every view was most of a warm build).
 ///
 /// The roles and pages are digested in their cache encoding (`ParsedFile+Coding`, which holds
-/// every field, as the parsed-content cache needs) less the body; the settings, words and
-/// templates by their own digests. The oracle tests edit every role field, page field,
-/// setting and template and compare a cached build with a clean one, so an input missing here
-/// fails them.
+/// every field, as the parsed-content cache needs) less the body; the settings, words,
+/// templates and the theme's assets by their own digests. The oracle tests edit every role
+/// field, page field, setting, template and asset and compare a cached build with a clean one,
+/// so an input missing here fails them (an asset did, when the 404 page began to carry the
+/// stylesheet).
 struct PageInputs: Sendable {
     /// The digest of everything but the bodies.
     let site: Digest
@@ -27,6 +28,11 @@ struct PageInputs: Sendable {
         for name in context.theme.templateDigests.keys.sorted() {
             hasher.combine(name)
             hasher.combine(context.theme.templateDigests[name]!)
+        }
+        // The theme's assets too: a view may show one (the 404 page carries the stylesheet).
+        for name in context.theme.assets.keys.sorted() {
+            hasher.combine(name)
+            context.theme.assets[name]!.withUnsafeBytes { hasher.combine(Digest.of($0)) }
         }
         site = hasher.finalize()
         let paths = Array(bodies.keys)

@@ -5,6 +5,51 @@ extension DefaultTheme {
     static let file5 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
+        {{$assets}}
+        <style>{{{inlineStyle}}}</style>
+        <script data-sections="{{sections}}">
+        // Hosts serve this page at any missing address, at any depth, and its links start at "/".
+        // Published under a sub-path (example.org/handbook/), the site's root is found here from this
+        // page's own address: the part before the first segment that is one of the site's top
+        // folders, or else the nearest folder above that serves robots.txt. Links are then rewritten
+        // to start there, and the search script is loaded from it (the stylesheet is inline above,
+        // so the page is styled either way).
+        (function () {
+          var sections = (document.currentScript.getAttribute("data-sections") || "").split(" ");
+          var parts = location.pathname.split("/");
+          function rewrite(root) {
+            if (root !== "/") {
+              document.documentElement.setAttribute("data-root", root);
+              var attributes = { a: "href", link: "href", form: "action", img: "src" };
+              Object.keys(attributes).forEach(function (tag) {
+                document.querySelectorAll(tag + "[" + attributes[tag] + "^='/']").forEach(function (element) {
+                  var value = element.getAttribute(attributes[tag]);
+                  if (value.charAt(1) !== "/") element.setAttribute(attributes[tag], root + value.slice(1));
+                });
+              });
+            }
+            var search = document.createElement("script");
+            search.src = root + "assets/search.js";
+            document.head.appendChild(search);
+          }
+          function found(root) {
+            if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { rewrite(root); });
+            else rewrite(root);
+          }
+          for (var i = 1; i < parts.length - 1; i++) {
+            if (sections.indexOf(parts[i]) >= 0) return found(parts.slice(0, i).join("/") + "/");
+          }
+          if (!/^https?:$/.test(location.protocol) || !window.fetch) return found("/");
+          (function probe(depth) {
+            if (depth < 1) return found("/");
+            var root = parts.slice(0, depth).join("/") + "/";
+            fetch(root + "robots.txt", { method: "HEAD" })
+              .then(function (response) { if (response.ok) found(root); else probe(depth - 1); })
+              .catch(function () { probe(depth - 1); });
+          })(parts.length - 1);
+        })();
+        </script>
+        {{/assets}}
         {{$main}}
         <div class="wrap">
         <header class="page-header">

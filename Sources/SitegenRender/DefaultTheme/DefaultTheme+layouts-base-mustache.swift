@@ -21,8 +21,10 @@ extension DefaultTheme {
         <meta property="og:title" content="{{ogTitle}}">
         <meta property="og:description" content="{{description}}">
         <link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+        {{$assets}}
         <link rel="stylesheet" href="{{stylesheet}}">
         <script src="{{searchScript}}" defer></script>
+        {{/assets}}
         {{$head}}{{/head}}
         </head>
         <body>

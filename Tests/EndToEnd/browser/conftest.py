@@ -71,13 +71,15 @@ def _free_port():
 
 
 class StaticServer:
-    """`python3 -m http.server` on a free loopback port, serving one folder."""
+    """`python3 -m http.server` on a free loopback port, serving one folder; with `not_found`,
+    a missing address gets the nearest 404.html above it, as static hosts do."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, not_found=False):
         self.port = _free_port()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(folder)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        command = [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(folder)]
+        if not_found:
+            command = [sys.executable, str(Path(__file__).with_name("notfound_server.py")), str(self.port), str(folder)]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.origin = f"http://127.0.0.1:{self.port}/"
         deadline = time.time() + 15
         while True:
@@ -130,6 +132,16 @@ def subpath_server(site_dir, work_dir):
     server = StaticServer(parent)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def notfound_servers(site_dir, subpath_server, work_dir):
+    """The output at / and under /handbook/, answering missing addresses with its 404.html."""
+    root = StaticServer(site_dir, not_found=True)
+    subpath = StaticServer(work_dir / "subpath-parent", not_found=True)
+    yield {"root": root.origin, "subpath": subpath.origin + "handbook/"}
+    root.stop()
+    subpath.stop()
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ headings, tables and links in order; links and assets work in each deploy."""
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from browserlib import console_errors, load, set_viewport
 from conftest import PAGE_TYPES
@@ -102,3 +103,22 @@ def test_without_javascript_the_header_box_is_a_link_to_the_roles_index(nojs_dri
     message = nojs_driver.find_element(By.CSS_SELECTOR, "[data-search-nojs]")
     assert message.is_displayed() and "needs JavaScript" in message.text
     assert not nojs_driver.find_element(By.ID, "search-query").is_displayed()
+
+
+@pytest.mark.parametrize("deploy", ["root", "subpath"])
+@pytest.mark.parametrize("missing", ["roles/nope/", "compare/a/b/c/", "nope.html"])
+def test_the_404_page_is_styled_and_links_into_the_site_at_any_depth(driver, notfound_servers, deploy, missing):
+    # A host answers any missing address with 404.html; published under /handbook/ without a
+    # base_url, the page finds the site's root from its own address.
+    base = notfound_servers[deploy]
+    load(driver, base + missing)
+    assert driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle") == "solid"
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.querySelector('.link-list a').href") == base)
+    links = driver.execute_script("return Array.from(document.querySelectorAll('.link-list a')).map(a => a.href)")
+    assert links[:3] == [base, base + "roles/", base + "compare/"]
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "site-search-input").is_displayed())
+    # Nothing failed but the page's own status.
+    assert [e for e in console_errors(driver) if base + missing not in e["message"]] == []
+    driver.find_element(By.CSS_SELECTOR, ".link-list li:nth-child(2) a").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url == base + "roles/")
+    assert driver.find_elements(By.CSS_SELECTOR, "h1") and "404" not in driver.title
