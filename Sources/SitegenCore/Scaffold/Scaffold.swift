@@ -84,7 +84,8 @@ public enum Scaffold {
     }
 
     /// A complete small site: a starter's config, home page, two roles, one comparison with
-    /// prose and an About page, and the built-in theme under `Templates/` to customise.
+    /// prose and an About page, the built-in theme under `Templates/` to customise, and a
+    /// `.gitignore` for what sitegen makes.
     /// Nil for an unknown example name.
     public static func site(example: String = "neutral") -> [String: String]? {
         let starter: [String: String]
@@ -95,8 +96,19 @@ public enum Scaffold {
         }
         var files = starter
         for (path, text) in DefaultTheme.files { files["Templates/\(path)"] = text }
+        files[".gitignore"] = gitignore
         return files
     }
+
+    /// What a new site's repository leaves out: everything sitegen makes.
+    static let gitignore = """
+        # Made by sitegen: the site, the site before it (kept to make the next build quick)
+        # and the cache.
+        Output/
+        .Output.sitegen-*/
+        .sitegen-cache/
+
+        """
 
     private static func yamlQuoted(_ text: String) -> String {
         "\"\(yamlEscaped(text))\""
