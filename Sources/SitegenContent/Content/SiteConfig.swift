@@ -26,6 +26,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// Items on one page of a long list (roles, a term's roles, comparisons); nil for the
     /// generator's default.
     package var pageSize: Int? = nil
+    /// Where `sitegen.yml` asks for an Atom feed (`feed: true`); nil for none.
+    package var feed: SourceLocation? = nil
     /// The role fields the site declares, and where pages show them.
     package var schema: Schema
     /// The file `schema:` names, when the schema is kept apart, and where it is named: the
@@ -39,7 +41,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     package static let fileName = "sitegen.yml"
-    package static let knownKeys = ["title", "description", "base_url", "language", "navigation", "schema", "page_size"]
+    package static let knownKeys = ["title", "description", "base_url", "language", "navigation", "schema", "page_size", "feed"]
 
     /// Parses the text of `sitegen.yml`; `file` is the path shown in diagnostics.
     package static func parse(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -77,6 +79,7 @@ public struct SiteConfig: Sendable, Hashable {
         if let pageSize, pageSize < 1 {
             fields.report(.error("page_size must be at least 1, found \(pageSize)", at: fields.location(ofKey: "page_size", in: root)))
         }
+        let feed = fields.bool("feed", in: root) == true ? fields.location(ofKey: "feed", in: root) : nil
         guard let title else { return (nil, fields.diagnostics) }
         let config = SiteConfig(
             title: title,
@@ -85,6 +88,7 @@ public struct SiteConfig: Sendable, Hashable {
             language: fields.string("language", in: root) ?? "en",
             navigation: navigation,
             pageSize: pageSize.map { max($0, 1) },
+            feed: feed,
             schema: schema,
             schemaFile: schemaFile
         )

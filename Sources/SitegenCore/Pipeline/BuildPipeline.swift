@@ -137,6 +137,10 @@ public struct BuildPipeline: Sendable {
             return (failed ? nil : loaded, contentDiagnostics + (failed ? themeDiagnostics.filter { $0.severity == .error } : []))
         }
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let feed = content.config.feed, content.config.baseURL.isEmpty {
+            steps.warnings.append(
+                .warning("no feed was written: a feed's addresses must be absolute, so it needs base_url (or --base-url)", at: feed))
+        }
         let theme = try steps.run(.loadingTemplates, announce: false) { (loadedTheme, themeDiagnostics) }
         let site = try steps.run(.resolving) { Site.resolve(content) }
         var bodies: [String: (file: String, body: String, firstLine: Int)] = [:]

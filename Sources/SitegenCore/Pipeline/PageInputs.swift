@@ -68,6 +68,7 @@ struct PageInputs: Sendable {
         let config = site.config
         hasher.combine([config.title, config.description, config.baseURL, config.language])
         hasher.combine(config.pageSize ?? -1)
+        hasher.combine(config.feed == nil ? 0 : 1)
         for item in config.navigation { hasher.combine([item.title, item.url]) }
         config.schema.combine(into: &hasher)
         // Less the body (a document of its own); the line it starts on moves only with the

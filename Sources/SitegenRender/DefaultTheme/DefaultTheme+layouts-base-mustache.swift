@@ -25,6 +25,9 @@ extension DefaultTheme {
         <link rel="stylesheet" href="{{stylesheet}}">
         <script src="{{searchScript}}" defer></script>
         {{/assets}}
+        {{#feedURL}}
+        <link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{feedURL}}">
+        {{/feedURL}}
         {{$head}}{{/head}}
         </head>
         <body>

@@ -43,6 +43,7 @@ package struct PageView: ViewModel {
                 $0.site.schema.skills?.label ?? $0.words["skills_title"]
             },
             .text("searchScript", "The search script, relative to the page") { $0.root + "assets/search.js" },
+            .text("feedURL", "The Atom feed's absolute address, when the site has one (feed: true and base_url)") { FeedPages.url($0.site) },
             .text("ogTitle", "The page's own title for social cards") { $0.ogTitle },
             .view("t", "The theme's words in the site's language (Templates/i18n/<language>.yml): {{t.key}}") { WordsView(words: $0.words) },
         ])
