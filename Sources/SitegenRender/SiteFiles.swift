@@ -20,11 +20,10 @@ package enum SiteFiles: PageKind {
     package static func notFound(_ context: RenderContext) -> PageSpec {
         .page(url: "404.html", layout: "404", listed: false) { context in
             let site = context.site
-            var sections: Set<String> = [URLs.roles, URLs.compare, SearchPages.url, "assets/"].reduce(into: []) { $0.insert(String($1.dropLast())) }
-            for taxonomy in site.taxonomies { sections.insert(String(taxonomy.url.prefix { $0 != "/" })) }
-            for page in site.pages { sections.insert(String(ContentPath.pageURL(forContentFile: page.contentPath).prefix { $0 != "/" })) }
-            for folder in site.folders { sections.insert(String(folder.path.prefix { $0 != "/" })) }
-            sections.remove("")
+            let urls =
+                [URLs.roles, URLs.compare, SearchPages.url, "assets/"] + site.taxonomies.map(\.url)
+                + site.pages.map { ContentPath.pageURL(forContentFile: $0.contentPath) } + site.folders.map(\.path)
+            let sections = Set(urls.map { String($0.prefix { $0 != "/" }) }).subtracting([""])
             // The stylesheet inside <style>: a `</` would end the element (`<\/` is the same in CSS).
             let css = context.theme.assets["site.css"].map { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/") } ?? ""
             return context.view(

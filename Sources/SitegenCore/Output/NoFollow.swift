@@ -46,15 +46,23 @@ enum NoFollow {
         }
     }
 
+    /// Runs `body` with the folder holding `path` (opened below `root` as `openFolder` does)
+    /// and the file's own name; nil when the folder is not there.
+    static func withParent<T>(below root: Int32, of path: String, create: Bool = false, _ body: (Int32, String) -> T?) -> T? {
+        let slash = path.lastIndex(of: "/")
+        let parent = openFolder(below: root, slash.map { path[..<$0] } ?? "", create: create)
+        guard parent >= 0 else { return nil }
+        defer { if parent != root { _ = systemClose(parent) } }
+        return body(parent, slash.map { String(path[path.index(after: $0)...]) } ?? path)
+    }
+
     /// Removes the entry `name` of the folder `parent`: a file or link itself, a folder with
     /// everything in it. Missing entries are fine.
     static func remove(_ name: String, in parent: Int32) {
+        // A file or a link goes in one call (the common case); a folder is emptied first.
+        guard unlinkat(parent, name, 0) != 0, errno != ENOENT else { return }
         var status = stat()
-        guard fstatat(parent, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-        guard (status.st_mode & S_IFMT) == S_IFDIR else {
-            unlinkat(parent, name, 0)
-            return
-        }
+        guard fstatat(parent, name, &status, AT_SYMLINK_NOFOLLOW) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return }
         let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if folder >= 0 {
             for entry in entries(of: folder) { remove(entry, in: folder) }

@@ -26,14 +26,20 @@ extension OutputStaging {
         return stamps
     }
 
+    /// The indexes of `paths` in path order, and that order cut in one run per core: a cursor
+    /// walking one run opens each folder once for all the files in it.
+    static func pathOrder(_ paths: [String]) -> (order: [Int], chunks: [[Int]]) {
+        let order = paths.indices.sorted { paths[$0] < paths[$1] }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, (order.count + cores - 1) / cores)
+        return (order, stride(from: 0, to: order.count, by: chunk).map { Array(order[$0..<min($0 + chunk, order.count)]) })
+    }
+
     /// Links each file at `items[i].path` below the folder `source` into the same path below
     /// `target` when it is a regular file with exactly the stamp `expected` (any stamp when
     /// nil); the stamp of each file linked, nil where it was not.
     func linkAll(_ items: [(path: String, expected: FileStamp?)], from source: Int32, to target: Int32) throws(BuildFailure) -> [FileStamp?] {
-        let order = items.indices.sorted { items[$0].path < items[$1].path }
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(1, (order.count + cores - 1) / cores)
-        let chunks = stride(from: 0, to: order.count, by: chunk).map { Array(order[$0..<min($0 + chunk, order.count)]) }
+        let chunks = Self.pathOrder(items.map(\.path)).chunks
         let results = chunks.parallelMap { indexes -> Result<[(Int, FileStamp?)], BuildFailure> in
             var cursor = FolderCursor(source: source, target: target)
             defer { cursor.close() }

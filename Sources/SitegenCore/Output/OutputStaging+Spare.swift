@@ -51,10 +51,7 @@ extension OutputStaging {
     /// nil where neither the spare nor the output holds the file as recorded (or none was
     /// expected).
     func reconcile(_ items: [(path: String, expected: FileStamp?)], spare: SpareSite) throws(BuildFailure) -> [FileStamp?] {
-        let order = items.indices.sorted { items[$0].path < items[$1].path }
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(1, (order.count + cores - 1) / cores)
-        let chunks = stride(from: 0, to: order.count, by: chunk).map { Array(order[$0..<min($0 + chunk, order.count)]) }
+        let (order, chunks) = Self.pathOrder(items.map(\.path))
         let root = rootDescriptor
         let results = chunks.parallelMap { indexes -> Result<(found: [(Int, FileStamp?)], modified: [String]), BuildFailure> in
             var cursor = SpareCursor(root: root, spare: spare, staging: self)
@@ -125,11 +122,7 @@ extension OutputStaging {
 
     /// Removes the file or folder at `path` below the staging folder, never through a link.
     private func removeEntry(_ path: String) {
-        let slash = path.lastIndex(of: "/")
-        let parent = NoFollow.openFolder(below: rootDescriptor, slash.map { path[..<$0] } ?? "", create: false)
-        guard parent >= 0 else { return }
-        defer { if parent != rootDescriptor { _ = systemClose(parent) } }
-        NoFollow.remove(slash.map { String(path[path.index(after: $0)...]) } ?? path, in: parent)
+        _ = NoFollow.withParent(below: rootDescriptor, of: path) { parent, name -> Void? in NoFollow.remove(name, in: parent) }
     }
 }
 

@@ -106,14 +106,12 @@ final class OutputStaging: Sendable {
 
     /// The bytes of a file placed or carried earlier.
     func contents(of path: String) -> Data? {
-        let slash = path.lastIndex(of: "/")
-        let parent = NoFollow.openFolder(below: rootDescriptor, slash.map { path[..<$0] } ?? "", create: false)
-        guard parent >= 0 else { return nil }
-        defer { if parent != rootDescriptor { _ = systemClose(parent) } }
-        let file = openat(parent, slash.map { String(path[path.index(after: $0)...]) } ?? path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-        guard file >= 0 else { return nil }
-        defer { _ = systemClose(file) }
-        return PreviousOutput.read(file)
+        NoFollow.withParent(below: rootDescriptor, of: path) { parent, name in
+            let file = openat(parent, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+            guard file >= 0 else { return nil }
+            defer { _ = systemClose(file) }
+            return PreviousOutput.read(file)
+        }
     }
 
     /// What becomes of the previous site once the new one is in place.

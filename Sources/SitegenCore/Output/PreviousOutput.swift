@@ -36,30 +36,11 @@ final class PreviousOutput: Sendable {
 
     deinit { close() }
 
-    /// Opens the folder `relative` (`roles/engineer`, "" for the output itself) below the
-    /// output, refusing links at every step; -1 when any step is missing or not a real folder.
-    /// The caller closes a descriptor other than `self.descriptor`.
-    func openFolder(_ relative: Substring) -> Int32 {
-        let descriptor = self.descriptor
-        guard descriptor >= 0 else { return -1 }
-        var current = descriptor
-        for part in relative.split(separator: "/") {
-            let next = openat(current, String(part), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            if current != descriptor { _ = systemClose(current) }
-            guard next >= 0 else { return -1 }
-            current = next
-        }
-        return current
-    }
-
     /// Runs `body` with the descriptor of the folder holding `path` and the file's own name.
     func withParent<T>(of path: String, _ body: (Int32, String) -> T?) -> T? {
-        let slash = path.lastIndex(of: "/")
         let root = descriptor
-        let folder = openFolder(slash.map { path[..<$0] } ?? "")
-        guard folder >= 0 else { return nil }
-        defer { if folder != root { _ = systemClose(folder) } }
-        return body(folder, slash.map { String(path[path.index(after: $0)...]) } ?? path)
+        guard root >= 0 else { return nil }
+        return NoFollow.withParent(below: root, of: path, body)
     }
 
     /// The stamp of the regular file at `path`; nil for anything else (missing, a link, a folder).

@@ -233,11 +233,12 @@ public struct BuildPipeline: Sendable {
         }
         let listed = specs.filter(\.listed).map(\.path)
         let baseURL = context.site.config.baseURL
-        // One sitemap, or past 50,000 pages an index and its parts (their pages sorted once).
+        // One sitemap, sorted when it is made; or past 50,000 pages an index and its parts,
+        // their pages sorted once here.
         let parts = SiteFiles.sitemapPaths(count: listed.count)
-        let pages = parts.count > 1 ? listed.sorted() : listed
+        let sorted = parts.count > 1 ? listed.sorted() : nil
         for (part, path) in parts.enumerated() {
-            specs.append(.data(path: path) { _ in SiteFiles.sitemap(part: part, pages: parts.count > 1 ? pages : pages.sorted(), baseURL: baseURL) })
+            specs.append(.data(path: path) { _ in SiteFiles.sitemap(part: part, pages: sorted ?? listed.sorted(), baseURL: baseURL) })
         }
         if checked { diagnostics += Self.collisions(specs) }
         return (specs, diagnostics)
