@@ -14,7 +14,7 @@ package struct CacheFolder: Sendable {
     /// The folder's name below the site root.
     package static let name = ".sitegen-cache"
     /// Bumped whenever the pack layout changes.
-    package static let version = "6"
+    package static let version = "7"
 
     /// `<site>/.sitegen-cache/<version>`.
     package let url: URL

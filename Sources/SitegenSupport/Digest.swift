@@ -41,6 +41,12 @@ package struct Digest: Hashable, Sendable, CustomStringConvertible {
     /// The digest of a byte array.
     package static func of(_ bytes: [UInt8]) -> Digest { bytes.withUnsafeBytes { of($0) } }
 
+    /// The digest of a text's UTF-8 bytes.
+    package static func of(text: String) -> Digest {
+        var text = text
+        return text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
+    }
+
     /// A fresh random digest (the token of one build's output).
     package static func random() -> Digest { Digest(high: .random(in: .min ... .max), low: .random(in: .min ... .max)) }
 }

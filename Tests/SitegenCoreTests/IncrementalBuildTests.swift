@@ -172,6 +172,16 @@ import Testing
         #expect(cachedContent.home == freshContent.home)
         #expect(cachedContent.comparisonProse == freshContent.comparisonProse)
         #expect(cached.1 == fresh.1)
+        // The digests a cached role carries are the ones its values give (roles compare by
+        // their values only, so this is checked on its own).
+        for role in cachedContent.roles {
+            #expect(role.digests == Role(role.fields).digests, "\(role.slug)")
+        }
+        var fields = cachedContent.roles[0].fields
+        fields.summary += " More."
+        let edited = Role(fields)
+        #expect(edited.digests.withoutBody != cachedContent.roles[0].digests.withoutBody)
+        #expect(edited.digests.body == cachedContent.roles[0].digests.body)
     }
 
     @Test func aChangedFileIsParsedAgain() throws {

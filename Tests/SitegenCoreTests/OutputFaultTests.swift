@@ -172,6 +172,77 @@ import Testing
         }
     }
 
+    /// The look at the spare taken while a build loads (`SpareCheck`) finds what looking at each
+    /// file by its path finds: a file edited in place, a folder replaced by a link (nothing
+    /// below it counts), and the folders changed since the spare's build.
+    @Test func theSpareCheckSeesWhatLookingAtEachPathSees() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        // One page changed: the spare's other files are the output's (hard links).
+        try Change.onePage.apply(to: site)
+        #expect(site.build().isEmpty)
+        let spareSite = try #require(PageCache(siteRoot: site.root, output: site.output, checkLinks: true).spare)
+        let folder = SpareSite.folder(of: site.output)
+        var bytes = try Data(contentsOf: folder.appendingPathComponent("roles/beta/index.html"))
+        bytes[bytes.count / 2] = UInt8(ascii: "X")
+        try bytes.write(to: folder.appendingPathComponent("roles/beta/index.html"))
+        try Data("by hand".utf8).write(to: folder.appendingPathComponent("roles/alpha/notes.txt"))
+        let skills = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("skills").path).first)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("skills/\(skills)"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("skills/\(skills)").path, withDestinationPath: site.root.path)
+
+        let found = try #require(SpareCheck.start(spareSite, in: folder)?.wait())
+        // Each path looked at component by component, without following links.
+        let expected = spareSite.paths.map { path -> FileStamp? in
+            var status = stat()
+            let parts = path.split(separator: "/")
+            for end in parts.indices.dropLast() {
+                let prefix = folder.path + "/" + parts[...end].joined(separator: "/")
+                guard lstat(prefix, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
+            }
+            guard lstat(folder.path + "/" + path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            return FileStamp(status)
+        }
+        #expect(found.stamps == expected)
+        #expect(expected.contains(nil), "the linked folder's files are not found")
+        let recorded = PageCache(siteRoot: site.root, output: site.output, checkLinks: true)
+        let beta = try #require(recorded.paths.firstIndex(of: "roles/beta/index.html"))
+        #expect(found.stamps[try #require(spareSite.paths.firstIndex(of: "roles/beta/index.html"))] != recorded.entries?[beta].stamp)
+        #expect(Set(found.modified).isSuperset(of: ["roles/alpha", "skills"]))
+        #expect(!found.modified.contains("roles/gamma"))
+        // And the next build repairs all of it.
+        try Change.everyPage.apply(to: site)
+        #expect(site.build().isEmpty)
+        #expect(snapshot(of: site.output) == (try Self.cleanBuild(site)))
+    }
+
+    /// The manifest's records are matched with a plan by one merge of the two path orders.
+    @Test func theManifestIsMatchedWithAPlanByPath() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let manifest = PageCache(siteRoot: site.root, output: site.output, checkLinks: true)
+        let paths = manifest.paths
+        let entries = try #require(manifest.entries)
+        let linkable = try #require(paths.indices.first { !entries[$0].mayVanish })
+        // Every recorded file planned (in another order, one twice, a new one): all matched.
+        let plan = ["new/index.html"] + paths.reversed() + [paths[linkable]]
+        let all = try #require(manifest.entries(of: plan, order: PathOrder(plan)))
+        #expect(!all.lostLinkTarget)
+        #expect(all.entries[0] == nil)
+        for (index, path) in plan.enumerated().dropFirst() {
+            #expect(all.entries[index]?.stamp == entries[paths.firstIndex(of: path)!].stamp, "\(path)")
+        }
+        // A page a link may point at is no longer planned: lost. A file only scripts load: not.
+        for (dropped, lost) in [(linkable, true)] + (paths.indices.first { entries[$0].mayVanish }.map { [($0, false)] } ?? []) {
+            let fewer = paths.enumerated().filter { $0.offset != dropped }.map(\.element)
+            #expect(manifest.entries(of: fewer, order: PathOrder(fewer))?.lostLinkTarget == lost, "\(paths[dropped])")
+        }
+        let last = [paths.last!]
+        #expect(manifest.entries(of: last, order: PathOrder(last))?.lostLinkTarget == true)
+    }
+
     @Test func aHandEditedPageIsRepaired() throws {
         let site = try TestSite.copy(fixture: "Sites/basic")
         defer { site.remove() }

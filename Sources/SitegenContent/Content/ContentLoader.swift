@@ -129,7 +129,7 @@ package struct ContentLoader: Sendable {
         let parsed: ParsedFile?
         if path.hasPrefix("roles/") {
             let (role, found) = Role.parse(text, contentPath: path, file: file, schema: schema)
-            parsed = role.map { .role($0) }
+            parsed = role.map { .role($0.withDigests) }
             diagnostics += found
         } else {
             let isHome = path == "index.md"

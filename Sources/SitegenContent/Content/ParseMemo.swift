@@ -36,13 +36,17 @@ package struct ParseMemo: Sendable {
                 guard bodyLength <= bytes.count else { return nil }
                 file = file?.withBody(String(decoding: bytes[(bytes.count - bodyLength)...], as: UTF8.self))
             }
+            if reader.bool(), case .role(let role) = file {
+                file = .role(Role(role.fields, digests: Role.Digests(withoutBody: reader.digest(), body: reader.digest())))
+            }
             return (file, reader.list { Diagnostic.read(from: &$0) })
         }
     }
 
     /// The entry of one parse of a file with these bytes. The body, when it is the end of the
     /// file (as it always is but for a byte order mark or odd line ends), is not stored: it is
-    /// taken from the file, which is read anyway to compute its stamp.
+    /// taken from the file, which is read anyway to compute its stamp. A role's digests
+    /// (`Role.Digests`) are stored with it.
     package static func encode(_ file: ContentLoader.ParsedFile?, _ diagnostics: [Diagnostic], bytes: [UInt8]) -> [UInt8] {
         var writer = ByteWriter()
         var body = file?.body ?? ""
@@ -57,6 +61,14 @@ package struct ParseMemo: Sendable {
         writer.write(bodyIsTail ? body.utf8.count : -1)
         writer.write(file != nil)
         (bodyIsTail ? file?.withBody("") : file)?.write(to: &writer)
+        // A role's digests, so that a build taking the role from here need not encode it again.
+        if case .role(let role) = file {
+            writer.write(true)
+            writer.write(role.digests.withoutBody)
+            writer.write(role.digests.body)
+        } else {
+            writer.write(false)
+        }
         writer.write(diagnostics.count)
         for diagnostic in diagnostics { diagnostic.write(to: &writer) }
         return writer.bytes

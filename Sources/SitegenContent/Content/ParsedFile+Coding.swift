@@ -30,6 +30,13 @@ extension ContentLoader.ParsedFile {
         }
     }
 
+    /// The digest of the file's encoding with an empty body.
+    package var digestWithoutBody: Digest {
+        var writer = ByteWriter()
+        withBody("").write(to: &writer)
+        return Digest.of(writer.bytes)
+    }
+
     /// The same file with another body.
     package func withBody(_ body: String) -> Self {
         switch self {

@@ -1,3 +1,5 @@
+import SitegenSupport
+
 /// A job role, from `Content/roles/<slug>.md` (SPEC §3).
 package struct Role: Sendable, Hashable {
     /// A value from front matter with where it was written (a role slug, a skill name).
@@ -58,16 +60,38 @@ package struct Role: Sendable, Hashable {
         package var bodyFirstLine: Int
     }
 
+    /// The digests of a role's file less its body, and of the body: what an unchanged page is
+    /// told by (`PageInputs`). The loader keeps them with the parse of each file, so a warm
+    /// build does not encode 10k roles again to digest them.
+    package struct Digests: Sendable, Hashable {
+        /// The digest of the role's cache encoding (`ParsedFile+Coding`) with an empty body.
+        package var withoutBody: Digest
+        /// The digest of the body's UTF-8 bytes.
+        package var body: Digest
+    }
+
     private final class Box: Sendable {
         let fields: Fields
+        let digests: Digests?
 
-        init(_ fields: Fields) { self.fields = fields }
+        init(_ fields: Fields, digests: Digests?) {
+            self.fields = fields
+            self.digests = digests
+        }
     }
 
     private let box: Box
 
-    /// A role with these values.
-    package init(_ fields: Fields) { box = Box(fields) }
+    /// A role with these values, and their digests when they are known.
+    package init(_ fields: Fields, digests: Digests? = nil) { box = Box(fields, digests: digests) }
+
+    /// The role's digests: as the loader kept them, or computed.
+    package var digests: Digests {
+        box.digests ?? Digests(withoutBody: ContentLoader.ParsedFile.role(self).digestWithoutBody, body: Digest.of(text: body))
+    }
+
+    /// The same role, with its digests computed once.
+    package var withDigests: Role { box.digests == nil ? Role(box.fields, digests: digests) : self }
 
     /// All values of the role.
     package var fields: Fields { box.fields }

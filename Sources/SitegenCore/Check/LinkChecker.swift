@@ -48,9 +48,12 @@ struct LinkChecker {
     /// The files a link may point at: every output path, and the folder (`roles/a/`) of each
     /// `index.html`, asked of the planned paths as they are (no second set of 70k paths).
     struct Targets: Sendable {
-        private let outputPaths: Set<String>
+        private let outputPaths: SortedPaths
 
-        init(outputPaths: Set<String>) { self.outputPaths = outputPaths }
+        init(outputPaths: some Sequence<String>) { self.outputPaths = SortedPaths(sorted: outputPaths.sorted()) }
+
+        /// The planned files of a build, already in order.
+        init(sorted outputPaths: SortedPaths) { self.outputPaths = outputPaths }
 
         func contains(_ path: String) -> Bool {
             if outputPaths.contains(path) { return true }

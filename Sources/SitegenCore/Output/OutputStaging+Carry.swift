@@ -13,34 +13,25 @@ import SitegenSupport
 /// once: in path order, so each folder on the way is opened (in the output, refusing links)
 /// and made (in the staging folder) once for all the files in it, on every core.
 extension OutputStaging {
-    /// Brings the staging folder to the new site's files, given every planned path and, for
-    /// the pages the last build made as they are now, the stamp the manifest recorded: a
-    /// staging folder that began as the spare is reconciled with the plan (`reconcile`); an
-    /// empty one gets hard links to the output's files that still have their recorded stamps.
-    /// The stamp of each file taken over, nil where the page has to be made (again).
-    func settle(_ items: [(path: String, expected: FileStamp?)]) throws(BuildFailure) -> [FileStamp?] {
-        if let spare { return try reconcile(items, spare: spare) }
+    /// Brings the staging folder to the new site's files, given every planned path (`order`:
+    /// their path order) and, for the pages the last build made as they are now, the stamp the
+    /// manifest recorded: a staging folder that began as the spare is reconciled with the plan
+    /// (`reconcile`); an empty one gets hard links to the output's files that still have their
+    /// recorded stamps. The stamp of each file taken over, nil where the page has to be made
+    /// (again).
+    func settle(_ items: [(path: String, expected: FileStamp?)], order: PathOrder) throws(BuildFailure) -> [FileStamp?] {
+        if let spare { return try reconcile(items, order: order, spare: spare) }
         let wanted = items.indices.filter { items[$0].expected != nil }
         var stamps: [FileStamp?] = Array(repeating: nil, count: items.count)
         for (index, stamp) in zip(wanted, try linkAll(wanted.map { items[$0] }, from: previous.descriptor, to: rootDescriptor)) { stamps[index] = stamp }
         return stamps
     }
 
-    /// The indexes of `paths` in path order, and that order cut in one run per core: a cursor
-    /// walking one run opens each folder once for all the files in it.
-    static func pathOrder(_ paths: [String]) -> (order: [Int], chunks: [[Int]]) {
-        let order = paths.indices.sorted { paths[$0] < paths[$1] }
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(1, (order.count + cores - 1) / cores)
-        return (order, stride(from: 0, to: order.count, by: chunk).map { Array(order[$0..<min($0 + chunk, order.count)]) })
-    }
-
     /// Links each file at `items[i].path` below the folder `source` into the same path below
     /// `target` when it is a regular file with exactly the stamp `expected` (any stamp when
     /// nil); the stamp of each file linked, nil where it was not.
     func linkAll(_ items: [(path: String, expected: FileStamp?)], from source: Int32, to target: Int32) throws(BuildFailure) -> [FileStamp?] {
-        let chunks = Self.pathOrder(items.map(\.path)).chunks
-        let results = chunks.parallelMap { indexes -> Result<[(Int, FileStamp?)], BuildFailure> in
+        let results = PathOrder(items.map(\.path)).runs.parallelMap { indexes -> Result<[(Int, FileStamp?)], BuildFailure> in
             var cursor = FolderCursor(source: source, target: target)
             defer { cursor.close() }
             var found: [(Int, FileStamp?)] = []

@@ -50,16 +50,22 @@ extension OutputStaging {
     /// stripped of entries the new site does not have. Returns, for each item, its stamp, or
     /// nil where neither the spare nor the output holds the file as recorded (or none was
     /// expected).
-    func reconcile(_ items: [(path: String, expected: FileStamp?)], spare: SpareSite) throws(BuildFailure) -> [FileStamp?] {
-        let (order, chunks) = Self.pathOrder(items.map(\.path))
+    func reconcile(_ items: [(path: String, expected: FileStamp?)], order: PathOrder, spare: SpareSite) throws(BuildFailure) -> [FileStamp?] {
         let root = rootDescriptor
-        let results = chunks.parallelMap { indexes -> Result<(found: [(Int, FileStamp?)], modified: [String]), BuildFailure> in
+        // What the check saw while the site was loaded: a file seen with its expected stamp
+        // is kept as it is.
+        let early = earlyStamps(items, order: order, spare: spare)
+        let results = order.runs.parallelMap { indexes -> Result<(found: [(Int, FileStamp?)], modified: [String]), BuildFailure> in
             var cursor = SpareCursor(root: root, spare: spare, staging: self)
             defer { cursor.close() }
             var found: [(Int, FileStamp?)] = []
             found.reserveCapacity(indexes.count)
             do throws(BuildFailure) {
                 for index in indexes {
+                    if let expected = items[index].expected, early?.stamps[index] == expected {
+                        found.append((index, expected))
+                        continue
+                    }
                     found.append((index, try cursor.settle(items[index].path, expected: items[index].expected)))
                 }
                 return .success((found, cursor.modified))
@@ -68,14 +74,14 @@ extension OutputStaging {
             }
         }
         var stamps: [FileStamp?] = Array(repeating: nil, count: items.count)
-        var modified: Set<String> = [""]
+        var modified: Set<String> = Set(early?.modified ?? []).union([""])
         for result in results {
             let (found, folders) = try result.get()
             for (index, stamp) in found { stamps[index] = stamp }
             modified.formUnion(folders)
         }
         // The plan and the spare's files, both in path order, are merged (no set of 35k paths).
-        let planned = PlannedPaths(sorted: order.map { items[$0].path })
+        let planned = order.paths
         var stale: [String] = []
         var next = 0
         for path in spare.paths {
@@ -88,9 +94,27 @@ extension OutputStaging {
         return stamps
     }
 
+    /// The stamps the spare's check (`SpareCheck`) found for the items' paths, and the folders
+    /// it found modified; nil when there was no check of this folder.
+    private func earlyStamps(_ items: [(path: String, expected: FileStamp?)], order: PathOrder, spare: SpareSite) -> SpareCheck.Seen? {
+        var status = stat()
+        guard let found = check?.wait(), fstat(rootDescriptor, &status) == 0, found.folder == (UInt64(status.st_dev), UInt64(status.st_ino)),
+            found.stamps.count == spare.paths.count
+        else { return nil }
+        var stamps: [FileStamp?] = Array(repeating: nil, count: items.count)
+        // Both in path order: one merge.
+        var next = 0
+        for index in order.order {
+            let path = items[index].path
+            while next < spare.paths.count && spare.paths[next] < path { next += 1 }
+            if next < spare.paths.count && spare.paths[next] == path { stamps[index] = found.stamps[next] }
+        }
+        return (stamps, found.modified)
+    }
+
     /// Removes the spare's files the new site lacks: the highest folder on a file's path that
     /// holds no planned file goes whole, else the file alone.
-    private func removeStale(_ paths: [String], planned: PlannedPaths) {
+    private func removeStale(_ paths: [String], planned: SortedPaths) {
         var removed: Set<String> = []
         for path in paths {
             var end = path.startIndex
@@ -109,7 +133,7 @@ extension OutputStaging {
     }
 
     /// Removes from the staging folder `folder` every entry the new site does not have.
-    private func strip(_ folder: String, planned: PlannedPaths) {
+    private func strip(_ folder: String, planned: SortedPaths) {
         let descriptor = NoFollow.openFolder(below: rootDescriptor, Substring(folder), create: false)
         guard descriptor >= 0 else { return }
         defer { if descriptor != rootDescriptor { _ = systemClose(descriptor) } }
@@ -123,35 +147,6 @@ extension OutputStaging {
     /// Removes the file or folder at `path` below the staging folder, never through a link.
     private func removeEntry(_ path: String) {
         _ = NoFollow.withParent(below: rootDescriptor, of: path) { parent, name -> Void? in NoFollow.remove(name, in: parent) }
-    }
-}
-
-/// The planned paths in order, asked what they hold by binary search.
-private struct PlannedPaths {
-    let sorted: [String]
-
-    /// The index of the first path not before `key`.
-    private func lowerBound(_ key: String) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    func contains(_ path: String) -> Bool {
-        let index = lowerBound(path)
-        return index < sorted.count && sorted[index] == path
-    }
-
-    /// Whether a planned file lies below the folder `folder` ("" is the top).
-    func hasFiles(below folder: String) -> Bool {
-        if folder.isEmpty { return !sorted.isEmpty }
-        let prefix = folder + "/"
-        let index = lowerBound(prefix)
-        return index < sorted.count && sorted[index].hasPrefix(prefix)
     }
 }
 

@@ -25,6 +25,8 @@ final class OutputStaging: Sendable {
     let previous: PreviousOutput
     /// The spare site the folder began as; nil when it began empty.
     let spare: SpareSite?
+    /// The look at the spare's files taken while the site was loaded, if one was.
+    let check: SpareCheck?
     /// The staging folder, open (every write below it goes through folders opened without
     /// following links when it began as the spare, which may hold anything).
     let rootDescriptor: Int32
@@ -34,7 +36,7 @@ final class OutputStaging: Sendable {
     /// Creates the staging folder (removing ones left by killed builds): the spare site moved
     /// into its place when `spare` describes it, else an empty folder (and a spare that cannot
     /// be used is removed).
-    init(writer: OutputWriter, spare: SpareSite?) throws(BuildFailure) {
+    init(writer: OutputWriter, spare: SpareSite?, check: SpareCheck? = nil) throws(BuildFailure) {
         if let refusal = writer.refusal() { throw OutputWriter.failure(refusal) }
         self.writer = writer
         let parent = writer.destination.deletingLastPathComponent()
@@ -44,8 +46,10 @@ final class OutputStaging: Sendable {
         let spareFolder = SpareSite.folder(of: writer.destination)
         if spare != nil && rename(spareFolder.path, folder.path) == 0 {
             self.spare = spare
+            self.check = check
         } else {
             self.spare = nil
+            self.check = nil
             Self.remove(spareFolder)
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

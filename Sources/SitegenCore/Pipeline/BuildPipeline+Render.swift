@@ -20,10 +20,10 @@ import SitegenTemplates
 /// page that build wrote, so when the output still holds that file exactly as written (its
 /// stamp), it is hard-linked into the new site instead of being rendered.
 extension BuildPipeline {
-    /// The last build's files (nil when none are trusted), and the staging folder they are
-    /// taken over into.
+    /// The last build's record of each planned file (nil when none are trusted), and the
+    /// staging folder they are taken over into.
     struct Previous {
-        var entries: [String: PageCache.Entry]?
+        var entries: [PageCache.Entry?]?
         let staging: OutputStaging
     }
 
@@ -49,17 +49,12 @@ extension BuildPipeline {
     /// Steps 4–6 for every file: renders (or takes over) them all on every core into `sink`,
     /// checking each page's links right after it is rendered, so no page is kept in memory.
     func renderAll(_ plan: Plan, previous: Previous?, steps: inout Steps, into sink: any FileSink) throws(BuildFailure) -> [Made] {
-        // Unchanged pages' links are not checked again: only safe when every file of the last
-        // build that a page may link to is still planned.
-        let planned = Set(plan.specs.map(\.path))
-        var previous = previous
-        if let entries = previous?.entries, entries.contains(where: { !$0.value.mayVanish && !planned.contains($0.key) }) { previous?.entries = nil }
         let entries = previous?.entries
         // A page made from what the last build's page was made from is that page: neither its
         // view nor its Markdown is needed.
         let keys = plan.specs.parallelMap { plan.inputs.key(of: $0) }
-        let reusable = zip(plan.specs, keys).map { spec, key in
-            key != nil && entries?[spec.path].map { $0.inputs == key && $0.fingerprint != nil } == true
+        let reusable = plan.specs.indices.map { index in
+            keys[index] != nil && entries?[index].map { $0.inputs == keys[index] && $0.fingerprint != nil } == true
         }
         var needed: Set<String> = []
         for (spec, reuse) in zip(plan.specs, reusable) where !reuse { needed.formUnion(spec.documents) }
@@ -70,10 +65,10 @@ extension BuildPipeline {
         }
         let specs = try steps.run(.renderingPages) { (plan.specs, plan.specProblems) }
         let checker = LinkChecker(basePath: SiteFiles.basePath(context.site.config.baseURL), templates: TemplateLinks(templates: context.theme.templateSources))
-        let targets = LinkChecker.Targets(outputPaths: options.checkLinks ? planned : [])
+        let targets = LinkChecker.Targets(sorted: plan.order.paths)
         let make = { @Sendable (index: Int, mayCarry: Bool, context: RenderContext) -> Result<Made, BuildFailure> in
             self.make(
-                specs[index], key: keys[index], context: context, previous: mayCarry ? entries : nil, keepIDs: entries != nil, checker: checker,
+                specs[index], key: keys[index], context: context, previous: mayCarry ? entries?[index] : nil, keepIDs: entries != nil, checker: checker,
                 targets: targets, sink: sink)
         }
         let current = context
@@ -86,7 +81,7 @@ extension BuildPipeline {
         // Pages whose fingerprints are the last build's: their files are taken over together
         // (and a staging folder that began as the spare loses what the new site lacks).
         if let staging = previous?.staging {
-            let stamps = try staging.settle(specs.indices.map { (specs[$0].path, made[$0].recorded) })
+            let stamps = try staging.settle(specs.indices.map { (specs[$0].path, made[$0].recorded) }, order: plan.order)
             var lost: [Int] = []
             for (index, stamp) in zip(made.indices, stamps) where made[index].recorded != nil {
                 made[index].recorded = nil
@@ -126,10 +121,10 @@ extension BuildPipeline {
         return made
     }
 
-    /// Makes one planned file into `sink`, or, when its fingerprint is the one `previous`
-    /// recorded, only notes the recorded stamp (the caller takes such files over together).
+    /// Makes one planned file into `sink`, or, when its fingerprint is the one the last build
+    /// recorded (`entry`), only notes the recorded stamp (the caller takes such files over together).
     private func make(
-        _ spec: PageSpec, key: Digest?, context: RenderContext, previous: [String: PageCache.Entry]?, keepIDs: Bool, checker: LinkChecker,
+        _ spec: PageSpec, key: Digest?, context: RenderContext, previous entry: PageCache.Entry?, keepIDs: Bool, checker: LinkChecker,
         targets: LinkChecker.Targets, sink: any FileSink
     ) -> Result<Made, BuildFailure> {
         do throws(BuildFailure) {
@@ -139,19 +134,18 @@ extension BuildPipeline {
             case .file(let ready):
                 // A file made as it is, with the bytes the last build wrote, is that file.
                 let fingerprint = ready.contents.withUnsafeBytes { Digest.of($0) }
-                if let entry = previous?[spec.path], entry.fingerprint == fingerprint {
+                if let entry, entry.fingerprint == fingerprint {
                     return .success(Made(fingerprint: fingerprint, carried: false, recorded: entry.stamp))
                 }
                 made = Made(fingerprint: fingerprint, carried: false)
                 file = ready
             case .data(let makeFile):
-                if let entry = previous?[spec.path], entry.inputs == key, let fingerprint = entry.fingerprint {
+                if let entry, entry.inputs == key, let fingerprint = entry.fingerprint {
                     return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
                 }
                 file = makeFile(context)
                 made = Made(fingerprint: file.contents.withUnsafeBytes { Digest.of($0) }, inputs: key, carried: false)
             case .page(let layout, let makeView):
-                let entry = previous?[spec.path]
                 // Made from what the last build's page was made from: the same page.
                 if let entry, entry.inputs == key, let fingerprint = entry.fingerprint {
                     return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))

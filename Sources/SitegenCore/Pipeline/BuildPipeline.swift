@@ -38,26 +38,34 @@ public struct BuildPipeline: Sendable {
         }
         var steps = Steps(progress: progress)
         let manifest = options.useCache ? PageCache(siteRoot: options.source, output: options.output, checkLinks: options.checkLinks) : nil
+        // The spare's files are looked at while the site is loaded and planned.
+        let check = manifest?.spare.flatMap { SpareCheck.start($0, in: SpareSite.folder(of: options.output)) }
         let plan = try prepare(&steps, lastInputs: manifest?.site?.inputs)
         defer { Self.release(plan) }
-        let staging = try OutputStaging(writer: writer, spare: manifest?.spare)
+        let staging = try OutputStaging(writer: writer, spare: manifest?.spare, check: check)
         do throws(BuildFailure) {
-            let made = try renderAll(plan, previous: Previous(entries: manifest?.entries, staging: staging), steps: &steps, into: staging)
+            // Unchanged pages' links are not checked again: only safe when every file of the
+            // last build that a page may link to is still planned.
+            let recorded = manifest?.entries(of: plan.specs.map(\.path), order: plan.order)
+            let previous = Previous(entries: recorded?.lostLinkTarget == false ? recorded?.entries : nil, staging: staging)
+            let made = try renderAll(plan, previous: previous, steps: &steps, into: staging)
             steps.start(.writingOutput)
             let token = Digest.random()
-            let files = zip(plan.specs, made).compactMap { spec, file in
-                file.stamp.map { (spec.path, PageCache.Entry(fingerprint: file.fingerprint, inputs: file.inputs, stamp: $0, mayVanish: spec.mayVanish)) }
+            let files = plan.order.order.compactMap { index -> (path: String, entry: PageCache.Entry)? in
+                let (spec, file) = (plan.specs[index], made[index])
+                return file.stamp.map { (spec.path, PageCache.Entry(fingerprint: file.fingerprint, inputs: file.inputs, stamp: $0, mayVanish: spec.mayVanish)) }
             }
             // The previous site becomes the spare when the manifest described it; else the
             // new site is linked as the spare (a first cached build), or there is none.
             let afterwards: OutputStaging.Previous =
-                manifest == nil ? .remove : manifest?.site == nil ? .removeAndCopy(paths: files.map(\.0)) : .spare
+                manifest == nil ? .remove : manifest?.site == nil ? .removeAndCopy(paths: files.map(\.path)) : .spare
             let marker = try staging.commit(token: token, afterwards: afterwards)
             if let manifest {
                 let site = PageCache.Site(token: token, marker: marker, inputs: plan.inputs.site)
-                // The spare is the previous site (as its manifest recorded it), or a copy of this one.
-                let spare = manifest.site.map { (paths: manifest.paths, site: $0) } ?? (paths: files.map(\.0).sorted(), site: site)
-                manifest.save(files, site: site, spare: spare)
+                // The spare is the previous site (as its manifest recorded it), or a copy of this
+                // one; its files are most often this build's.
+                let spare = manifest.site.map { last in (paths: manifest.paths.elementsEqual(files.lazy.map(\.path)) ? nil : manifest.paths, site: last) }
+                manifest.save(files, site: site, spare: spare ?? (paths: nil, site: site))
             }
             let report = Self.report(plan.specs, warnings: steps.warnings)
             Self.release((consume made, consume files, consume manifest))
@@ -115,6 +123,8 @@ public struct BuildPipeline: Sendable {
         var documents: [(contentPath: String, file: String, body: String, key: Digest)]
         /// What the pages are made from, to tell an unchanged page without building its view.
         var inputs: PageInputs
+        /// The specs' paths in order.
+        var order: PathOrder
     }
 
     /// Steps 1–3 and the page plan. `lastInputs` is the digest of what the last successful
@@ -179,7 +189,9 @@ public struct BuildPipeline: Sendable {
         let layouts = theme.missingLayouts(specs.compactMap { spec in spec.layout.map { ($0, spec.layoutLocation) } })
         let names = layouts.isEmpty && checked ? Self.unknownNames(specs, context: everyName) : []
         let navigation = checked ? Self.navigationProblems(site.config.navigation, specs: specs) : []
-        return Plan(context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents, inputs: inputs)
+        return Plan(
+            context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents, inputs: inputs,
+            order: PathOrder(specs.map(\.path)))
     }
 
     /// Step 4: renders into `context` the Markdown of the documents in `needed` (every

@@ -11,12 +11,12 @@ import SitegenSupport
 #endif
 
 /// What the last build left in one output folder: every file's path, the fingerprint of its
-/// page and the stamp (size, modification time, inode) of the file as written (the
-/// `pages-<digest of the output path>` pack of the cache folder). It is trusted only when the output is
-/// demonstrably what it records: the folder's `.sitegen-output` marker carries the token of
-/// the build that wrote the manifest, the manifest is whole (one entry, checksummed), and
-/// each file is taken over only while its stamp is unchanged. The `spare-…` pack beside it
-/// describes the spare site (`SpareSite`) the same way, by the spare's own marker.
+/// page and the stamp (size, modification time, inode) of the file as written, in path order
+/// (the `pages-<digest of the output path>` pack of the cache folder), and the spare site
+/// (`SpareSite`) beside the output. It is trusted only when the output is demonstrably what it
+/// records: the folder's `.sitegen-output` marker carries the token of the build that wrote
+/// the manifest, the manifest is whole (one entry, checksummed), and each file is taken over
+/// only while its stamp is unchanged. The spare is trusted the same way, by its own marker.
 struct PageCache: Sendable {
     /// The one entry of the pack; its stamp is the digest of the output's token.
     private static let manifestKey = "manifest"
@@ -43,16 +43,15 @@ struct PageCache: Sendable {
 
     let folder: CacheFolder
     let name: String
-    /// The pack that describes the spare site (`SpareSite`).
-    let spareName: String
-    /// The last build's files, when the manifest is whole and belongs to the output as it is.
-    let entries: [String: Entry]?
+    /// The last build's files, when the manifest is whole and belongs to the output as it is:
+    /// one for each of `paths`.
+    let entries: [Entry]?
     /// Their paths, in order.
     let paths: [String]
     /// The last build's token and marker, with `entries`.
     let site: Site?
     /// The spare site beside the output, when the manifest is trusted and the spare folder is
-    /// the one its pack describes.
+    /// the one it describes.
     let spare: SpareSite?
     private let checkLinks: Bool
 
@@ -62,24 +61,45 @@ struct PageCache: Sendable {
         let name = "pages-\(outputDigest)"
         self.folder = folder
         self.name = name
-        let spareName = "spare-\(outputDigest)"
-        self.spareName = spareName
         self.checkLinks = checkLinks
         let read = Self.marker(of: output).flatMap { marker in Self.read(folder.pack(name), token: marker.token, checkLinks: checkLinks) }
         entries = read?.entries
         paths = read?.paths ?? []
         site = read?.site
-        spare =
-            read == nil
-            ? nil
-            : Self.marker(of: SpareSite.folder(of: output)).flatMap { marker in
-                folder.pack(spareName).withPayload("spare", stamp: marker.token) { reader -> SpareSite? in
-                    let recorded = Self.readStamp(&reader)
-                    let paths = reader.strings()
-                    guard recorded == marker.stamp, zip(paths, paths.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
-                    return SpareSite(paths: paths, marker: recorded)
-                }
+        spare = read?.spare.flatMap { recorded in
+            Self.marker(of: SpareSite.folder(of: output)).flatMap { marker in
+                marker.token == recorded.token && marker.stamp == recorded.site.marker ? recorded.site : nil
             }
+        }
+    }
+
+    /// The recorded entry of each of `paths` (`order`: their path order), nil for a path the
+    /// last build did not write, and whether a file of the last build that a page may link to
+    /// is not among them; nil when no manifest is trusted.
+    func entries(of paths: [String], order: PathOrder) -> (entries: [Entry?], lostLinkTarget: Bool)? {
+        guard let entries else { return nil }
+        var found: [Entry?] = Array(repeating: nil, count: paths.count)
+        var lost = false
+        // Both in path order: one merge, no table of 35k paths.
+        var next = 0
+        var matched = false
+        for index in order.order {
+            let path = paths[index]
+            while next < self.paths.count && self.paths[next] < path {
+                if !matched && !entries[next].mayVanish { lost = true }
+                next += 1
+                matched = false
+            }
+            if next < self.paths.count && self.paths[next] == path {
+                found[index] = entries[next]
+                matched = true
+            }
+        }
+        if next < self.paths.count {
+            if !matched && !entries[next].mayVanish { lost = true }
+            if entries[(next + 1)...].contains(where: { !$0.mayVanish }) { lost = true }
+        }
+        return (found, lost)
     }
 
     /// The token and stamp of the marker of the folder `folder` (read without following links).
@@ -99,29 +119,44 @@ struct PageCache: Sendable {
         return found.map { (token: $0.0, stamp: $0.1) }
     }
 
-    private static func read(_ pack: CachePack, token: Digest, checkLinks: Bool) -> (entries: [String: Entry], paths: [String], site: Site)? {
+    /// What a manifest records: the files, the site, and the spare it left (its token and its
+    /// site: its marker's stamp and its files).
+    private typealias Record = (entries: [Entry], paths: [String], site: Site, spare: (token: Digest, site: SpareSite)?)
+
+    private static func read(_ pack: CachePack, token: Digest, checkLinks: Bool) -> Record? {
         guard pack.count == 1, pack.superseded == 0 else { return nil }
-        return pack.withPayload(manifestKey, stamp: stamp(token, checkLinks: checkLinks)) { reader in
+        return pack.withPayload(manifestKey, stamp: stamp(token, checkLinks: checkLinks)) { reader -> Record? in
             let marker = readStamp(&reader)
             let inputs = reader.digest()
             let count = reader.int()
             guard count >= 0, count <= reader.remaining else { return nil }
-            var entries: [String: Entry] = [:]
+            var entries: [Entry] = []
             entries.reserveCapacity(count)
             var paths: [String] = []
             paths.reserveCapacity(count)
             for _ in 0..<count {
-                let path = reader.string()
+                paths.append(reader.string())
                 let fingerprint = reader.bool() ? reader.digest() : nil
                 let stamp = readStamp(&reader)
                 let mayVanish = reader.bool()
                 let inputs = reader.bool() ? reader.digest() : nil
-                entries[path] = Entry(fingerprint: fingerprint, inputs: inputs, stamp: stamp, mayVanish: mayVanish)
-                paths.append(path)
+                entries.append(Entry(fingerprint: fingerprint, inputs: inputs, stamp: stamp, mayVanish: mayVanish))
             }
-            return (entries, paths, Site(token: token, marker: marker, inputs: inputs))
+            var spare: (Digest, SpareSite)?
+            if reader.bool() {
+                let spareToken = reader.digest()
+                let spareMarker = readStamp(&reader)
+                // Most builds keep every file: the spare's files are then the manifest's.
+                let sparePaths = reader.bool() ? paths : reader.strings()
+                guard Self.isOrdered(sparePaths) else { return nil }
+                spare = (spareToken, SpareSite(paths: sparePaths, marker: spareMarker))
+            }
+            guard Self.isOrdered(paths) else { return nil }
+            return (entries, paths, Site(token: token, marker: marker, inputs: inputs), spare)
         }
     }
+
+    private static func isOrdered(_ paths: [String]) -> Bool { zip(paths, paths.dropFirst()).allSatisfy { $0 < $1 } }
 
     private static func readStamp(_ reader: inout ByteReader) -> FileStamp {
         FileStamp(size: reader.int(), modifiedSeconds: reader.int(), modifiedNanoseconds: reader.int(), inode: UInt64(bitPattern: Int64(reader.int())))
@@ -134,21 +169,15 @@ struct PageCache: Sendable {
         writer.write(Int(Int64(bitPattern: stamp.inode)))
     }
 
-    /// Records the files of a successful build (best effort), in path order, as one entry
-    /// (a manifest cut short fails its checksum and is not trusted). `spare` describes the
-    /// spare site the build left (its files, token and marker), written first.
-    func save(_ files: [(path: String, entry: Entry)], site: Site, spare: (paths: [String], site: Site)?) {
-        if let spare {
-            var writer = ByteWriter()
-            Self.write(spare.site.marker, to: &writer)
-            writer.write(spare.paths)
-            folder.write(spareName, [("spare", spare.site.token, writer.bytes)])
-        }
+    /// Records the files of a successful build (best effort), given in path order, as one
+    /// entry (a manifest cut short fails its checksum and is not trusted), with the spare site
+    /// the build left: its files (the same as this build's when nil), token and marker.
+    func save(_ files: [(path: String, entry: Entry)], site: Site, spare: (paths: [String]?, site: Site)?) {
         var writer = ByteWriter()
         Self.write(site.marker, to: &writer)
         writer.write(site.inputs)
         writer.write(files.count)
-        for (path, entry) in files.sorted(by: { $0.path < $1.path }) {
+        for (path, entry) in files {
             writer.write(path)
             writer.write(entry.fingerprint != nil)
             if let fingerprint = entry.fingerprint { writer.write(fingerprint) }
@@ -156,6 +185,13 @@ struct PageCache: Sendable {
             writer.write(entry.mayVanish)
             writer.write(entry.inputs != nil)
             if let inputs = entry.inputs { writer.write(inputs) }
+        }
+        writer.write(spare != nil)
+        if let spare {
+            writer.write(spare.site.token)
+            Self.write(spare.site.marker, to: &writer)
+            writer.write(spare.paths == nil)
+            if let paths = spare.paths { writer.write(paths) }
         }
         folder.write(name, [(Self.manifestKey, Self.stamp(site.token, checkLinks: checkLinks), writer.bytes)])
     }

@@ -9,7 +9,8 @@ import SitegenSupport
 /// every view was most of a warm build).
 ///
 /// The roles and pages are digested in their cache encoding (`ParsedFile+Coding`, which holds
-/// every field, as the parsed-content cache needs) less the body; the settings, words,
+/// every field, as the parsed-content cache needs) less the body — a role by the digest its
+/// parse kept (`Role.Digests`); the settings, words,
 /// templates and the theme's assets by their own digests. The oracle tests edit every role
 /// field, page field, setting, template and asset and compare a cached build with a clean one,
 /// so an input missing here fails them (an asset did, when the 404 page began to carry the
@@ -35,11 +36,10 @@ struct PageInputs: Sendable {
             context.theme.assets[name]!.withUnsafeBytes { hasher.combine(Digest.of($0)) }
         }
         site = hasher.finalize()
+        // The roles' bodies were digested when they were parsed.
+        let known = Dictionary(context.site.roles.map { ($0.contentPath, $0.digests.body) }) { first, _ in first }
         let paths = Array(bodies.keys)
-        let digests = paths.parallelMap { path in
-            var body = bodies[path]!.body
-            return body.withUTF8 { Digest.of(UnsafeRawBufferPointer($0)) }
-        }
+        let digests = paths.parallelMap { path in known[path] ?? Digest.of(text: bodies[path]!.body) }
         documents = Dictionary(uniqueKeysWithValues: zip(paths, digests))
     }
 
@@ -72,17 +72,10 @@ struct PageInputs: Sendable {
         for item in config.navigation { hasher.combine([item.title, item.url]) }
         config.schema.combine(into: &hasher)
         // Less the body (a document of its own); the line it starts on moves only with the
-        // front matter, which is digested. In runs of a fixed size, on every core: the digest
-        // of the digests of the runs is the same on any machine.
-        let run = 256
-        let runs = Array(stride(from: 0, to: site.roles.count, by: run)).parallelMap { start -> Digest in
-            var writer = ByteWriter()
-            for role in site.roles[start..<min(start + run, site.roles.count)] { ContentLoader.ParsedFile.role(role).withBody("").write(to: &writer) }
-            return Digest.of(writer.bytes)
-        }
+        // front matter, which is digested.
         var writer = ByteWriter()
         writer.write(site.roles.count)
-        for digest in runs { writer.write(digest) }
+        for role in site.roles { writer.write(role.digests.withoutBody) }
         let pages =
             (site.home.map { [ContentLoader.ParsedFile.home($0)] } ?? []) + site.pairs.compactMap { $0.prose.map(ContentLoader.ParsedFile.comparisonProse) }
             + site.pages.map(ContentLoader.ParsedFile.page) + site.folders.compactMap { $0.index.map(ContentLoader.ParsedFile.page) }
