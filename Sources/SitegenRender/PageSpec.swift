@@ -1,4 +1,5 @@
 import SitegenContent
+import SitegenSupport
 
 /// One output file a page kind plans, known before anything is rendered: where it goes, what
 /// it is made from, and how to make it. Pages are made from a view value through a layout;
@@ -23,11 +24,14 @@ package final class PageSpec: Sendable {
     package let layoutLocation: SourceLocation?
     /// Where the source asks for this page (an alias), for a page that collides with it.
     package let location: SourceLocation?
+    /// The digest of what a file made from the whole site is made from besides the site's
+    /// fields (the search index's terms: every body), when the kind knows it.
+    package let inputs: Digest?
     package let content: Content
 
     init(
         path: String, source: String?, documents: [String], listed: Bool, mayVanish: Bool = false, layoutLocation: SourceLocation? = nil,
-        location: SourceLocation?, content: Content
+        location: SourceLocation?, inputs: Digest? = nil, content: Content
     ) {
         self.path = path
         self.source = source
@@ -36,6 +40,7 @@ package final class PageSpec: Sendable {
         self.mayVanish = mayVanish
         self.layoutLocation = layoutLocation
         self.location = location
+        self.inputs = inputs
         self.content = content
     }
 
@@ -65,9 +70,12 @@ package final class PageSpec: Sendable {
         PageSpec(path: file.path, source: file.source, documents: [], listed: false, mayVanish: mayVanish, location: nil, content: .file(file))
     }
 
-    /// A file made from the site when the build needs it (its inputs changed).
-    package static func data(path: String, make: @escaping @Sendable (RenderContext) -> OutputFile) -> PageSpec {
-        PageSpec(path: path, source: nil, documents: [], listed: false, location: nil, content: .data(make))
+    /// A file made from the site when the build needs it (its inputs changed): from the site's
+    /// fields, and from what `inputs` digests.
+    package static func data(
+        path: String, inputs: Digest? = nil, mayVanish: Bool = false, make: @escaping @Sendable (RenderContext) -> OutputFile
+    ) -> PageSpec {
+        PageSpec(path: path, source: nil, documents: [], listed: false, mayVanish: mayVanish, location: nil, inputs: inputs, content: .data(make))
     }
 
     /// The layout the page is rendered with; nil for other files.

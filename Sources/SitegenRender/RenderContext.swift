@@ -16,13 +16,18 @@ package struct RenderContext: Sendable {
     package var markdown: [String: RenderedMarkdown]
     /// Files as shown in diagnostics, by content path, with the line their body starts on.
     package var bodyOrigins: [String: (file: String, firstLine: Int)]
-    /// Gives the files stored under `key` by an earlier build, or makes them with the
-    /// function and stores them (the pipeline's cache; by default they are just made).
-    package var cachedFiles: @Sendable (_ key: Digest, _ make: () -> [OutputFile]) -> [OutputFile] = { $1() }
+    /// Gives the bytes stored in the slot `slot` under `key` by an earlier build, or makes them
+    /// with the function and stores them (the pipeline's cache; by default they are just made).
+    package var cachedBytes: @Sendable (_ slot: String, _ key: Digest, _ make: () -> [UInt8]) -> [UInt8] = { $2() }
     /// The digest of everything the site's pages are made from but the Markdown bodies (the
     /// pipeline's page inputs), when there is a cache: files a page kind makes from the site's
     /// fields alone are kept under it.
     package var siteDigest: Digest?
+    /// The digest of the site's content and theme but the Markdown bodies (`siteDigest` without
+    /// the sitegen binary), and of every body's text: what files made from the whole site (the
+    /// search index) are named after.
+    package var contentDigest: Digest?
+    package var bodiesDigest: Digest?
     /// The names the theme's templates look up, when views need offer only those of the
     /// declared fields (a build: a value no template reads is neither made nor digested); nil
     /// for all of them (the template reference lists every name a layout could use).

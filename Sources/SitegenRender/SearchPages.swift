@@ -2,6 +2,7 @@ import SitegenContent
 import SitegenMarkdown
 import SitegenSupport
 import SitegenTemplates
+import Synchronization
 
 /// `/search/` and the index its script reads (`search/search-index.js` and its shards).
 package enum SearchPages: PageKind {
@@ -9,13 +10,8 @@ package enum SearchPages: PageKind {
     package static let url = "search/"
 
     /// The search page, with facet options counted over every role, and the index files.
-    package static func pages(_ context: RenderContext) -> [PageSpec] { pages(context, shardLimit: SearchIndex.defaultShardLimit) }
-
-    package static func pages(_ context: RenderContext, shardLimit: Int) -> [PageSpec] {
-        let searchPage = PageSpec.page(url: url, layout: "search") { view(SearchIndex(site: $0.site), $0) }
-        // Making the index was a fifth of an incremental build at 10k roles: the files are
-        // kept under the digest of the site's fields (it shows no Markdown body), or of the
-        // documents they are made from.
+    package static func pages(_ context: RenderContext) -> [PageSpec] {
+        let searchPage = PageSpec.page(url: url, layout: "search") { view($0) }
         // The script's texts, with the site's facets named where a text mentions them (a
         // site without facets gets the texts that name none).
         let facets = facetNames(context)
@@ -26,39 +22,94 @@ package enum SearchPages: PageKind {
             }
             return (key: key, text: text.replacingOccurrences(of: "{facets}", with: facets))
         }
-        var key = DigestHasher()
-        key.combine(shardLimit)
-        for word in words { key.combine([word.key, word.text]) }
-        let index: SearchIndex?
-        if let digest = context.siteDigest {
-            key.combine(digest)
-            index = nil
-        } else {
-            index = SearchIndex(site: context.site)
-            index!.documents.combine(into: &key)
+        // The two parts of the index are named after what they are made from: the records
+        // after the site's fields, the terms after those and every body.
+        var hasher = DigestHasher()
+        hasher.combine(SearchIndex.format)
+        for word in words { hasher.combine([word.key, word.text]) }
+        hasher.combine(context.contentDigest ?? .zero)
+        let recordsKey = hasher.finalize()
+        hasher.combine(context.bodiesDigest ?? .zero)
+        let termsKey = hasher.finalize()
+        let names = SearchIndex.Names(records: String(recordsKey.description.prefix(8)), terms: String(termsKey.description.prefix(8)))
+        // The index is made once, when a file of it is needed: a warm build plans its files
+        // from their counts, kept in the cache, and takes them over without making any.
+        let index = Mutex<SearchIndex?>(nil)
+        let records = Mutex<[String: OutputFile]?>(nil)
+        let terms = Mutex<[String: OutputFile]?>(nil)
+        let made = { @Sendable () -> SearchIndex in
+            index.withLock { index in
+                if index == nil { index = SearchIndex(site: context.site, words: context.words, contentKey: recordsKey) }
+                return index!
+            }
         }
-        let files = context.cachedFiles(key.finalize()) { (index ?? SearchIndex(site: context.site)).files(shardLimit: shardLimit, words: words) }
-        return [searchPage, .file(files[0])] + files.dropFirst().map { PageSpec.file($0, mayVanish: true) }
+        @Sendable func byPath(_ files: [OutputFile]) -> [String: OutputFile] {
+            Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let recordFiles = { @Sendable () -> [String: OutputFile] in
+            records.withLock { records in
+                if records == nil { records = byPath(made().recordFiles(words: words, name: names.records)) }
+                return records!
+            }
+        }
+        let termFiles = { @Sendable () -> [String: OutputFile] in
+            terms.withLock { terms in
+                if terms == nil { terms = byPath(made().termFiles(name: names.terms, cached: context.cachedBytes)) }
+                return terms!
+            }
+        }
+        // How many files each part has, kept under its key.
+        func counted(_ slot: String, _ key: Digest, _ files: @escaping @Sendable () -> [String: OutputFile]) -> SearchIndex.Counts {
+            let stored = context.cachedBytes(slot, key) {
+                let counts = SearchIndex.counts(of: Array(files().values))
+                var writer = ByteWriter()
+                for count in [counts.records, counts.facets, counts.chunks, counts.dicts] { writer.write(count) }
+                return writer.bytes
+            }
+            let read = stored.withUnsafeBytes { raw -> SearchIndex.Counts? in
+                var reader = ByteReader(raw)
+                let counts = SearchIndex.Counts(records: reader.int(), facets: reader.int(), chunks: reader.int(), dicts: reader.int())
+                return reader.failed ? nil : counts
+            }
+            return read ?? SearchIndex.counts(of: Array(files().values))
+        }
+        let recordCounts = counted("search-records", recordsKey, recordFiles)
+        let termCounts = counted("search-terms", termsKey, termFiles)
+        let counts = SearchIndex.Counts(records: recordCounts.records, facets: recordCounts.facets, chunks: termCounts.chunks, dicts: termCounts.dicts)
+        let manifests = [SearchIndex.folder + SearchIndex.manifestName, SearchIndex.folder + SearchIndex.termsName]
+        let specs = SearchIndex.paths(counts, names: names).map { path, isTerms in
+            // The manifests keep their names; the other files are found only through them.
+            PageSpec.data(path: path, inputs: isTerms ? termsKey : recordsKey, mayVanish: !manifests.contains(path)) { _ in
+                (isTerms ? termFiles() : recordFiles())[path] ?? OutputFile(path: path, text: "")
+            }
+        }
+        return [searchPage] + specs
     }
 
     /// The search page itself: the form, with facet options counted over every role.
-    private static func view(_ index: SearchIndex, _ context: RenderContext) -> PageView {
-        let documents = index.documents
+    private static func view(_ context: RenderContext) -> PageView {
+        let site = context.site
         let words = context.words
-        let facets = index.facetKeys.enumerated().compactMap { position, key -> FacetView? in
-            guard !index.facetValues[position].isEmpty else { return nil }
-            let label = FieldValues.label(key, site: context.site, words: words)
+        let skillNames = Dictionary(site.skills.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let facets = site.config.schema.facets.compactMap { key -> FacetView? in
+            let values: (Role) -> [String] = { role in
+                key == Schema.skillsKey ? role.skills.map { skillNames[site.skillSlug($0.value)] ?? $0.value } : role.values(key)
+            }
+            let table = Array(Set(site.roles.flatMap(values))).sorted()
+            guard !table.isEmpty else { return nil }
+            let label = FieldValues.label(key, site: site, words: words)
             return FacetView(
                 key: key, label: label, any: words.format("facet_any", ["field": words.inSentence(label)]),
-                options: FacetOptionView.options(index.facetValues[position], in: documents) { $0.facets[position] })
+                options: FacetOptionView.options(table, in: site.roles, values: values))
         }
+        let roleCount = site.roles.count
         let view = ListView(
             title: words["search_title"],
             summary: summary(context),
             values: [
-                "roleCount": documents.count,
-                "allRolesCount": words.count("all_roles_count", documents.count),
-                "searchLabel": words.count("search_label", documents.count),
+                "roleCount": roleCount,
+                "allRolesCount": words.count("all_roles_count", roleCount),
+                "searchLabel": words.count("search_label", roleCount),
                 "facets": facets,
                 "hasFacets": !facets.isEmpty,
             ]

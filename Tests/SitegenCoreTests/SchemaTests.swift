@@ -189,7 +189,7 @@ import Testing
         let manifest = try String(contentsOf: site.output.appendingPathComponent("search/search-index.js"), encoding: .utf8)
         #expect(manifest.contains(#""search_prompt_other":"Type a word to search {count} roles.""#), "\(manifest)")
         let page = try String(contentsOf: site.output.appendingPathComponent("search/index.html"), encoding: .utf8)
-        #expect(page.contains("<p class=\"lede\">Find a role by its title, summary, duties or skills.</p>") && !page.contains("<fieldset"))
+        #expect(page.contains("<p class=\"lede\">Find a role, a comparison or a page by any word in it.</p>") && !page.contains("<fieldset"))
     }
 
     @Test func aSchemaChangeReparsesEveryRole() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import SitegenContent
@@ -6,107 +7,164 @@ import Testing
 @testable import SitegenRender
 @testable import SitegenSupport
 
-/// The search index: what it holds, that it is deterministic and script-safe, and that it is
-/// sharded under the size budget.
+/// The search's words (the same samples the browser test gives search.js), the plain text of
+/// Markdown, and the index files: what they hold, that planning them from their counts names
+/// exactly the files made, that a term is found where the manifest says, that the text is
+/// script-safe, and that the cached runs give the bytes a fresh read gives.
 struct SearchIndexTests {
-    static func document(_ number: Int, title: String? = nil, duties: [String]? = nil) -> SearchIndex.Document {
-        SearchIndex.Document(
-            title: title ?? "Role \(number)", url: "roles/role-\(number)/", summary: "Does job number \(number).",
-            meta: "Meta \(number)",
-            facets: [[number % 2 == 0 ? "Production" : "Finance"], number % 3 == 0 ? ["film"] : ["film", "television"]],
-            skills: ["Budgeting", "Skill \(number % 7)"],
-            duties: duties ?? ["Approves the budget", "Hires crew \(number % 5)", "Writes report \(number)"],
-            alternateTitles: number % 4 == 0 ? ["R\(number)"] : [])
+    static let english: Words = {
+        let texts = LanguageFile.parse(DefaultTheme.files["i18n/en.yml"]!, file: "en.yml").0?.texts ?? [:]
+        return Words(language: "en", texts: texts)
+    }()
+
+    @Test func theWordsOfTheSharedSamples() throws {
+        let data = try Data(contentsOf: Fixtures.url("Search/words.json"))
+        let samples = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["samples"] as? [[Any]])
+        let text = SearchText(words: Self.english)
+        #expect(samples.count >= 10)
+        for sample in samples {
+            let (input, expected) = (sample[0] as! String, sample[1] as! [String])
+            #expect(text.words(input) == expected, "\(input)")
+        }
     }
 
-    /// The JSON a script file assigns (`window.X=<json>;`).
+    @Test func markdownBecomesPlainTextWithItsHeadings() {
+        let markdown = """
+            # Call sheets
+
+            A [call sheet](https://example.com/call) lists *who* comes **when**; see <https://example.com> or https://example.org/x.
+            ![A stripboard](board.png) and `code` | table | cells
+            - one item
+            > a quote
+            ```
+            let fenced = "kept"
+            ```
+            ## Second _heading_
+            """
+        let (plain, headings) = SearchText.plainText(ofMarkdown: markdown)
+        let text = plain.replacingOccurrences(of: " +", with: " ", options: .regularExpression)
+        #expect(headings == ["Call sheets", "Second heading"])
+        #expect(text.contains("A call sheet lists who comes when; see or\n"))
+        #expect(text.contains("A stripboard and code table cells"))
+        #expect(text.contains("\none item\n") && text.contains("\na quote\n"))
+        #expect(text.contains("let fenced = \"kept\""))
+        #expect(!text.contains("example") && !text.contains("board.png"))
+    }
+
+    /// Three roles, a comparison and a page, by hand.
+    static func index() -> SearchIndex {
+        func document(_ kind: SearchIndex.Document.Kind, _ title: String, _ url: String, texts: [(String, Int)], body: String = "") -> SearchIndex.Document {
+            SearchIndex.Document(
+                kind: kind, bodyKey: Digest.of(text: body),
+                record: { SearchIndex.Document.Record(title: title, url: url, summary: "About \(title).", duties: kind == .role ? ["Duty of \(title)"] : []) },
+                texts: { (texts + [(body, 0)], body) })
+        }
+        let documents = [
+            document(.role, "Line Producer", "roles/line-producer/", texts: [("Line Producer", 3), ("Runs the budget", 1)], body: "Keeps the stripboard."),
+            document(.role, "Producer", "roles/producer/", texts: [("Producer", 3), ("Finds money", 1)]),
+            document(.role, "Editor", "roles/editor/", texts: [("Editor", 3), ("Cuts </script> \u{2028} film", 1)]),
+            document(.comparison, "Producer vs Line Producer", "compare/producer-vs-line-producer/", texts: [("Producer Line Producer", 3)]),
+            document(.page, "Glossary", "glossary/", texts: [("Glossary", 3)], body: "A stripboard is a board of strips."),
+        ]
+        return SearchIndex(facetKeys: [], documents: documents, kindLabels: ["Role", "Comparison", "Duties", "List", "Page"], text: SearchText(words: english))
+    }
+
+    /// The JSON a script file assigns (`…SITEGEN_SEARCH.x[n]=<json>;`).
     static func json(_ file: OutputFile) throws -> Any {
         let text = String(decoding: file.contents, as: UTF8.self)
-        let start = try #require(text.lastIndex(of: "=").map(text.index(after:)))
-        let body = text[start...].trimmingCharacters(in: .whitespacesAndNewlines).dropLast()
-        return try JSONSerialization.jsonObject(with: Data(body.utf8))
+        let start = try #require(text.range(of: "};")).upperBound
+        let assignment = text[start...]
+        let body = try #require(assignment.firstIndex(of: "=").map { assignment[assignment.index(after: $0)...] })
+        return try JSONSerialization.jsonObject(with: Data(body.trimmingCharacters(in: .whitespacesAndNewlines).dropLast().utf8), options: [.fragmentsAllowed])
     }
 
-    @Test func manifestListsFacetsAndShards() throws {
-        let files = SearchIndex(facetKeys: ["department", "media"], documents: (1...5).map { Self.document($0) }).files()
-        #expect(files.map(\.path).first == "search/search-index.js")
-        #expect(files.count == 2)
-        let manifest = try #require(try Self.json(files[0]) as? [String: Any])
-        #expect(manifest["count"] as? Int == 5)
-        let facets = try #require(manifest["facets"] as? [[String: Any]])
-        #expect(facets.map { $0["key"] as? String } == ["department", "media"])
-        #expect(facets[0]["values"] as? [String] == ["Finance", "Production"])
-        #expect(facets[1]["values"] as? [String] == ["film", "television"])
-        #expect((manifest["skills"] as? [String])?.first == "Budgeting")
-        let shards = try #require(manifest["shards"] as? [String])
-        #expect(shards.count == 1 && shards[0].hasPrefix("search-index-0.") && shards[0].hasSuffix(".js"))
-        #expect(files[1].path == "search/" + shards[0])
+    /// A term's postings as (page id, field, title words), and its excerpts.
+    static func decode(_ value: Any) -> (pages: [(id: Int, field: Int, title: Int)], excerpts: [String]?) {
+        let numbers = (value as? [Int]) ?? ((value as? [String: Any])?["p"] as? [Int]) ?? []
+        var id = 0
+        let pages = numbers.map { number -> (Int, Int, Int) in
+            id += number / 32
+            return (id, number & 3, (number >> 2) & 7)
+        }
+        return (pages, (value as? [String: Any])?["x"] as? [String])
     }
 
-    @Test func documentsResolveThroughTheTables() throws {
-        let files = SearchIndex(facetKeys: ["department", "media"], documents: [Self.document(2), Self.document(4)]).files()
-        let manifest = try #require(try Self.json(files[0]) as? [String: Any])
-        let shard = try #require(try Self.json(files[1]) as? [String: Any])
-        let duties = try #require(shard["duties"] as? [String])
-        let docs = try #require(shard["docs"] as? [[Any]])
-        #expect(duties.filter { $0 == "Approves the budget" }.count == 1)  // written once per shard
-        let doc = docs[1]
-        #expect(doc[0] as? String == "Role 4")
-        #expect(doc[1] as? String == "roles/role-4/")
-        #expect(doc[2] as? String == "Does job number 4.")
-        #expect(doc[3] as? String == "Meta 4")
-        let facets = try #require(manifest["facets"] as? [[String: Any]])
-        #expect(((doc[4] as? [[Int]])?[0]).map { $0.map { (facets[0]["values"] as! [String])[$0] } } == ["Production"])
-        #expect((doc[6] as? [Int])?.map { duties[$0] } == ["Approves the budget", "Hires crew 4", "Writes report 4"])
-        #expect(doc[7] as? [String] == ["R4"])
+    @Test func termsFindTheirPagesWithTheirFieldsAndExcerpts() throws {
+        let files = Self.index().files(names: .init(records: "r", terms: "t"))
+        let termsFile = try #require(files.first { $0.path == "search/search-terms.js" })
+        let terms = try #require(try Self.json(termsFile) as? [String: Any])
+        let firsts = try #require(terms["chunks"] as? [String])
+        var chunks: [String: Any] = [:]
+        for file in files where file.path.hasPrefix("search/t") {
+            let chunk = try #require(try Self.json(file) as? [String: Any])
+            for (term, value) in chunk { chunks[term] = value }
+        }
+        #expect(firsts.first == chunks.keys.min())
+        let producerValue = try #require(chunks["producer"])
+        let producer = Self.decode(producerValue)
+        #expect(producer.pages.map(\.id) == [0, 1, 3])
+        #expect(producer.pages.map(\.field) == [3, 3, 3])
+        #expect(producer.pages.map(\.title) == [2, 1, 2])
+        let stripboardValue = try #require(chunks["stripboard"])
+        let stripboard = Self.decode(stripboardValue)
+        #expect(stripboard.pages.map(\.id) == [0, 4] && stripboard.pages.map(\.field) == [0, 0])
+        #expect(stripboard.excerpts == ["Keeps the stripboard.", "A stripboard is a board of strips."])
+        let budgetValue = try #require(chunks["budget"])
+        let budget = Self.decode(budgetValue)
+        #expect(budget.pages.map(\.id) == [0] && budget.pages.map(\.field) == [1])
+        #expect(chunks["the"] == nil && chunks["vs"] == nil, "stop and versus words are not indexed")
+    }
+
+    @Test func planningFromCountsNamesExactlyTheFilesMade() throws {
+        let names = SearchIndex.Names(records: "r1", terms: "t1")
+        let files = Self.index().files(names: names)
+        let planned = SearchIndex.paths(SearchIndex.counts(of: files), names: names).map(\.path)
+        #expect(planned.sorted() == files.map(\.path).sorted())
+        #expect(Set(planned).count == planned.count)
+        // The terms' files carry the terms' name, the records' the records'.
+        for (path, isTerms) in SearchIndex.paths(SearchIndex.counts(of: files), names: names)
+        where !path.hasSuffix("search-index.js") && !path.hasSuffix("search-terms.js") {
+            #expect(path.hasSuffix(isTerms ? ".t1.js" : ".r1.js"), "\(path)")
+        }
+    }
+
+    @Test func recordsAreFoundThroughTheKindsTable() throws {
+        let files = Self.index().files(names: .init(records: "r", terms: "t"))
+        let manifestFile = try #require(files.first { $0.path == "search/search-index.js" })
+        let manifest = try #require(try Self.json(manifestFile) as? [String: Any])
+        let kinds = try #require(manifest["kinds"] as? [[Int]])
+        #expect(kinds.map { [$0[0], $0[1]] } == [[0, 0], [1, 3], [4, 4]])
+        var records: [Int: [[Any]]] = [:]
+        for file in files where file.path.hasPrefix("search/d") {
+            let number = Int(file.path.dropFirst("search/d".count).prefix { $0.isNumber })!
+            records[number] = try #require(try Self.json(file) as? [[Any]])
+        }
+        for (id, title) in ["Line Producer", "Producer", "Editor", "Producer vs Line Producer", "Glossary"].enumerated() {
+            let kind = kinds.last { $0[1] <= id }!
+            let file = try #require(records[kind[3] + (id - kind[1]) / kind[2]])
+            let record = file[(id - kind[1]) % kind[2]]
+            #expect(record[0] as? String == title)
+        }
     }
 
     @Test func scriptBreakingTextStaysInsideStrings() throws {
-        let evil = "</script><!-- <script>alert(1)</script> \u{2028}"
-        let files = SearchIndex(facetKeys: ["department", "media"], documents: [Self.document(1, title: evil, duties: [evil, "b", "c"])]).files()
-        for file in files {
+        for file in Self.index().files() {
             let text = String(decoding: file.contents, as: UTF8.self)
-            #expect(!text.contains("<") && !text.contains("\u{2028}"))
+            #expect(!text.contains("</script") && !text.contains("\u{2028}"), "\(file.path)")
         }
-        let shard = try #require(try Self.json(files[1]) as? [String: Any])
-        #expect(((shard["docs"] as? [[Any]])?[0][0] as? String) == evil)
     }
 
-    @Test func sameInputGivesSameBytes() {
-        let documents = (1...50).map { Self.document($0) }
-        #expect(
-            SearchIndex(facetKeys: ["department", "media"], documents: documents).files(shardLimit: 2_000)
-                == SearchIndex(facetKeys: ["department", "media"], documents: documents).files(shardLimit: 2_000))
-    }
-
-    @Test(arguments: [1_500, 4_000, 20_000])
-    func shardsStayUnderTheLimitAndKeepEveryDocument(limit: Int) throws {
-        let documents = (1...300).map { Self.document($0) }
-        let files = SearchIndex(facetKeys: ["department", "media"], documents: documents).files(shardLimit: limit)
-        let shards = Array(files.dropFirst())
-        #expect(shards.count > 1)
-        var titles: [String] = []
-        for file in shards {
-            let shard = try #require(try Self.json(file) as? [String: Any])
-            let json = String(decoding: file.contents, as: UTF8.self)
-            #expect(json.utf8.count <= limit + 120, "\(file.path) is \(json.utf8.count) bytes")
-            let duties = try #require(shard["duties"] as? [String])
-            for doc in try #require(shard["docs"] as? [[Any]]) {
-                titles.append(doc[0] as! String)
-                #expect((doc[6] as! [Int]).allSatisfy { duties.indices.contains($0) })
-            }
+    @Test func cachedRunsGiveTheBytesOfAFreshRead() {
+        let stored = Mutex<[String: (Digest, [UInt8])]>([:])
+        let cache: @Sendable (String, Digest, () -> [UInt8]) -> [UInt8] = { slot, key, make in
+            if let (storedKey, bytes) = stored.withLock({ $0[slot] }), storedKey == key { return bytes }
+            let bytes = make()
+            stored.withLock { $0[slot] = (key, bytes) }
+            return bytes
         }
-        #expect(titles == documents.map(\.title))
-        let manifest = try #require(try Self.json(files[0]) as? [String: Any])
-        #expect((manifest["shards"] as? [String])?.count == shards.count)
-    }
-
-    @Test func longValuesAreTrimmed() throws {
-        let long = String(repeating: "budget ", count: 1_000)
-        let document = Self.document(1, title: long, duties: Array(repeating: long, count: 3) + (1...100).map { "Duty \($0)" })
-        let shard = try #require(SearchIndex(facetKeys: ["department", "media"], documents: [document]).shards(limit: 1_000_000).first)
-        #expect(shard.text.utf8.count < 40_000)
-        #expect(SearchIndex.trimmed(long).count == SearchIndex.maxTextLength)
-        #expect(SearchIndex.trimmed(long).hasSuffix("…"))
+        let fresh = Self.index().termFiles(name: "t")
+        #expect(Self.index().termFiles(name: "t", cached: cache) == fresh)
+        #expect(!stored.withLock { $0.isEmpty })
+        #expect(Self.index().termFiles(name: "t", cached: cache) == fresh, "from the stored runs")
     }
 }

@@ -168,9 +168,12 @@ public struct BuildPipeline: Sendable {
         let everyName = context
         if !options.allNames { context.offerOnly(theme.library.usedNames) }
         let inputs = PageInputs(context, bodies: bodies)
+        context.contentDigest = inputs.content
+        context.bodiesDigest = inputs.allDocuments
         if options.useCache {
             let cache = FilesCache(siteRoot: options.source)
-            context.cachedFiles = { key, make in cache.files(for: key, make: make) }
+            let site = inputs.site
+            context.cachedBytes = { slot, key, make in cache.bytes(slot: slot, key: key, site: site, make: make) }
             context.siteDigest = inputs.site
         }
         // Made from what the last successful build was made from, the plan is that build's:

@@ -4,32 +4,24 @@ import SitegenContent
 import SitegenRender
 import SitegenSupport
 
-/// Files made from inputs with a known digest, kept between builds in the `files` pack of the
-/// cache folder: the search index, whose encoding is a fifth of an
-/// incremental build at 10k roles, is stored under the digest of the documents it is made
-/// from and taken back while they are unchanged.
+/// Small values made from the whole site, kept between builds in the `files-<slot>` packs of
+/// the cache folder: how many files of each kind the search index has, so that a warm build
+/// plans the index's files without making it.
 struct FilesCache: Sendable {
-    static let packName = "files"
-
     let folder: CacheFolder
 
     init(siteRoot: URL) { folder = CacheFolder(siteRoot: siteRoot) }
 
-    /// The files stored under `key`, or those `make` gives (which are then stored).
-    func files(for key: Digest, make: () -> [OutputFile]) -> [OutputFile] {
-        let stored = folder.pack(Self.packName).withPayload("files", stamp: key) { reader -> [OutputFile]? in
-            let files = reader.list { OutputFile(path: $0.string(), text: $0.string()) }
-            return files.isEmpty ? nil : files
-        }
-        if let stored { return stored }
-        let files = make()
-        var writer = ByteWriter()
-        writer.write(files.count)
-        for file in files {
-            writer.write(file.path)
-            writer.write(String(decoding: file.contents, as: UTF8.self))
-        }
-        folder.write(Self.packName, [("files", key, writer.bytes)])
-        return files
+    /// The bytes stored in `slot` under `key` (and the site's inputs, the binary among them),
+    /// or those `make` gives (which are then stored).
+    func bytes(slot: String, key: Digest, site: Digest, make: () -> [UInt8]) -> [UInt8] {
+        var stamp = DigestHasher()
+        stamp.combine(key)
+        stamp.combine(site)
+        let pack = "files-\(slot)"
+        if let stored = folder.pack(pack).payload(slot, stamp: stamp.finalize()) { return stored }
+        let bytes = make()
+        folder.write(pack, [(slot, stamp.finalize(), bytes)])
+        return bytes
     }
 }

@@ -16,14 +16,17 @@ import SitegenSupport
 /// so an input missing here fails them (an asset did, when the 404 page began to carry the
 /// stylesheet).
 struct PageInputs: Sendable {
-    /// The digest of everything but the bodies.
+    /// The digest of everything but the bodies, the sitegen binary included.
     let site: Digest
+    /// The same without the binary: what the site's content and theme are.
+    let content: Digest
     /// The digest of each Markdown document's text, by content path.
     let documents: [String: Digest]
+    /// The digest of all of them.
+    let allDocuments: Digest
 
     init(_ context: RenderContext, bodies: [String: (file: String, body: String, firstLine: Int)]) {
         var hasher = DigestHasher()
-        hasher.combine(CacheFolder.binary)
         Self.combine(context.site, into: &hasher)
         hasher.combine(context.words.digest)
         for name in context.theme.templateDigests.keys.sorted() {
@@ -35,12 +38,22 @@ struct PageInputs: Sendable {
             hasher.combine(name)
             context.theme.assets[name]!.withUnsafeBytes { hasher.combine(Digest.of($0)) }
         }
-        site = hasher.finalize()
+        content = hasher.finalize()
+        var withBinary = DigestHasher()
+        withBinary.combine(CacheFolder.binary)
+        withBinary.combine(content)
+        site = withBinary.finalize()
         // The roles' bodies were digested when they were parsed.
         let known = Dictionary(context.site.roles.map { ($0.contentPath, $0.digests.body) }) { first, _ in first }
         let paths = Array(bodies.keys)
         let digests = paths.parallelMap { path in known[path] ?? Digest.of(text: bodies[path]!.body) }
         documents = Dictionary(uniqueKeysWithValues: zip(paths, digests))
+        var all = DigestHasher()
+        for path in paths.sorted() {
+            all.combine(path)
+            all.combine(documents[path]!)
+        }
+        allDocuments = all.finalize()
     }
 
     /// The inputs of one page (or file made from the site): the site's, its path and layout,
@@ -56,6 +69,7 @@ struct PageInputs: Sendable {
         hasher.combine(site)
         hasher.combine(spec.path)
         hasher.combine(layout)
+        hasher.combine(spec.inputs ?? .zero)
         hasher.combine(spec.documents.count)
         for path in spec.documents {
             hasher.combine(path)

@@ -142,6 +142,7 @@ extension DefaultTheme {
         .search-result-title { font-weight: 700; }
         .search-result-meta, .search-hint, .search-status { color: var(--muted); font-size: 0.95rem; }
         .search-result-label { font-weight: 600; }
+        .search-result-kind { display: inline-block; font-size: 0.75rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); border: 1px solid var(--line); border-radius: 0.25rem; padding: 0 0.3rem; margin-right: 0.3rem; vertical-align: 0.1em; }
         .search-results.compact .search-result { padding: 0.45rem 0; font-size: 0.95rem; }
         mark { background: #fde68a; color: #1d2125; padding: 0 0.05em; }
         .search-form { max-width: 48rem; }

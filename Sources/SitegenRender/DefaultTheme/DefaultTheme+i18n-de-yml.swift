@@ -35,8 +35,8 @@ extension DefaultTheme {
         term_summary_one: "{count} Rolle mit {field} „{term}“."
         term_summary_other: "{count} Rollen mit {field} „{term}“."
         search_title: Suche
-        search_summary: Finden Sie eine Rolle über Titel, Zusammenfassung, Aufgaben oder Fähigkeiten.
-        search_summary_facets: "Finden Sie eine Rolle über Titel, Zusammenfassung, Aufgaben oder Fähigkeiten und grenzen Sie die Ergebnisse nach {facets} ein."
+        search_summary: Finden Sie eine Rolle, einen Vergleich oder eine Seite über jedes Wort darin.
+        search_summary_facets: "Finden Sie eine Rolle, einen Vergleich oder eine Seite über jedes Wort darin und grenzen Sie die Rollen nach {facets} ein."
         not_found_title: Seite nicht gefunden
         not_found_summary: Unter dieser Adresse gibt es keine Seite.
         not_found_lede: Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben, oder der Link ist falsch geschrieben.
@@ -121,25 +121,37 @@ extension DefaultTheme {
         search_why_skill: Fähigkeit
         search_why_skills: Fähigkeiten
         search_why_also_called: Auch genannt
-        search_matching_roles: Passende Rollen
-        search_no_match: "Keine Rolle passt zu „{query}“."
+        search_why_text: Im Text
+        search_kind_role: Rolle
+        search_kind_comparison: Vergleich
+        search_kind_duties: Aufgaben
+        search_kind_taxonomy: Liste
+        search_kind_page: Seite
+        search_matching_roles: Passende Seiten
+        search_no_match: "Nichts passt zu „{query}“."
         search_all_results_one: "{count} Ergebnis"
         search_all_results_other: "Alle {count} Ergebnisse"
         search_page: Suchseite
-        search_found_one: "{count} Rolle gefunden"
-        search_found_other: "{count} Rollen gefunden"
-        search_none_found: Keine Rollen gefunden
+        search_found_one: "{count} Ergebnis gefunden"
+        search_found_other: "{count} Ergebnisse gefunden"
+        search_none_found: Keine Ergebnisse gefunden
         search_prompt_one: "Geben Sie ein Wort ein, um {count} Rolle zu durchsuchen, oder grenzen Sie nach {facets} ein."
         search_prompt_other: "Geben Sie ein Wort ein, um {count} Rollen zu durchsuchen, oder grenzen Sie nach {facets} ein."
         search_nofacets_prompt_one: "Geben Sie ein Wort ein, um {count} Rolle zu durchsuchen."
         search_nofacets_prompt_other: "Geben Sie ein Wort ein, um {count} Rollen zu durchsuchen."
-        search_matches_query_one: "{count} Rolle passt zu „{query}“"
-        search_matches_query_other: "{count} Rollen passen zu „{query}“"
+        search_matches_query_one: "{count} Seite passt zu „{query}“"
+        search_matches_query_other: "{count} Seiten passen zu „{query}“"
         search_matches_filters_one: "{count} Rolle passt zu den Filtern"
         search_matches_filters_other: "{count} Rollen passen zu den Filtern"
         search_showing_first: "; die ersten {first} werden gezeigt."
-        search_no_match_query: "Keine Rolle passt zu „{query}“. Versuchen Sie weniger Wörter oder entfernen Sie die Filter."
+        search_no_match_query: "Nichts passt zu „{query}“. Versuchen Sie weniger Wörter oder entfernen Sie die Filter."
         search_no_match_filters: Keine Rolle passt zu diesen Filtern. Versuchen Sie weniger Wörter oder entfernen Sie die Filter.
+        # Wie die Suche Wörter bildet (SearchText.swift, search.js): übergangene Wörter, und die
+        # Wörter einer Anfrage, die nach einem Vergleich fragen. Pluralformen faltet sie nicht.
+        search_stopwords: "aber als am an auch auf aus bei das dass dem den der des die ein eine einem einen einer eines es für im in ist mit nach oder sich sie und von vor was wie zu zum zur"
+        search_plurals: ""
+        search_plural_keep: ""
+        search_versus: "vs versus gegen"
 
         # Seiten langer Listen
         page_of: "Seite {page} von {count}"

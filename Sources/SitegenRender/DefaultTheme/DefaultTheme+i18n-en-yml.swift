@@ -36,8 +36,8 @@ extension DefaultTheme {
         term_summary_one: "{count} role with {field} “{term}”."
         term_summary_other: "{count} roles with {field} “{term}”."
         search_title: Search
-        search_summary: Find a role by its title, summary, duties or skills.
-        search_summary_facets: "Find a role by its title, summary, duties or skills, and narrow the results by {facets}."
+        search_summary: Find a role, a comparison or a page by any word in it.
+        search_summary_facets: "Find a role, a comparison or a page by any word in it, and narrow the roles by {facets}."
         not_found_title: Page not found
         not_found_summary: There is no page at this address.
         not_found_lede: There is no page at this address. It may have moved, or the link may be mistyped.
@@ -122,25 +122,38 @@ extension DefaultTheme {
         search_why_skill: Skill
         search_why_skills: Skills
         search_why_also_called: Also called
-        search_matching_roles: Matching roles
-        search_no_match: "No role matches “{query}”."
+        search_why_text: In the text
+        search_kind_role: Role
+        search_kind_comparison: Comparison
+        search_kind_duties: Duties
+        search_kind_taxonomy: List
+        search_kind_page: Page
+        search_matching_roles: Matching pages
+        search_no_match: "Nothing matches “{query}”."
         search_all_results_one: "All {count} result"
         search_all_results_other: "All {count} results"
         search_page: Search page
-        search_found_one: "{count} role found"
-        search_found_other: "{count} roles found"
-        search_none_found: No roles found
+        search_found_one: "{count} result found"
+        search_found_other: "{count} results found"
+        search_none_found: No results found
         search_prompt_one: "Type a word to search {count} role, or narrow the results by {facets}."
         search_prompt_other: "Type a word to search {count} roles, or narrow the results by {facets}."
         search_nofacets_prompt_one: "Type a word to search {count} role."
         search_nofacets_prompt_other: "Type a word to search {count} roles."
-        search_matches_query_one: "{count} role matches “{query}”"
-        search_matches_query_other: "{count} roles match “{query}”"
+        search_matches_query_one: "{count} page matches “{query}”"
+        search_matches_query_other: "{count} pages match “{query}”"
         search_matches_filters_one: "{count} role matches the filters"
         search_matches_filters_other: "{count} roles match the filters"
         search_showing_first: "; showing the first {first}."
-        search_no_match_query: "No role matches “{query}”. Try fewer words or clear the filters."
+        search_no_match_query: "Nothing matches “{query}”. Try fewer words or clear the filters."
         search_no_match_filters: No role matches these filters. Try fewer words or clear the filters.
+        # How the search makes words of a text (SearchText.swift, search.js): words it skips, how
+        # plurals fold (ordered ending>replacement rules; endings never cut), and the words of a
+        # query that ask for a comparison.
+        search_stopwords: "a an and are as at be by do does for from has have how in into is it its of on or that the their this to was what when where which who why will with"
+        search_plurals: "ies>y sses>ss shes>sh ches>ch xes>x s>"
+        search_plural_keep: "ss us is"
+        search_versus: "vs versus"
 
         # Pages of long lists
         page_of: "Page {page} of {count}"

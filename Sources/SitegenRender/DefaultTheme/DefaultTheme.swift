@@ -5,7 +5,7 @@ package enum DefaultTheme {
     /// Relative path to file text.
     package static let files: [String: String] = [
         "assets/favicon.svg": file0,
-        "assets/search.js": file1Part1 + file1Part2,
+        "assets/search.js": file1Part1 + file1Part2 + file1Part3,
         "assets/site.css": file2,
         "i18n/de.yml": file3,
         "i18n/en.yml": file4,

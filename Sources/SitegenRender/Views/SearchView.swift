@@ -13,11 +13,11 @@ package struct FacetOptionView: FieldedView {
             .number("count", "How many roles have it") { $0.count },
         ])
 
-    /// The options of a facet over the index's documents, in the table's order.
-    package static func options(_ table: [String], in documents: [SearchIndex.Document], values: (SearchIndex.Document) -> [String]) -> [FacetOptionView] {
+    /// The options of a facet over the roles, in the table's order.
+    package static func options(_ table: [String], in roles: [Role], values: (Role) -> [String]) -> [FacetOptionView] {
         var counts: [String: Int] = [:]
-        for document in documents {
-            for value in Set(values(document)) { counts[value, default: 0] += 1 }
+        for role in roles {
+            for value in Set(values(role)) { counts[value, default: 0] += 1 }
         }
         return table.map { FacetOptionView(value: $0, count: counts[$0] ?? 0) }
     }
