@@ -81,11 +81,12 @@ package struct SearchIndex: Sendable {
     /// Most bytes of one term chunk (a term with more postings has a chunk of its own).
     package static let chunkLimit = 16_000
     /// Most bytes of one file of page records or words.
-    package static let recordLimit = 8_000
+    package static let recordLimit = 4_000
     /// Longest text kept for a title, summary, duty or skill in a record; longer values are cut.
-    package static let maxTextLength = 300
+    /// A result shows one or two lines of it (a query loads the records of the results shown).
+    package static let maxTextLength = 200
     /// Most duties, skills or other titles kept per record.
-    package static let maxListLength = 12
+    package static let maxListLength = 8
     /// Terms on at most this many pages carry an excerpt for pages whose text alone has them.
     package static let excerptTerms = 8
 
@@ -545,7 +546,7 @@ package struct SearchIndex: Sendable {
         for pages in terms {
             let (term, ids) = (pages.term, pages.ids)
             let prefix = Self.prefix(term)
-            if prefix != previousPrefix, dictBytes >= Self.recordLimit / 2 { closeDict() }
+            if prefix != previousPrefix, dictBytes >= Self.recordLimit { closeDict() }
             if dictFirst == nil { dictFirst = prefix }
             previousPrefix = prefix
             dict.append(.array([.string(term), .int(ids.count)]))

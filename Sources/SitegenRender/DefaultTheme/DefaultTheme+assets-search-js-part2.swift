@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `assets/search.js, part 2 of 3`
     static let file1Part2 = #"""
+
           function record(id) {
             var place = recordPlace(id);
             var r = S.docs[place.file] && S.docs[place.file][place.at];
@@ -302,7 +303,6 @@ extension DefaultTheme {
               showAll = false;
               clearTimeout(timer);
               remember();
-              timer = setTimeout(run, 60);
 
         """#
 }

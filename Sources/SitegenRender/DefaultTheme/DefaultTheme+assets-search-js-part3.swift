@@ -3,6 +3,7 @@
 extension DefaultTheme {
     /// `assets/search.js, part 3 of 3`
     static let file1Part3 = #"""
+              timer = setTimeout(run, 60);
             }
 
             input.addEventListener("input", schedule);

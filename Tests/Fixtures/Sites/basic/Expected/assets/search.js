@@ -16,7 +16,8 @@
   var fromDisk = location.protocol === "file:";
   var S = window.SITEGEN_SEARCH = window.SITEGEN_SEARCH || { chunks: {}, dicts: {}, docs: {}, facets: {} };
   var HEADER_RESULTS = 6;
-  var PAGE_RESULTS = 50;
+  // Results the page shows at first (each needs its record loaded); more on request.
+  var PAGE_RESULTS = 20;
   // Points per field a word is found in: title, headings and summary, duties and skills, text.
   var FIELD_POINTS = [1, 3, 5, 10];
   // How much each kind of page weighs: role, comparison, duty page, taxonomy page, plain page.
