@@ -346,26 +346,29 @@ package struct SearchIndex: Sendable {
         }
     }
 
-    /// An excerpt of `text` around the first occurrence of `term`'s word: about 110
-    /// characters, cut at spaces, with "…" where it was cut.
-    func excerpt(of text: String, term: String) -> String? {
-        var found: Range<String.Index>?
+    /// Excerpts of the page `id`'s text around the first occurrence of each of `terms` (about
+    /// 110 characters, cut at spaces, "…" where cut), by term: the text is read once.
+    func excerpts(of id: Int, terms: Set<String>) -> [String: String] {
+        let text = documents[id].texts().body
+        var found: [String: Range<String.Index>] = [:]
         var searchFrom = text.startIndex
-        // The first word of the text whose indexed form is the term.
-        while found == nil, searchFrom < text.endIndex {
+        while found.count < terms.count, searchFrom < text.endIndex {
             guard let start = text[searchFrom...].firstIndex(where: { $0.isLetter || $0.isNumber }) else { break }
             let end = text[start...].firstIndex(where: { !($0.isLetter || $0.isNumber) }) ?? text.endIndex
-            if self.text.words(String(text[start..<end])).first == term { found = start..<end }
+            self.text.forEachWord(String(text[start..<end])) { word in
+                if terms.contains(word), found[word] == nil { found[word] = start..<end }
+            }
             searchFrom = end
         }
-        guard let found else { return nil }
-        let before = text[..<found.lowerBound].suffix(45)
-        let after = text[found.upperBound...].prefix(60)
-        let head = before.count < 45 ? before : before.drop { $0 != " " }
-        let tail = after.count < 60 ? after : after[..<(after.lastIndex(of: " ") ?? after.endIndex)]
-        let start = head.startIndex == text.startIndex ? "" : "…"
-        let end = tail.endIndex == text.endIndex ? "" : "…"
-        return (start + head + text[found] + tail + end).replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        return found.mapValues { range in
+            let before = text[..<range.lowerBound].suffix(45)
+            let after = text[range.upperBound...].prefix(60)
+            let head = before.count < 45 ? before : before.drop { $0 != " " }
+            let tail = after.count < 60 ? after : after[..<(after.lastIndex(of: " ") ?? after.endIndex)]
+            let start = head.startIndex == text.startIndex ? "" : "…"
+            let end = tail.endIndex == text.endIndex ? "" : "…"
+            return (start + head + text[range] + tail + end).replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        }
     }
 
     // MARK: Files
@@ -515,14 +518,21 @@ package struct SearchIndex: Sendable {
             groupBytes += bytes
         }
         if groupStart < terms.count { groups.append(groupStart..<terms.count) }
+        // The excerpts, each page's text read once for all its terms that need one: those on
+        // few pages, found only in the text.
+        var wanted: [Int: Set<String>] = [:]
+        for pages in terms where pages.ids.count <= Self.excerptTerms {
+            for (id, field) in zip(pages.ids, pages.fields) where field == 0 { wanted[id, default: []].insert(pages.term) }
+        }
+        let excerptPages = wanted.sorted { $0.key < $1.key }
+        let found = excerptPages.parallelMap { id, terms in self.excerpts(of: id, terms: terms) }
+        let excerptsByPage = Dictionary(uniqueKeysWithValues: zip(excerptPages.map(\.key), found))
         let chunkTexts = groups.parallelMap { group -> String in
             let entries = terms[group].map { pages -> (String, JSONValue) in
                 var value = JSONValue.ints(Self.postings(pages, titleWords: titleWords))
                 if pages.ids.count <= Self.excerptTerms {
-                    let excerpts = zip(pages.ids, pages.fields).map { id, field in
-                        field == 0 ? excerpt(of: documents[id].texts().body, term: pages.term) ?? "" : ""
-                    }
-                    if excerpts.contains(where: { !$0.isEmpty }) { value = .object([("p", value), ("x", .strings(excerpts))]) }
+                    let shown = pages.ids.map { excerptsByPage[$0]?[pages.term] ?? "" }
+                    if shown.contains(where: { !$0.isEmpty }) { value = .object([("p", value), ("x", .strings(shown))]) }
                 }
                 return (pages.term, value)
             }

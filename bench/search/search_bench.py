@@ -4,11 +4,12 @@
 What is measured, for one sitegen output folder (`--output DIR`):
 
 * **sitegen** (the search already in the site). Index: the files of `DIR/search/` other than
-  the page itself (`search-index.js`, the manifest, and its `search-index-N.<hash>.js` shards);
-  they are written by the build, so there is no separate index time. Query: headless Chromium
+  the page itself (the two manifests `search-index.js` and `search-terms.js`, the term chunks,
+  word lists, page records and facet files; SearchIndex.swift describes them); they are
+  written by the build, so there is no separate index time. Query: headless Chromium
   opens `/search/?q=QUERY`; we wait (up to `--timeout` s) until `#search-status` has text,
-  which search.js sets once the index is loaded and the query ran (results, "no role
-  matches", or the load error), then `--settle` s more for late loads. Recorded: the results
+  which search.js sets once the query ran and its results are drawn (or nothing matched, or
+  the index did not load), then `--settle` s more for late loads. Recorded: the results
   shown (`#search-results .search-result`), the total the status line announces, the first
   result's title (`.search-result a`).
 * **Pagefind** (`pagefind_bin` from PyPI). The output is copied to a scratch folder (the
@@ -18,9 +19,9 @@ What is measured, for one sitegen output folder (`--output DIR`):
   after indexing, `COPY/pagefind-bench.html?q=QUERY`, imports `/pagefind/pagefind.js`, runs
   `init()` and `search(QUERY)`, loads the first 10 results' `data()` (what Pagefind's own UI
   loads for a first page of results) and sets `document.title = "done:COUNT:FIRST TITLE"`.
-  By default Pagefind indexes every HTML page whole (header, nav, footer included), while
-  sitegen's index holds the role pages only; `--pagefind-args="--glob 'roles/*/index.html'
-  --root-selector main"` makes Pagefind cover the same pages and content.
+  By default Pagefind indexes every HTML page whole (header, nav, footer included);
+  `--pagefind-args="--root-selector main"` makes it read each page's main content only, as
+  sitegen's index does.
 
 Bytes loaded: each engine's folder is served by a `ThreadingHTTPServer` on 127.0.0.1 whose
 handler adds up the body bytes of every file it sends (not headers; 404s count nothing and are
@@ -411,7 +412,7 @@ def markdown(label, runs):
     for run in runs:
         index = run["index"]
         if run["engine"] == "sitegen":
-            notes.append(f"sitegen: index of {index['documents']} documents (roles) in search/, written by the build.")
+            notes.append(f"sitegen: index of {index['documents']} pages (roles, duty pages, comparisons, taxonomy and plain pages) in search/, written by the build.")
         else:
             notes.append(f"{index.get('version') or 'pagefind'}: {index['documents']} pages, {index['words']} words indexed; "
                          f"`{' '.join(index['command'][1:])}` on a copy.")
