@@ -504,20 +504,6 @@ package struct SearchIndex: Sendable {
             files.append(OutputFile(path: Self.folder + "\(prefix)\(number).\(name).js", text: Self.preamble + text))
         }
 
-        // Term chunks, in term order, each up to the limit (as estimated: a posting takes
-        // about four bytes), encoded on every core.
-        var groups: [Range<Int>] = []
-        var groupStart = 0
-        var groupBytes = 0
-        for (position, pages) in terms.enumerated() {
-            let bytes = pages.term.utf8.count + pages.ids.count * 4 + 4
-            if position > groupStart, groupBytes + bytes > Self.chunkLimit {
-                groups.append(groupStart..<position)
-                (groupStart, groupBytes) = (position, 0)
-            }
-            groupBytes += bytes
-        }
-        if groupStart < terms.count { groups.append(groupStart..<terms.count) }
         // The excerpts, each page's text read once for all its terms that need one: those on
         // few pages, found only in the text.
         var wanted: [Int: Set<String>] = [:]
@@ -527,6 +513,23 @@ package struct SearchIndex: Sendable {
         let excerptPages = wanted.sorted { $0.key < $1.key }
         let found = excerptPages.parallelMap { id, terms in self.excerpts(of: id, terms: terms) }
         let excerptsByPage = Dictionary(uniqueKeysWithValues: zip(excerptPages.map(\.key), found))
+        // Term chunks, in term order, each up to the limit (as estimated: a posting takes
+        // about four bytes, an excerpt its length), encoded on every core.
+        var groups: [Range<Int>] = []
+        var groupStart = 0
+        var groupBytes = 0
+        for (position, pages) in terms.enumerated() {
+            var bytes = pages.term.utf8.count + pages.ids.count * 4 + 4
+            if pages.ids.count <= Self.excerptTerms {
+                bytes += pages.ids.reduce(0) { $0 + (excerptsByPage[$1]?[pages.term]?.utf8.count ?? 0) + 3 }
+            }
+            if position > groupStart, groupBytes + bytes > Self.chunkLimit {
+                groups.append(groupStart..<position)
+                (groupStart, groupBytes) = (position, 0)
+            }
+            groupBytes += bytes
+        }
+        if groupStart < terms.count { groups.append(groupStart..<terms.count) }
         let chunkTexts = groups.parallelMap { group -> String in
             let entries = terms[group].map { pages -> (String, JSONValue) in
                 var value = JSONValue.ints(Self.postings(pages, titleWords: titleWords))
