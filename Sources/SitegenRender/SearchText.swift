@@ -31,6 +31,9 @@ package final class SearchText: Sendable {
     /// The longest stop or versus word, in bytes: a longer word is neither (most words of a
     /// text skip both lookups).
     private let longestSkipped: Int
+    /// The skipped words of up to seven ASCII bytes, each packed into an integer (`pack`),
+    /// sorted: the byte loop looks a word up without making a string of it.
+    private let packedSkipped: [UInt64]
 
     /// The rules of the language whose words these are.
     package init(words: Words) {
@@ -45,6 +48,7 @@ package final class SearchText: Sendable {
         pluralBytes = plurals.map { (Array($0.suffix.utf8), $0.replacement, $0.replacement.unicodeScalars.count) }
         keepBytes = keep.map { Array($0.utf8) }
         longestSkipped = stopwords.union(versus).map(\.utf8.count).max() ?? 0
+        packedSkipped = Self.packed(stopwords.union(versus))
     }
 
     /// Rules given directly (tests).
@@ -56,6 +60,7 @@ package final class SearchText: Sendable {
         pluralBytes = self.plurals.map { (Array($0.suffix.utf8), $0.replacement, $0.replacement.unicodeScalars.count) }
         keepBytes = keep.map { Array($0.utf8) }
         longestSkipped = stopwords.union(versus).map(\.utf8.count).max() ?? 0
+        packedSkipped = Self.packed(stopwords.union(versus))
     }
 
     /// The indexed words of `text`, in order (repeats kept).
@@ -73,6 +78,28 @@ package final class SearchText: Sendable {
         hasher.combine(keep)
         hasher.combine(versus.sorted())
         return hasher.finalize()
+    }
+
+    /// Each word of up to seven ASCII bytes packed into an integer (`pack`), sorted.
+    private static func packed(_ words: Set<String>) -> [UInt64] {
+        words.filter { $0.utf8.count <= 7 && $0.utf8.allSatisfy { $0 < 0x80 } }.map { pack(Array($0.utf8)[...]) }.sorted()
+    }
+
+    /// Up to seven bytes as one integer: the bytes in the low 56 bits, first byte highest, and
+    /// the count above them.
+    private static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } | UInt64(bytes.count) << 56
+    }
+
+    /// Whether the packed word is one of `packedSkipped`.
+    private func isSkipped(packed: UInt64) -> Bool {
+        var low = 0
+        var high = packedSkipped.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packedSkipped[middle] < packed { low = middle + 1 } else { high = middle }
+        }
+        return low < packedSkipped.count && packedSkipped[low] == packed
     }
 
     /// Calls `body` with each indexed word of `text`, in order. ASCII text (most of a
@@ -107,8 +134,12 @@ package final class SearchText: Sendable {
                         word[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
                     }
                     if length <= longestSkipped {
-                        let folded = String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)
-                        if stopwords.contains(folded) || versus.contains(folded) { length = 0 }
+                        if length <= 7 {
+                            if isSkipped(packed: Self.pack(word[..<length])) { length = 0 }
+                        } else {
+                            let folded = String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)
+                            if stopwords.contains(folded) || versus.contains(folded) { length = 0 }
+                        }
                     }
                     guard length > 0 else { return }
                     length = foldPlural(word, length: length)
