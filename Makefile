@@ -82,9 +82,21 @@ clean:
 # Benchmark: sitegen cold/warm builds of generated 1k and 10k-role corpora vs Hugo (see BENCHMARKS.md).
 # BENCH_SCRATCH=.build-bench keeps its release build apart; BENCH_RUNS, BENCH_SIZES: see bench/run.sh.
 .PHONY: bench
+# The search benchmark (bench/search/search_bench.py) runs Chromium and Pagefind, from a
+# virtualenv the target makes.
+BENCH_VENV   = .venv-bench
+PIP_BENCH    = selenium pagefind_bin
 bench: setup
-	@[ -x /usr/bin/time ] || { echo "Installing system packages: time"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
-	SWIFT=$(SWIFT) PYTHON=$(PYTHON) bash bench/run.sh
+	@missing=""; for p in time chromium chromium-driver; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
+	@for p in $(PIP_BENCH); do \
+	  $(BENCH_VENV)/bin/python -m pip show $$p >/dev/null 2>&1 || $(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $$p; \
+	done
+	SWIFT=$(SWIFT) PYTHON=$(PYTHON) SEARCH_PYTHON=$(BENCH_VENV)/bin/python bash bench/run.sh
 
 # Fuzzing with libFuzzer (address sanitizer, coverage instrumentation): one SitegenFuzz binary,
 # built apart in .build-fuzz/, runs each target of FUZZ_TARGETS for FUZZ_SECONDS on top of its

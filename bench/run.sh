@@ -22,6 +22,8 @@
 #   BENCH_TMP      folder for the corpora         (default: a new mktemp -d, removed at exit)
 #   BENCH_KEEP=1   keep corpora and outputs
 #   BENCH_TREE_RSS=0  skip the sampled process-tree RSS (bench/treerss.py)
+#   BENCH_SEARCH=0    skip the search benchmark (bench/search/search_bench.py, Pagefind beside)
+#   SEARCH_PYTHON     a Python with selenium and pagefind_bin (`make bench` makes .venv-bench)
 #   BENCH_RESULTS  also copy the raw per-run TSV here
 #   HUGO_BUILD     path of hugo_build.sh (default: $(dirname repo)/shared/bench/hugo/hugo_build.sh)
 set -euo pipefail
@@ -36,6 +38,10 @@ SEED=${BENCH_SEED:-1}
 SCRATCH=${BENCH_SCRATCH:-.build}
 OUTBASE=${BENCH_OUT:-/dev/shm}
 TREE_RSS=${BENCH_TREE_RSS:-1}
+# The search benchmark (bench/search/search_bench.py) needs a Python with selenium and
+# pagefind_bin, and Chromium: `make bench` makes one (.venv-bench); BENCH_SEARCH=0 skips it.
+SEARCH=${BENCH_SEARCH:-1}
+SEARCH_PYTHON=${SEARCH_PYTHON:-$PYTHON}
 HUGO_BUILD=${HUGO_BUILD:-$(dirname "$REPO")/shared/bench/hugo/hugo_build.sh}
 TIME=/usr/bin/time
 
@@ -144,8 +150,20 @@ for size in $SIZES; do
       measure "$size" "sitegen --no-cache" "$run" "$s_out" "$SITEGEN" build --no-cache --source "$corpus" --output "$s_out"
     fi
   done
+  # The search: bytes a query loads, sitegen's index against Pagefind's on the same output.
+  if [ "$SEARCH" = 1 ]; then
+    "$SITEGEN" build --quiet --source "$corpus" --output "$s_out" >&2
+    "$SEARCH_PYTHON" "$HERE/search/search_bench.py" --output "$s_out" --label "$size roles" \
+      --queries "producer" "budget schedule" "lightning" >>"$TMP/search.md" || say "bench: the search benchmark failed at $size roles"
+  fi
   rm -rf "$s_out" "$h_out"
 done
+if [ "$SEARCH" = 1 ]; then
+  "$SITEGEN" build --quiet --source "$REPO" --output "$OUT/handbook" >&2
+  "$SEARCH_PYTHON" "$HERE/search/search_bench.py" --output "$OUT/handbook" --label "the shipped handbook" \
+    --queries "producer" "budget schedule" "stripboard" >>"$TMP/search.md" || say "bench: the search benchmark failed on the handbook"
+  rm -rf "$OUT/handbook"
+fi
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 [ -z "${BENCH_RESULTS:-}" ] || cp "$RESULTS" "$BENCH_RESULTS"
@@ -226,3 +244,8 @@ Versions: ${swift_v}; ${hugo_v}; sitegen ${sitegen_v} (${sitegen_src})
 Load average (1/5/15 min): ${LOAD_START} at start, ${LOAD_END} at end; $(date -u '+%Y-%m-%d %H:%M UTC')
 Output on ${OUTBASE}; corpora from bench/gen_corpus.py --seed ${SEED}; Hugo via $( [ "$HUGO" = 1 ] && echo "$HUGO_BUILD" || echo "(skipped)")
 EOF
+
+if [ "$SEARCH" = 1 ] && [ -s "$TMP/search.md" ]; then
+  printf '\n## Search: bytes a query loads (sitegen and Pagefind on the same output)\n\n'
+  cat "$TMP/search.md"
+fi
