@@ -189,36 +189,8 @@ package final class SearchText: Sendable {
     }
 
     /// Calls `body` with each word of `text` of two characters or more, lowercased and without
-    /// accents. ASCII text takes a fast path; other text goes through Unicode's decomposition.
+    /// accents, through Unicode's decomposition (`forEachWord` reads ASCII text byte by byte).
     static func splitFolded(_ text: String, _ body: (String) -> Void) {
-        var text = text
-        let isASCII = text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
-        if isASCII {
-            text.withUTF8 { bytes in
-                var start = -1
-                for index in 0...bytes.count {
-                    let byte = index < bytes.count ? bytes[index] : 0
-                    let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-                    if isWordByte {
-                        if start < 0 { start = index }
-                        continue
-                    }
-                    if start >= 0, index - start > 1 {
-                        let from = start
-                        body(
-                            String(unsafeUninitializedCapacity: index - start) { word in
-                                for offset in word.indices {
-                                    let byte = bytes[from + offset]
-                                    word[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-                                }
-                                return word.count
-                            })
-                    }
-                    start = -1
-                }
-            }
-            return
-        }
         var word = String.UnicodeScalarView()
         var length = 0
         func flush() {

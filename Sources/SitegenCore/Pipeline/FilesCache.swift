@@ -15,13 +15,14 @@ struct FilesCache: Sendable {
     /// The bytes stored in `slot` under `key` (and the site's inputs, the binary among them),
     /// or those `make` gives (which are then stored).
     func bytes(slot: String, key: Digest, site: Digest, make: () -> [UInt8]) -> [UInt8] {
-        var stamp = DigestHasher()
-        stamp.combine(key)
-        stamp.combine(site)
+        var hasher = DigestHasher()
+        hasher.combine(key)
+        hasher.combine(site)
+        let stamp = hasher.finalize()
         let pack = "files-\(slot)"
-        if let stored = folder.pack(pack).payload(slot, stamp: stamp.finalize()) { return stored }
+        if let stored = folder.pack(pack).payload(slot, stamp: stamp) { return stored }
         let bytes = make()
-        folder.write(pack, [(slot, stamp.finalize(), bytes)])
+        folder.write(pack, [(slot, stamp, bytes)])
         return bytes
     }
 }
