@@ -7,27 +7,29 @@ import Synchronization
 /// The client-side full-text search index of every page a reader looks for: roles, duty pages,
 /// comparisons (with their prose), taxonomy pages and plain pages. Written as script files
 /// that assign globals, so it works from any static host, under a sub-path and from
-/// `file://` (no `fetch`), and split so that a query loads only what it needs. Two parts,
-/// each named by a digest of what it is made from (`Names`): the records, from the pages'
-/// fields, and the terms, from their texts too (a body edit remakes only the terms).
+/// `file://` (no `fetch`), and split so that a query loads only what it needs. Two parts:
+/// the records, from the pages' fields, and the terms, from their texts too. Every file but
+/// the two manifests is named by a digest of its own content (`contentName`) and fills the
+/// slot of that name (`SITEGEN_SEARCH.chunks["<name>"] = …`): an edit renames and rewrites
+/// only the files it changes, and a browser never mixes a new manifest with an old file.
 ///
 /// - `search/search-index.js`, the manifest of what results show: `SITEGEN_SEARCH.index =
-///   {version, hash, count, kinds: [[kind, first id, records per file, first file]…], labels,
-///   facets: [{key, values}…], words}`.
-/// - Page records `search/d<n>.<hash>.js`, consecutive ids of one kind: `[title, url,
+///   {version, count, kinds: [[kind, first id, records per file, first file]…], docs:
+///   [record file name…], labels, facets: [{key, values, file}…], words}`.
+/// - Page records `search/d.<name>.js`, consecutive ids of one kind: `[title, url,
 ///   summary, card fields, duties, skills, other titles, label]` (the card fields and lists for
 ///   roles only; a label where the kind's is not shown), what a result shows.
-/// - Facet files `search/f<n>.<hash>.js`, one per facet: the role ids of each value, as gaps.
+/// - Facet files `search/f.<name>.js`, one per facet: the role ids of each value, as gaps.
 /// - `search/search-terms.js`, the manifest of what finds them: `SITEGEN_SEARCH.terms =
-///   {hash, chunks: [first term…], dicts: [first prefix…]}`.
-/// - Term chunks `search/t<n>.<hash>.js`, the terms in order (`SearchText` makes them):
+///   {chunks: [first term…], chunkFiles: [name…], dicts: [first prefix…], dictFiles: [name…]}`.
+/// - Term chunks `search/t.<name>.js`, the terms in byte order (`SearchText` makes them):
 ///   `{term: postings…}`. A posting is one number per page, `gap × 32 + title words × 4 +
 ///   field`, in page order: `gap` from the previous page's id, `field` the best field the
 ///   term is in (3 title, 2 headings, summary and other titles, 1 duties, skills and facet
 ///   values, 0 text), `title words` the count of the title's distinct words (up to 7), for
 ///   ranking a page whose title is all the query first. A term on few pages whose text alone
 ///   holds it carries excerpts: `{p: postings, x: [excerpt…]}`.
-/// - Word lists `search/w<n>.<hash>.js` by the first two letters of the terms, with how many
+/// - Word lists `search/w.<name>.js` by the first two letters of the terms, with how many
 ///   pages have each (`[[term, pages]…]`): for prefixes as you type and one typo.
 ///
 /// Ids follow the kinds: roles (by title), comparisons, duty pages, taxonomy pages, plain
@@ -77,9 +79,11 @@ package struct SearchIndex: Sendable {
     /// The term manifest's file name.
     package static let termsName = "search-terms.js"
     /// The layout of the files, in the manifest and in their names' digests.
-    package static let format = 3
+    package static let format = 4
     /// Most bytes of one term chunk (a term with more postings has a chunk of its own).
     package static let chunkLimit = 16_000
+    /// Bytes after which a chunk may end (before a term `endsChunk` picks).
+    package static let chunkTarget = 12_000
     /// Most bytes of one file of page records or words.
     package static let recordLimit = 4_000
     /// Longest text kept for a title, summary, duty or skill in a record; longer values are cut.
@@ -207,65 +211,43 @@ package struct SearchIndex: Sendable {
 
     // MARK: Files
 
-    /// The names the files of each part carry (`t3.<terms>.js`): digests of what the part is
-    /// made from, so a browser never mixes a new manifest with an old file.
-    package struct Names: Sendable {
-        package var records: String
-        package var terms: String
-
-        package init(records: String, terms: String) {
-            self.records = records
-            self.terms = terms
-        }
-    }
-
-    /// How many files of each kind the index has.
-    package struct Counts: Sendable, Equatable {
-        package var records = 0, facets = 0, chunks = 0, dicts = 0
-    }
-
     /// The index as output files under `search/`: `recordFiles` and `termFiles` together.
     package func files(
-        words: [(key: String, text: String)] = [], names: Names = Names(records: "0", terms: "0"),
-        cached: @Sendable (_ slot: String, _ key: Digest, _ make: () -> [UInt8]) -> [UInt8] = { $2() }
+        words: [(key: String, text: String)] = [], cached: @Sendable (_ slot: String, _ key: Digest, _ make: () -> [UInt8]) -> [UInt8] = { $2() }
     ) -> [OutputFile] {
-        recordFiles(words: words, name: names.records) + termFiles(name: names.terms, cached: cached)
+        recordFiles(words: words) + termFiles(cached: cached)
     }
 
-    /// The paths of an index with these counts and names: the two manifests first, then
-    /// records, facets, chunks and word lists, each with whether it belongs to the terms part.
-    package static func paths(_ counts: Counts, names: Names) -> [(path: String, isTerms: Bool)] {
-        var paths = [(folder + manifestName, false), (folder + termsName, true)]
-        paths += (0..<counts.records).map { (folder + "d\($0).\(names.records).js", false) }
-        paths += (0..<counts.facets).map { (folder + "f\($0).\(names.records).js", false) }
-        paths += (0..<counts.chunks).map { (folder + "t\($0).\(names.terms).js", true) }
-        paths += (0..<counts.dicts).map { (folder + "w\($0).\(names.terms).js", true) }
-        return paths
+    /// A file of the index named by its content: `search/<prefix>.<name>.js`, filling the
+    /// slot `name` of `SITEGEN_SEARCH.<global>` with `json`.
+    static func contentFile(_ prefix: String, _ global: String, json: [UInt8]) -> OutputFile {
+        let name = String(Digest.of(json).description.prefix(12))
+        var bytes = Array((preamble + "SITEGEN_SEARCH.\(global)[\"\(name)\"]=").utf8)
+        bytes += json
+        bytes += Array(";\n".utf8)
+        return OutputFile(path: folder + "\(prefix).\(name).js", data: Data(bytes))
     }
 
-    /// The counts of the files `files` made.
-    package static func counts(of files: [OutputFile]) -> Counts {
-        var counts = Counts()
-        for file in files {
-            let name = file.path.dropFirst(folder.count)
-            switch name.first {
-            case "d": counts.records += 1
-            case "f": counts.facets += 1
-            case "t": counts.chunks += 1
-            case "w": counts.dicts += 1
-            default: break
-            }
-        }
-        return counts
+    /// `contentFile` of JSON text.
+    static func contentFile(_ prefix: String, _ global: String, json: String) -> OutputFile { contentFile(prefix, global, json: Array(json.utf8)) }
+
+    /// The name of a file `contentFile` made.
+    static func contentName(of file: OutputFile) -> String {
+        String(file.path.dropFirst(folder.count + 2).dropLast(3))
     }
+
+    /// Whether `path` is one of the two manifests (the files named by content are found only
+    /// through them).
+    package static func isManifest(_ path: String) -> Bool { path == folder + manifestName || path == folder + termsName }
 
     /// What every result shows, from the pages' fields (no body): `search/search-index.js`
     /// (with `words`, the search script's texts in the site's language), the page records and
     /// the facet files. A body edit changes none of them.
-    package func recordFiles(words: [(key: String, text: String)] = [], name: String) -> [OutputFile] {
+    package func recordFiles(words: [(key: String, text: String)] = []) -> [OutputFile] {
         var files: [OutputFile] = []
         // Records in files of a fixed count per kind (so the manifest needs only their
-        // hashes): as many as fit the limit on average.
+        // names): as many as fit the limit on average, rounded down to a multiple of four so
+        // that an edit rarely changes it.
         let made = documents.parallelMap { $0.record() }
         let records = zip(documents, made).map { document, record -> String in
             var fields: [JSONValue] = [.string(Self.trimmed(record.title)), .string(record.url), .string(Self.trimmed(record.summary))]
@@ -290,11 +272,11 @@ package struct SearchIndex: Sendable {
             let kind = documents[start].kind
             let end = documents[start...].firstIndex { $0.kind != kind } ?? documents.count
             let bytes = records[start..<end].reduce(0) { $0 + $1.utf8.count + 1 }
-            let perFile = max(1, Self.recordLimit * (end - start) / max(1, bytes))
+            let fitting = max(1, Self.recordLimit * (end - start) / max(1, bytes))
+            let perFile = fitting < 8 ? fitting : fitting / 4 * 4
             kinds.append(.ints([kind.rawValue, start, perFile, fileCount]))
             for first in stride(from: start, to: end, by: perFile) {
-                let text = "SITEGEN_SEARCH.docs[\(fileCount)]=[" + records[first..<min(first + perFile, end)].joined(separator: ",") + "];\n"
-                files.append(OutputFile(path: Self.folder + "d\(fileCount).\(name).js", text: Self.preamble + text))
+                files.append(Self.contentFile("d", "docs", json: "[" + records[first..<min(first + perFile, end)].joined(separator: ",") + "]"))
                 fileCount += 1
             }
             start = end
@@ -310,16 +292,16 @@ package struct SearchIndex: Sendable {
                 for value in Set(record.facets[position]) { if let n = number[value] { ids[n].append(id) } }
             }
             let gaps = ids.map { list in JSONValue.ints(zip(list, [0] + list).map { $0 - $1 }) }
-            let text = "SITEGEN_SEARCH.facets[\(position)]=\(JSONValue.array(gaps).text);\n"
-            files.append(OutputFile(path: Self.folder + "f\(position).\(name).js", text: Self.preamble + text))
-            facets.append(.object([("key", .string(key)), ("values", .strings(values))]))
+            let file = Self.contentFile("f", "facets", json: JSONValue.array(gaps).text)
+            files.append(file)
+            facets.append(.object([("key", .string(key)), ("values", .strings(values)), ("file", .string(Self.contentName(of: file)))]))
         }
 
         let manifest = JSONValue.object([
             ("version", .int(Self.format)),
-            ("hash", .string(name)),
             ("count", .int(documents.count)),
             ("kinds", .array(kinds)),
+            ("docs", .strings(files.prefix(fileCount).map(Self.contentName(of:)))),
             ("labels", .strings(kindLabels)),
             ("facets", .array(facets)),
             ("words", .object(words.map { ($0.key, JSONValue.string($0.text)) })),
@@ -328,8 +310,6 @@ package struct SearchIndex: Sendable {
         return [manifestFile] + files
     }
 
-    /// What finds the pages, from every text: `search/search-terms.js` (the first term and
-    /// hash of each chunk and word list), the term chunks and the word lists.
     /// What every index file begins with: the one global they fill.
     static let preamble =
         "var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};"

@@ -22,8 +22,8 @@ package enum SearchPages: PageKind {
             }
             return (key: key, text: text.replacingOccurrences(of: "{facets}", with: facets))
         }
-        // The two parts of the index are named after what they are made from: the records
-        // after the site's fields, the terms after those and every body.
+        // The two parts of the index are kept under what they are made from: the records
+        // under the site's fields, the terms under those and every body.
         var hasher = DigestHasher()
         hasher.combine(SearchIndex.format)
         for word in words { hasher.combine([word.key, word.text]) }
@@ -31,9 +31,8 @@ package enum SearchPages: PageKind {
         let recordsKey = hasher.finalize()
         hasher.combine(context.bodiesDigest ?? .zero)
         let termsKey = hasher.finalize()
-        let names = SearchIndex.Names(records: String(recordsKey.description.prefix(8)), terms: String(termsKey.description.prefix(8)))
         // The index is made once, when a file of it is needed: a warm build plans its files
-        // from their counts, kept in the cache, and takes them over without making any.
+        // from their paths, kept in the cache, and takes them over without making any.
         let index = Mutex<SearchIndex?>(nil)
         let records = Mutex<[String: OutputFile]?>(nil)
         let terms = Mutex<[String: OutputFile]?>(nil)
@@ -48,39 +47,42 @@ package enum SearchPages: PageKind {
         }
         let recordFiles = { @Sendable () -> [String: OutputFile] in
             records.withLock { records in
-                if records == nil { records = byPath(made().recordFiles(words: words, name: names.records)) }
+                if records == nil { records = byPath(made().recordFiles(words: words)) }
                 return records!
             }
         }
         let termFiles = { @Sendable () -> [String: OutputFile] in
             terms.withLock { terms in
-                if terms == nil { terms = byPath(made().termFiles(name: names.terms, cached: context.cachedBytes)) }
+                if terms == nil { terms = byPath(made().termFiles(cached: context.cachedBytes)) }
                 return terms!
             }
         }
-        // How many files each part has, kept under its key.
-        func counted(_ slot: String, _ key: Digest, _ files: @escaping @Sendable () -> [String: OutputFile]) -> SearchIndex.Counts {
+        // The paths of each part, kept under its key.
+        func paths(_ slot: String, _ key: Digest, _ files: @escaping @Sendable () -> [String: OutputFile]) -> [String] {
             let stored = context.cachedBytes(slot, key) {
-                let counts = SearchIndex.counts(of: Array(files().values))
                 var writer = ByteWriter()
-                for count in [counts.records, counts.facets, counts.chunks, counts.dicts] { writer.write(count) }
+                writer.write(files().keys.sorted())
                 return writer.bytes
             }
-            let read = stored.withUnsafeBytes { raw -> SearchIndex.Counts? in
+            let read = stored.withUnsafeBytes { raw -> [String]? in
                 var reader = ByteReader(raw)
-                let counts = SearchIndex.Counts(records: reader.int(), facets: reader.int(), chunks: reader.int(), dicts: reader.int())
-                return reader.failed ? nil : counts
+                let paths = reader.strings()
+                return reader.failed || !reader.isAtEnd ? nil : paths
             }
-            return read ?? SearchIndex.counts(of: Array(files().values))
+            return read ?? files().keys.sorted()
         }
-        let recordCounts = counted("search-records", recordsKey, recordFiles)
-        let termCounts = counted("search-terms", termsKey, termFiles)
-        let counts = SearchIndex.Counts(records: recordCounts.records, facets: recordCounts.facets, chunks: termCounts.chunks, dicts: termCounts.dicts)
-        let manifests = [SearchIndex.folder + SearchIndex.manifestName, SearchIndex.folder + SearchIndex.termsName]
-        let specs = SearchIndex.paths(counts, names: names).map { path, isTerms in
-            // The manifests keep their names; the other files are found only through them.
-            PageSpec.data(path: path, inputs: isTerms ? termsKey : recordsKey, mayVanish: !manifests.contains(path)) { _ in
-                (isTerms ? termFiles() : recordFiles())[path] ?? OutputFile(path: path, text: "")
+        let parts = [
+            (paths("search-records", recordsKey, recordFiles), recordsKey, recordFiles),
+            (paths("search-terms", termsKey, termFiles), termsKey, termFiles),
+        ]
+        let specs = parts.flatMap { paths, key, files in
+            paths.map { path in
+                // A manifest keeps its name and changes with its part; a file named by its
+                // content is the same file while its name is.
+                let isManifest = SearchIndex.isManifest(path)
+                return PageSpec.data(path: path, inputs: isManifest ? key : Digest.of(text: path), mayVanish: !isManifest) { _ in
+                    files()[path] ?? OutputFile(path: path, text: "")
+                }
             }
         }
         return [searchPage] + specs

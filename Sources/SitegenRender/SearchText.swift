@@ -102,16 +102,23 @@ package final class SearchText: Sendable {
         return low < packedSkipped.count && packedSkipped[low] == packed
     }
 
-    /// Calls `body` with each indexed word of `text`, in order. ASCII text (most of a
-    /// handbook) is read byte by byte: each word lowercased into a buffer, looked up among the
-    /// skipped words by its bytes, its plural folded there, and made a string once.
+    /// Calls `body` with each indexed word of `text`, in order.
     package func forEachWord(_ text: String, _ body: (String) -> Void) {
+        forEachWordBytes(text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each indexed word of `text`, in order (valid only
+    /// during the call). ASCII text (most of a handbook) is read byte by byte: each word
+    /// lowercased into a buffer, looked up among the skipped words by its bytes and its plural
+    /// folded there, with no string made of it; other text goes through `splitFolded`.
+    package func forEachWordBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         let isASCII = text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
         guard isASCII, pluralBytes.allSatisfy({ $0.replacement.utf8.count <= $0.suffix.count }) else {
             Self.splitFolded(text) { word in
                 guard word.utf8.count > longestSkipped || (!stopwords.contains(word) && !versus.contains(word)) else { return }
-                body(singular(word))
+                var singular = singular(word)
+                singular.withUTF8 { body($0) }
             }
             return
         }
@@ -143,7 +150,7 @@ package final class SearchText: Sendable {
                     }
                     guard length > 0 else { return }
                     length = foldPlural(word, length: length)
-                    body(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self))
+                    body(UnsafeBufferPointer(rebasing: word[..<length]))
                 }
             }
         }

@@ -2,9 +2,10 @@
  *
  * The index is a set of script files written by sitegen (SearchIndex.swift describes them):
  * search/search-index.js and search/search-terms.js set SITEGEN_SEARCH.index and .terms, the
- * manifests; term chunks, word lists, page records and facet files each fill one slot of
- * SITEGEN_SEARCH.chunks / .dicts / .docs / .facets. A query loads the manifest, the chunks of its words, and the records of the
- * results it shows; nothing else. Script files (not fetch) so that search works from any
+ * manifests; term chunks, word lists, page records and facet files are named by their content
+ * and each fill the slot of that name in SITEGEN_SEARCH.chunks / .dicts / .docs / .facets. A
+ * query loads the manifests, the chunks of its words, and the records of the results it shows;
+ * nothing else. Script files (not fetch) so that search works from any
  * static host and from file://. The page's way back to the site root comes from
  * <html data-root="...">.
  */
@@ -90,10 +91,15 @@
     return found;
   }
 
-  function chunkFile(n) { return "t" + n + "." + S.terms.hash + ".js"; }
-  function dictFile(n) { return "w" + n + "." + S.terms.hash + ".js"; }
-  function docsFile(n) { return "d" + n + "." + S.index.hash + ".js"; }
-  function facetFile(n) { return "f" + n + "." + S.index.hash + ".js"; }
+  // Files other than the manifests are named by their content and fill the slot of that name.
+  function chunkName(n) { return S.terms.chunkFiles[n]; }
+  function dictName(n) { return S.terms.dictFiles[n]; }
+  function docsName(n) { return S.index.docs[n]; }
+  function facetName(n) { return S.index.facets[n].file; }
+  function chunkFile(n) { return "t." + chunkName(n) + ".js"; }
+  function dictFile(n) { return "w." + dictName(n) + ".js"; }
+  function docsFile(n) { return "d." + docsName(n) + ".js"; }
+  function facetFile(n) { return "f." + facetName(n) + ".js"; }
 
   /* ---------- Words: the same steps as SearchText.swift ---------- */
 
@@ -176,7 +182,7 @@
         var more = {};
         parsed.words.forEach(function (word) {
           word.others = [];
-          var list = S.dicts[entryFor(index.dicts, prefixOf(word.term))] || [];
+          var list = S.dicts[dictName(entryFor(index.dicts, prefixOf(word.term)))] || [];
           var begun = [], near = [];
           list.forEach(function (entry) {
             var term = entry[0];
@@ -202,7 +208,7 @@
 
   // A term's postings, decoded: {ids, fields, titles, excerpts}; null when no page has it.
   function postingsOf(term) {
-    var chunk = S.chunks[entryFor(S.terms.chunks, term)];
+    var chunk = S.chunks[chunkName(entryFor(S.terms.chunks, term))];
     var value = chunk && chunk[term];
     if (!value) return null;
     var numbers = Array.isArray(value) ? value : value.p;
@@ -301,7 +307,8 @@
 
   function record(id) {
     var place = recordPlace(id);
-    var r = S.docs[place.file] && S.docs[place.file][place.at];
+    var docs = S.docs[docsName(place.file)];
+    var r = docs && docs[place.at];
     if (!r) return null;
     return { kind: kindOf(id), title: r[0], url: r[1], summary: r[2], meta: r[3] || "", duties: r[4] || [], skills: r[5] || [], alternates: r[6] || [], label: r[7] };
   }
@@ -313,7 +320,7 @@
     var facets = S.index.facets;
     loadAll(facets.map(function (facet, n) { return facetFile(n); }), function () {
       facetSets = facets.map(function (facet, n) {
-        return (S.facets[n] || []).map(function (gaps) {
+        return (S.facets[facetName(n)] || []).map(function (gaps) {
           var set = {}, id = 0;
           gaps.forEach(function (gap) { id += gap; set[id] = true; });
           return set;

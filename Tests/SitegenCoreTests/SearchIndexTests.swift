@@ -8,9 +8,10 @@ import Testing
 @testable import SitegenSupport
 
 /// The search's words (the same samples the browser test gives search.js), the plain text of
-/// Markdown, and the index files: what they hold, that planning them from their counts names
-/// exactly the files made, that a term is found where the manifest says, that the text is
-/// script-safe, and that the cached runs give the bytes a fresh read gives.
+/// Markdown, and the index files: what they hold, that each is named by its content and listed
+/// in a manifest, that a body edit renames only a few of them, that a term is found where the
+/// manifest says, that the text is script-safe, and that the cached runs give the bytes a
+/// fresh read gives.
 struct SearchIndexTests {
     static let english: Words = {
         let texts = LanguageFile.parse(DefaultTheme.files["i18n/en.yml"]!, file: "en.yml").0?.texts ?? [:]
@@ -90,7 +91,7 @@ struct SearchIndexTests {
     }
 
     @Test func termsFindTheirPagesWithTheirFieldsAndExcerpts() throws {
-        let files = Self.index().files(names: .init(records: "r", terms: "t"))
+        let files = Self.index().files()
         let termsFile = try #require(files.first { $0.path == "search/search-terms.js" })
         let terms = try #require(try Self.json(termsFile) as? [String: Any])
         let firsts = try #require(terms["chunks"] as? [String])
@@ -115,28 +116,70 @@ struct SearchIndexTests {
         #expect(chunks["the"] == nil && chunks["vs"] == nil, "stop and versus words are not indexed")
     }
 
-    @Test func planningFromCountsNamesExactlyTheFilesMade() throws {
-        let names = SearchIndex.Names(records: "r1", terms: "t1")
-        let files = Self.index().files(names: names)
-        let planned = SearchIndex.paths(SearchIndex.counts(of: files), names: names).map(\.path)
-        #expect(planned.sorted() == files.map(\.path).sorted())
-        #expect(Set(planned).count == planned.count)
-        // The terms' files carry the terms' name, the records' the records'.
-        for (path, isTerms) in SearchIndex.paths(SearchIndex.counts(of: files), names: names)
-        where !path.hasSuffix("search-index.js") && !path.hasSuffix("search-terms.js") {
-            #expect(path.hasSuffix(isTerms ? ".t1.js" : ".r1.js"), "\(path)")
+    /// The manifests' lists of file names, as `search/<prefix>.<name>.js` paths.
+    static func listedPaths(_ files: [OutputFile]) throws -> [String] {
+        let indexFile = try #require(files.first { $0.path == "search/search-index.js" })
+        let termsFile = try #require(files.first { $0.path == "search/search-terms.js" })
+        let index = try #require(try json(indexFile) as? [String: Any])
+        let terms = try #require(try json(termsFile) as? [String: Any])
+        let facets = try #require(index["facets"] as? [[String: Any]])
+        var paths = try #require(index["docs"] as? [String]).map { "search/d.\($0).js" }
+        paths += facets.compactMap { $0["file"] as? String }.map { "search/f.\($0).js" }
+        paths += try #require(terms["chunkFiles"] as? [String]).map { "search/t.\($0).js" }
+        paths += try #require(terms["dictFiles"] as? [String]).map { "search/w.\($0).js" }
+        return paths
+    }
+
+    @Test func everyFileIsNamedByItsContentAndListedInAManifest() throws {
+        let files = Self.index().files()
+        let named = files.filter { !SearchIndex.isManifest($0.path) }
+        #expect(try Self.listedPaths(files).sorted() == named.map(\.path).sorted())
+        for file in named {
+            // `…SITEGEN_SEARCH.<global>["<name>"]=<json>;`: the name is the JSON's digest.
+            let text = String(decoding: file.contents, as: UTF8.self)
+            let name = SearchIndex.contentName(of: file)
+            let json = try #require(text.components(separatedBy: "[\"\(name)\"]=").last?.dropLast(2))
+            #expect(name == String(Digest.of(text: String(json)).description.prefix(12)), "\(file.path)")
         }
     }
 
+    /// `count` role pages, each with a title and a body of words from a fixed vocabulary.
+    static func bigIndex(count: Int, edited: Int? = nil) -> SearchIndex {
+        var generator = SeededGenerator(seed: 7)
+        let vocabulary = (0..<4_000).map { n in "w" + String(n, radix: 36) + String(repeating: "x", count: n % 5) }
+        let bodies = (0..<count).map { _ in (0..<60).map { _ in vocabulary[Int(generator.next() % 4_000)] }.joined(separator: " ") }
+        let documents = bodies.enumerated().map { id, body in
+            let text = id == edited ? body + " newly added words" : body
+            return SearchIndex.Document(
+                kind: .role, bodyKey: Digest.of(text: text),
+                record: { SearchIndex.Document.Record(title: "Role \(id)", url: "roles/\(id)/", summary: "") },
+                texts: { ([("Role \(id)", 3), (text, 0)], text) })
+        }
+        return SearchIndex(facetKeys: [], documents: documents, kindLabels: ["Role", "Comparison", "Duties", "List", "Page"], text: SearchText(words: english))
+    }
+
+    @Test func aBodyEditRenamesOnlyTheFilesOfItsTerms() throws {
+        let before = Set(Self.bigIndex(count: 1_500).termFiles().map(\.path))
+        let after = Set(Self.bigIndex(count: 1_500, edited: 700).termFiles().map(\.path))
+        let chunks = before.filter { $0.hasPrefix("search/t.") }
+        #expect(chunks.count >= 20, "enough chunks to tell")
+        // Three new words: at most a chunk and a word list for each, and the manifest.
+        let changed = after.subtracting(before)
+        #expect(changed.count == before.subtracting(after).count + (after.count - before.count))
+        #expect(changed.contains("search/search-terms.js") == false, "the manifest keeps its name")
+        #expect(changed.count <= 6, "\(changed.sorted())")
+    }
+
     @Test func recordsAreFoundThroughTheKindsTable() throws {
-        let files = Self.index().files(names: .init(records: "r", terms: "t"))
+        let files = Self.index().files()
         let manifestFile = try #require(files.first { $0.path == "search/search-index.js" })
         let manifest = try #require(try Self.json(manifestFile) as? [String: Any])
         let kinds = try #require(manifest["kinds"] as? [[Int]])
         #expect(kinds.map { [$0[0], $0[1]] } == [[0, 0], [1, 3], [4, 4]])
+        let names = try #require(manifest["docs"] as? [String])
         var records: [Int: [[Any]]] = [:]
-        for file in files where file.path.hasPrefix("search/d") {
-            let number = Int(file.path.dropFirst("search/d".count).prefix { $0.isNumber })!
+        for (number, name) in names.enumerated() {
+            let file = try #require(files.first { $0.path == "search/d.\(name).js" })
             records[number] = try #require(try Self.json(file) as? [[Any]])
         }
         for (id, title) in ["Line Producer", "Producer", "Editor", "Producer vs Line Producer", "Glossary"].enumerated() {
@@ -162,9 +205,9 @@ struct SearchIndexTests {
             stored.withLock { $0[slot] = (key, bytes) }
             return bytes
         }
-        let fresh = Self.index().termFiles(name: "t")
-        #expect(Self.index().termFiles(name: "t", cached: cache) == fresh)
-        #expect(!stored.withLock { $0.isEmpty })
-        #expect(Self.index().termFiles(name: "t", cached: cache) == fresh, "from the stored runs")
+        let fresh = Self.index().termFiles()
+        #expect(Self.index().termFiles(cached: cache) == fresh)
+        #expect(stored.withLock { Set($0.keys) } == ["search-run-0", "search-excerpts-0"])
+        #expect(Self.index().termFiles(cached: cache) == fresh, "from the stored runs")
     }
 }

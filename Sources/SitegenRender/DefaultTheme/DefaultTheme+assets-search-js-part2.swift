@@ -4,9 +4,16 @@ extension DefaultTheme {
     /// `assets/search.js, part 2 of 3`
     static let file1Part2 = #"""
 
+          function withRecords(ids, done) {
+            var files = {};
+            ids.forEach(function (id) { files[docsFile(recordPlace(id).file)] = true; });
+            loadAll(Object.keys(files), done);
+          }
+
           function record(id) {
             var place = recordPlace(id);
-            var r = S.docs[place.file] && S.docs[place.file][place.at];
+            var docs = S.docs[docsName(place.file)];
+            var r = docs && docs[place.at];
             if (!r) return null;
             return { kind: kindOf(id), title: r[0], url: r[1], summary: r[2], meta: r[3] || "", duties: r[4] || [], skills: r[5] || [], alternates: r[6] || [], label: r[7] };
           }
@@ -18,7 +25,7 @@ extension DefaultTheme {
             var facets = S.index.facets;
             loadAll(facets.map(function (facet, n) { return facetFile(n); }), function () {
               facetSets = facets.map(function (facet, n) {
-                return (S.facets[n] || []).map(function (gaps) {
+                return (S.facets[facetName(n)] || []).map(function (gaps) {
                   var set = {}, id = 0;
                   gaps.forEach(function (gap) { id += gap; set[id] = true; });
                   return set;
@@ -296,13 +303,6 @@ extension DefaultTheme {
                   });
                 });
               };
-              if (needFacets && S.index) withFacets(go); else if (needFacets) withIndex(function () { withFacets(go); }); else go();
-            }
-
-            function schedule() {
-              showAll = false;
-              clearTimeout(timer);
-              remember();
 
         """#
 }

@@ -3,6 +3,13 @@
 extension DefaultTheme {
     /// `assets/search.js, part 3 of 3`
     static let file1Part3 = #"""
+              if (needFacets && S.index) withFacets(go); else if (needFacets) withIndex(function () { withFacets(go); }); else go();
+            }
+
+            function schedule() {
+              showAll = false;
+              clearTimeout(timer);
+              remember();
               timer = setTimeout(run, 60);
             }
 

@@ -7,9 +7,10 @@ extension DefaultTheme {
          *
          * The index is a set of script files written by sitegen (SearchIndex.swift describes them):
          * search/search-index.js and search/search-terms.js set SITEGEN_SEARCH.index and .terms, the
-         * manifests; term chunks, word lists, page records and facet files each fill one slot of
-         * SITEGEN_SEARCH.chunks / .dicts / .docs / .facets. A query loads the manifest, the chunks of its words, and the records of the
-         * results it shows; nothing else. Script files (not fetch) so that search works from any
+         * manifests; term chunks, word lists, page records and facet files are named by their content
+         * and each fill the slot of that name in SITEGEN_SEARCH.chunks / .dicts / .docs / .facets. A
+         * query loads the manifests, the chunks of its words, and the records of the results it shows;
+         * nothing else. Script files (not fetch) so that search works from any
          * static host and from file://. The page's way back to the site root comes from
          * <html data-root="...">.
          */
@@ -95,10 +96,15 @@ extension DefaultTheme {
             return found;
           }
 
-          function chunkFile(n) { return "t" + n + "." + S.terms.hash + ".js"; }
-          function dictFile(n) { return "w" + n + "." + S.terms.hash + ".js"; }
-          function docsFile(n) { return "d" + n + "." + S.index.hash + ".js"; }
-          function facetFile(n) { return "f" + n + "." + S.index.hash + ".js"; }
+          // Files other than the manifests are named by their content and fill the slot of that name.
+          function chunkName(n) { return S.terms.chunkFiles[n]; }
+          function dictName(n) { return S.terms.dictFiles[n]; }
+          function docsName(n) { return S.index.docs[n]; }
+          function facetName(n) { return S.index.facets[n].file; }
+          function chunkFile(n) { return "t." + chunkName(n) + ".js"; }
+          function dictFile(n) { return "w." + dictName(n) + ".js"; }
+          function docsFile(n) { return "d." + docsName(n) + ".js"; }
+          function facetFile(n) { return "f." + facetName(n) + ".js"; }
 
           /* ---------- Words: the same steps as SearchText.swift ---------- */
 
@@ -181,7 +187,7 @@ extension DefaultTheme {
                 var more = {};
                 parsed.words.forEach(function (word) {
                   word.others = [];
-                  var list = S.dicts[entryFor(index.dicts, prefixOf(word.term))] || [];
+                  var list = S.dicts[dictName(entryFor(index.dicts, prefixOf(word.term)))] || [];
                   var begun = [], near = [];
                   list.forEach(function (entry) {
                     var term = entry[0];
@@ -207,7 +213,7 @@ extension DefaultTheme {
 
           // A term's postings, decoded: {ids, fields, titles, excerpts}; null when no page has it.
           function postingsOf(term) {
-            var chunk = S.chunks[entryFor(S.terms.chunks, term)];
+            var chunk = S.chunks[chunkName(entryFor(S.terms.chunks, term))];
             var value = chunk && chunk[term];
             if (!value) return null;
             var numbers = Array.isArray(value) ? value : value.p;
@@ -296,12 +302,6 @@ extension DefaultTheme {
           function recordPlace(id) {
             var entry = kindEntry(id), offset = id - entry[1];
             return { file: entry[3] + Math.floor(offset / entry[2]), at: offset % entry[2] };
-          }
-
-          function withRecords(ids, done) {
-            var files = {};
-            ids.forEach(function (id) { files[docsFile(recordPlace(id).file)] = true; });
-            loadAll(Object.keys(files), done);
           }
 
         """#

@@ -1,1 +1,0 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};SITEGEN_SEARCH.docs[2]=[["What does an Alpha \u003cLead\u003e \u0026 \"Chief\" do?","roles/alpha/duties/",""],["What does a Beta do?","roles/beta/duties/",""],["What does a Delta do?","roles/delta/duties/",""]];

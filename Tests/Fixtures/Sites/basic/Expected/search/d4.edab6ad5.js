@@ -1,1 +1,0 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};SITEGEN_SEARCH.docs[4]=[["About","about/",""],["Getting started","guides/getting-started/","Where to begin."],["Guides","guides/","Short guides to the fixture."]];

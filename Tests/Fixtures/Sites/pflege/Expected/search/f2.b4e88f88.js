@@ -1,1 +1,0 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};SITEGEN_SEARCH.facets[2]=[[0,3,1],[0],[1],[5],[0,2,1,1],[1,4],[0,2,1],[1,1,1,1,1],[5],[2],[0,3],[1],[0,3,1,1],[1,4],[3]];
