@@ -249,9 +249,9 @@ package struct SearchIndex: Sendable {
         // names): as many as fit the limit on average, rounded down to a multiple of four so
         // that an edit rarely changes it.
         let made = documents.parallelMap { $0.record() }
-        let records = zip(documents, made).map { document, record -> String in
+        let records = Array(zip(documents.map(\.kind), made)).parallelMap { kind, record -> String in
             var fields: [JSONValue] = [.string(Self.trimmed(record.title)), .string(record.url), .string(Self.trimmed(record.summary))]
-            if document.kind == .role {
+            if kind == .role {
                 fields += [
                     .string(Self.trimmed(record.meta)), .strings(Self.trimmed(record.duties)), .strings(Self.trimmed(record.skills)),
                     .strings(Self.trimmed(record.alternateTitles)),
