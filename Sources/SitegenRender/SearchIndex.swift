@@ -14,8 +14,10 @@ import Synchronization
 /// only the files it changes, and a browser never mixes a new manifest with an old file.
 ///
 /// - `search/search-index.js`, the manifest of what results show: `SITEGEN_SEARCH.index =
-///   {version, count, kinds: [[kind, first id, records per file, first file]…], docs:
-///   [record file name…], labels, facets: [{key, values, file}…], words}`.
+///   {version, count, kinds: [[kind, first id, records per file, first file]…], docs: [name
+///   list file…], docsPerList, labels, facets: [{key, values, file}…], words}`.
+/// - Name lists `search/n.<name>.js`: the names of `docsPerList` record files each, in file
+///   order (so the manifest a query loads first stays small at any size).
 /// - Page records `search/d.<name>.js`, consecutive ids of one kind: `[title, url,
 ///   summary, card fields, duties, skills, other titles, label]` (the card fields and lists for
 ///   roles only; a label where the kind's is not shown), what a result shows.
@@ -84,6 +86,8 @@ package struct SearchIndex: Sendable {
     package static let chunkLimit = 16_000
     /// Bytes after which a chunk may end (before a term `endsChunk` picks).
     package static let chunkTarget = 12_000
+    /// Record file names per name list.
+    package static let recordNamesPerList = 256
     /// Most bytes of one file of page records or words.
     package static let recordLimit = 4_000
     /// Longest text kept for a title, summary, duty or skill in a record; longer values are cut.
@@ -297,11 +301,17 @@ package struct SearchIndex: Sendable {
             facets.append(.object([("key", .string(key)), ("values", .strings(values)), ("file", .string(Self.contentName(of: file)))]))
         }
 
+        let recordNames = files.prefix(fileCount).map(Self.contentName(of:))
+        let nameLists = stride(from: 0, to: recordNames.count, by: Self.recordNamesPerList).map { first in
+            Self.contentFile("n", "names", json: JSONValue.strings(Array(recordNames[first..<min(first + Self.recordNamesPerList, recordNames.count)])).text)
+        }
+        files += nameLists
         let manifest = JSONValue.object([
             ("version", .int(Self.format)),
             ("count", .int(documents.count)),
             ("kinds", .array(kinds)),
-            ("docs", .strings(files.prefix(fileCount).map(Self.contentName(of:)))),
+            ("docs", .strings(nameLists.map(Self.contentName(of:)))),
+            ("docsPerList", .int(Self.recordNamesPerList)),
             ("labels", .strings(kindLabels)),
             ("facets", .array(facets)),
             ("words", .object(words.map { ($0.key, JSONValue.string($0.text)) })),
@@ -312,7 +322,7 @@ package struct SearchIndex: Sendable {
 
     /// What every index file begins with: the one global they fill.
     static let preamble =
-        "var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};"
+        "var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};"
 
     /// The first two characters (Unicode scalars) of a term: its word list.
     static func prefix(_ term: String) -> String { String(String.UnicodeScalarView(term.unicodeScalars.prefix(2))) }

@@ -15,7 +15,7 @@
   var root = new URL(document.documentElement.getAttribute("data-root") || "./", location.href).href;
   var folder = root + "search/";
   var fromDisk = location.protocol === "file:";
-  var S = window.SITEGEN_SEARCH = window.SITEGEN_SEARCH || { chunks: {}, dicts: {}, docs: {}, facets: {} };
+  var S = window.SITEGEN_SEARCH = window.SITEGEN_SEARCH || { chunks: {}, dicts: {}, docs: {}, facets: {}, names: {} };
   var HEADER_RESULTS = 6;
   // Results the page shows at first (each needs its record loaded); more on request.
   var PAGE_RESULTS = 20;
@@ -94,7 +94,10 @@
   // Files other than the manifests are named by their content and fill the slot of that name.
   function chunkName(n) { return S.terms.chunkFiles[n]; }
   function dictName(n) { return S.terms.dictFiles[n]; }
-  function docsName(n) { return S.index.docs[n]; }
+  // Record files' names come in lists of docsPerList, loaded as needed.
+  function namesName(n) { return S.index.docs[Math.floor(n / S.index.docsPerList)]; }
+  function docsName(n) { var list = S.names[namesName(n)]; return list && list[n % S.index.docsPerList]; }
+  function namesFile(n) { return "n." + namesName(n) + ".js"; }
   function facetName(n) { return S.index.facets[n].file; }
   function chunkFile(n) { return "t." + chunkName(n) + ".js"; }
   function dictFile(n) { return "w." + dictName(n) + ".js"; }
@@ -300,9 +303,13 @@
   }
 
   function withRecords(ids, done) {
-    var files = {};
-    ids.forEach(function (id) { files[docsFile(recordPlace(id).file)] = true; });
-    loadAll(Object.keys(files), done);
+    var lists = {};
+    ids.forEach(function (id) { lists[namesFile(recordPlace(id).file)] = true; });
+    loadAll(Object.keys(lists), function () {
+      var files = {};
+      ids.forEach(function (id) { if (docsName(recordPlace(id).file)) files[docsFile(recordPlace(id).file)] = true; });
+      loadAll(Object.keys(files), done);
+    });
   }
 
   function record(id) {

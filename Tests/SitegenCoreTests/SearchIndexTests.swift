@@ -116,6 +116,16 @@ struct SearchIndexTests {
         #expect(chunks["the"] == nil && chunks["vs"] == nil, "stop and versus words are not indexed")
     }
 
+    /// The record files' names, in order, through the manifest's name lists.
+    static func recordNames(_ files: [OutputFile], manifest: [String: Any]) throws -> [String] {
+        let lists = try #require(manifest["docs"] as? [String])
+        #expect(manifest["docsPerList"] as? Int == SearchIndex.recordNamesPerList)
+        return try lists.flatMap { list in
+            let file = try #require(files.first { $0.path == "search/n.\(list).js" })
+            return try #require(try json(file) as? [String])
+        }
+    }
+
     /// The manifests' lists of file names, as `search/<prefix>.<name>.js` paths.
     static func listedPaths(_ files: [OutputFile]) throws -> [String] {
         let indexFile = try #require(files.first { $0.path == "search/search-index.js" })
@@ -123,7 +133,8 @@ struct SearchIndexTests {
         let index = try #require(try json(indexFile) as? [String: Any])
         let terms = try #require(try json(termsFile) as? [String: Any])
         let facets = try #require(index["facets"] as? [[String: Any]])
-        var paths = try #require(index["docs"] as? [String]).map { "search/d.\($0).js" }
+        var paths = try #require(index["docs"] as? [String]).map { "search/n.\($0).js" }
+        paths += try recordNames(files, manifest: index).map { "search/d.\($0).js" }
         paths += facets.compactMap { $0["file"] as? String }.map { "search/f.\($0).js" }
         paths += try #require(terms["chunkFiles"] as? [String]).map { "search/t.\($0).js" }
         paths += try #require(terms["dictFiles"] as? [String]).map { "search/w.\($0).js" }
@@ -176,7 +187,7 @@ struct SearchIndexTests {
         let manifest = try #require(try Self.json(manifestFile) as? [String: Any])
         let kinds = try #require(manifest["kinds"] as? [[Int]])
         #expect(kinds.map { [$0[0], $0[1]] } == [[0, 0], [1, 3], [4, 4]])
-        let names = try #require(manifest["docs"] as? [String])
+        let names = try Self.recordNames(files, manifest: manifest)
         var records: [Int: [[Any]]] = [:]
         for (number, name) in names.enumerated() {
             let file = try #require(files.first { $0.path == "search/d.\(name).js" })

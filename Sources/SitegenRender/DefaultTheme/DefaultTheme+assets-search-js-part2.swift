@@ -3,11 +3,18 @@
 extension DefaultTheme {
     /// `assets/search.js, part 2 of 3`
     static let file1Part2 = #"""
+            var entry = kindEntry(id), offset = id - entry[1];
+            return { file: entry[3] + Math.floor(offset / entry[2]), at: offset % entry[2] };
+          }
 
           function withRecords(ids, done) {
-            var files = {};
-            ids.forEach(function (id) { files[docsFile(recordPlace(id).file)] = true; });
-            loadAll(Object.keys(files), done);
+            var lists = {};
+            ids.forEach(function (id) { lists[namesFile(recordPlace(id).file)] = true; });
+            loadAll(Object.keys(lists), function () {
+              var files = {};
+              ids.forEach(function (id) { if (docsName(recordPlace(id).file)) files[docsFile(recordPlace(id).file)] = true; });
+              loadAll(Object.keys(files), done);
+            });
           }
 
           function record(id) {
@@ -296,13 +303,6 @@ extension DefaultTheme {
                     list.textContent = "";
                     shown.forEach(function (r) { var item = resultItem(r, parsed, false); if (item) list.appendChild(item); });
                     more.hidden = shown.length === results.length;
-                    var matched = query ? say("search_matches_query", { count: results.length, query: query }) : say("search_matches_filters", { count: results.length });
-                    status.textContent = results.length
-                      ? matched + (shown.length < results.length ? say("search_showing_first", { first: shown.length }) : ".")
-                      : query ? say("search_no_match_query", { query: query }) : say("search_no_match_filters");
-                  });
-                });
-              };
 
         """#
 }

@@ -3,6 +3,13 @@
 extension DefaultTheme {
     /// `assets/search.js, part 3 of 3`
     static let file1Part3 = #"""
+                    var matched = query ? say("search_matches_query", { count: results.length, query: query }) : say("search_matches_filters", { count: results.length });
+                    status.textContent = results.length
+                      ? matched + (shown.length < results.length ? say("search_showing_first", { first: shown.length }) : ".")
+                      : query ? say("search_no_match_query", { query: query }) : say("search_no_match_filters");
+                  });
+                });
+              };
               if (needFacets && S.index) withFacets(go); else if (needFacets) withIndex(function () { withFacets(go); }); else go();
             }
 

@@ -1,1 +1,1 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};SITEGEN_SEARCH.docs["ba6253d28f7a"]=[["About","about/",""],["Getting started","guides/getting-started/","Where to begin."],["Guides","guides/","Short guides to the fixture."]];
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.docs["ba6253d28f7a"]=[["About","about/",""],["Getting started","guides/getting-started/","Where to begin."],["Guides","guides/","Short guides to the fixture."]];

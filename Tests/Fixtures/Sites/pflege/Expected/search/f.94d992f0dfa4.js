@@ -1,1 +1,1 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};SITEGEN_SEARCH.facets["94d992f0dfa4"]=[[0,3,1],[0],[1],[5],[0,2,1,1],[1,4],[0,2,1],[1,1,1,1,1],[5],[2],[0,3],[1],[0,3,1,1],[1,4],[3]];
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.facets["94d992f0dfa4"]=[[0,3,1],[0],[1],[5],[0,2,1,1],[1,4],[0,2,1],[1,1,1,1,1],[5],[2],[0,3],[1],[0,3,1,1],[1,4],[3]];
