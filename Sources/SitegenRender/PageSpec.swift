@@ -95,7 +95,8 @@ package protocol PageKind: Sendable {
 /// Every page kind, in the order their files are listed.
 package enum PageKinds {
     package static let all: [any PageKind.Type] = [
-        HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, TaxonomyPages.self, PlainPages.self, FolderPages.self, SearchPages.self,
+        HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, ChartPages.self, TaxonomyPages.self, PlainPages.self, FolderPages.self,
+        SearchPages.self,
         DataFiles.self, FeedPages.self, AliasPages.self, SiteFiles.self,
     ]
 }

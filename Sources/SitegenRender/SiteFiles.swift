@@ -21,7 +21,7 @@ package enum SiteFiles: PageKind {
         .page(url: "404.html", layout: "404", listed: false) { context in
             let site = context.site
             let urls =
-                [URLs.roles, URLs.compare, SearchPages.url, "assets/"] + site.taxonomies.map(\.url)
+                [URLs.roles, URLs.compare, URLs.charts, SearchPages.url, "assets/"] + site.taxonomies.map(\.url)
                 + site.pages.map { ContentPath.pageURL(forContentFile: $0.contentPath) } + site.folders.map(\.path)
             let sections = Set(urls.map { String($0.prefix { $0 != "/" }) }).subtracting([""])
             // The stylesheet inside <style>: a `</` would end the element (`<\/` is the same in CSS).

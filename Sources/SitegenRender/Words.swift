@@ -95,7 +95,8 @@ package struct Words: Sendable {
         "labels_in_sentences", "list_or", "list_and", "facet_any", "search_summary_facets", "roles_by", "roles_caption_fields_one",
         "roles_caption_fields_other",
         "term_roles_one", "term_roles_other", "term_summary_one", "term_summary_other", "taxonomy_summary", "page_of", "paged_title", "group_more_one",
-        "group_more_other", "all_roles_count_one", "all_roles_count_other",
+        "group_more_other", "all_roles_count_one", "all_roles_count_other", "toc_reporting_lines", "charts_title", "charts_summary", "chart_title",
+        "chart_summary_one", "chart_summary_other", "chart_page_note", "chart_group_link", "chart_site_link",
     ]
 }
 

@@ -50,6 +50,9 @@ extension Site {
                     at: SourceLocation(file: role.file, line: 1, column: 1)))
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        let sorted = byTitle.map { unique[$0] }
+        let (lines, lineDiagnostics) = ReportingLines.resolve(sorted, known: known)
+        diagnostics += lineDiagnostics
         var pairIndexes: [String: [Int]] = [:]
         for (index, pair) in pairs.enumerated() {
             pairIndexes[pair.first, default: []].append(index)
@@ -58,14 +61,15 @@ extension Site {
         let site = Site(
             config: content.config,
             home: content.home,
-            roles: byTitle.map { unique[$0] },
+            roles: sorted,
             pairs: pairs,
             taxonomies: taxonomies,
             pages: content.pages.filter { !$0.isFolderIndex },
             folders: PageFolder.folders(of: content.pages),
             assets: content.assets,
             rolesBySlug: bySlug,
-            pairIndexes: pairIndexes
+            pairIndexes: pairIndexes,
+            lines: lines
         )
         return (site, diagnostics)
     }

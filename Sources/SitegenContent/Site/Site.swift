@@ -23,6 +23,8 @@ package struct Site: Sendable {
     package var rolesBySlug: [String: Role]
     /// Indexes into `pairs` by role slug.
     package var pairIndexes: [String: [Int]]
+    /// The reporting lines between roles, both ways, for the charts.
+    package var lines: ReportingLines = .none
 
     /// The taxonomy of the field `key` (`skills`, `department`).
     package func taxonomy(_ key: String) -> Taxonomy? { taxonomies.first { $0.key == key } }

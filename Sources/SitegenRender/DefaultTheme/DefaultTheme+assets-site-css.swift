@@ -198,5 +198,30 @@ extension DefaultTheme {
         .pager [aria-current="page"] { font-weight: 700; }
         .more { margin-top: 0.5rem; }
 
+        /* Reporting-line charts (inline SVG drawn at build time): colours from the custom properties
+           above, so dark mode and print restyle them; a chart wider than the page scrolls sideways at
+           its natural size (readable on a phone), and shrinks to the page's width when printed. */
+        .chart { margin: 1rem 0; }
+        .chart-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); }
+        .chart-scroll:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        .chart-svg { display: block; margin: 0 auto; max-width: none; height: auto; font-size: 13px; }
+        .chart-line { fill: none; stroke: var(--muted); stroke-width: 1.5; }
+        .chart-peer { stroke-dasharray: 5 4; }
+        .chart-box rect { fill: var(--bg); stroke: var(--accent); stroke-width: 1.5; }
+        .chart-box text { fill: var(--fg); text-anchor: middle; }
+        .chart-box:hover rect { stroke-width: 3; }
+        .chart-current rect { fill: var(--accent); }
+        .chart-current text { fill: var(--bg); font-weight: 700; }
+        .chart-legend, .chart-note { color: var(--muted); font-size: 0.95rem; }
+        .chart-text summary { cursor: pointer; font-weight: 600; }
+        .chart-list ul { margin: 0.15rem 0 0.35rem; }
+        @media print {
+          .chart-scroll { overflow: visible; border: 0; background: none; }
+          .chart-svg { max-width: 100%; }
+          .chart-scroll { break-inside: avoid; }
+          .chart-current rect { fill: #fff; stroke-width: 3; }
+          .chart-current text { fill: #000; }
+        }
+
         """#
 }

@@ -169,5 +169,22 @@ extension DefaultTheme {
         alias_title: Diese Seite ist umgezogen
         alias_summary: "Sie ist jetzt hier:"
 
+        # Organigramme
+        toc_reporting_lines: Berichtswege
+        reporting_lines: Berichtswege
+        charts_title: Organigramme
+        charts_summary: Wer wem berichtet, gezeichnet für jede Gruppe von Rollen.
+        chart_title: "Berichtswege: {group}"
+        chart_summary_one: "Die {count} Rolle in {group} und ihre Berichtswege."
+        chart_summary_other: "Wer wem berichtet: die {count} Rollen in {group}."
+        chart_page_note: "Ein Organigramm zeigt höchstens {count} Rollen; die übrigen stehen auf den nächsten Seiten. Linien zu Rollen auf anderen Seiten zeigen deren eigene Seiten."
+        chart_group_link: "Das ganze Organigramm: {group}"
+        chart_site_link: Das ganze Organigramm
+        chart_as_list: Das Organigramm als Liste
+        chart_legend: "Linien führen von einer Rolle zu den Rollen, die sie leitet."
+        chart_legend_peers: "Gestrichelte Linien verbinden Rollen, die zusammenarbeiten."
+        chart_label: Organigramm der Berichtswege (die Liste darunter enthält dieselben Links)
+        all_charts: Alle Organigramme
+
         """#
 }

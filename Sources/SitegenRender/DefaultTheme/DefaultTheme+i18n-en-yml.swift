@@ -171,5 +171,22 @@ extension DefaultTheme {
         alias_title: This page has moved
         alias_summary: "It is now at"
 
+        # Reporting-line charts
+        toc_reporting_lines: Reporting lines
+        reporting_lines: Reporting lines
+        charts_title: Reporting-line charts
+        charts_summary: Who reports to whom, drawn for every group of roles in the handbook.
+        chart_title: "Reporting lines: {group}"
+        chart_summary_one: "The {count} role of {group} and its reporting lines."
+        chart_summary_other: "Who reports to whom among the {count} roles of {group}."
+        chart_page_note: "A chart shows at most {count} roles; the rest are on the next pages. Lines to roles on other pages are drawn on those roles' own pages."
+        chart_group_link: "The whole chart of {group}"
+        chart_site_link: The whole chart
+        chart_as_list: The chart as a list
+        chart_legend: "Lines run from a role down to the roles it supervises."
+        chart_legend_peers: "Dashed lines join roles that work alongside each other."
+        chart_label: Chart of reporting lines (the list below gives the same links)
+        all_charts: All charts
+
         """#
 }

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/compare-hub.mustache`
-    static let file8 = #"""
+    static let file10 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/home.mustache`
-    static let file12 = #"""
+    static let file14 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/role.mustache`
-    static let file14 = #"""
+    static let file16 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$head}}
@@ -35,6 +35,13 @@ extension DefaultTheme {
         </section>
         {{>skills-section}}
         {{>requirements-section}}
+        {{#hasChart}}
+        <section aria-labelledby="reporting-lines">
+        <h2 id="reporting-lines">{{t.reporting_lines}}</h2>
+        {{#chart}}{{>chart-figure}}{{/chart}}
+        <p><a href="{{groupChart.url}}">{{groupChart.title}}</a></p>
+        </section>
+        {{/hasChart}}
         {{>comparisons-section}}
         {{>related-section}}
         {{#hasSources}}

@@ -16,6 +16,10 @@ package struct RoleView: OpenView {
     package var moreValues: [String: any ViewValue]
     package var comparisons: [LinkView]
     package var related: [RoleCardView]
+    /// The role's reporting lines drawn (on the role page, when it has any).
+    package var chart: ChartView?
+    /// The chart page of the role's group, relative to the page, and the link's text.
+    package var groupChart: LinkView
     package var bodyHTML: String
     package var toc: [TOCEntryView]
     /// schema.org `Occupation` JSON-LD, escaped for a `<script>` element.
@@ -47,6 +51,11 @@ package struct RoleView: OpenView {
         comparisons = site.pairs(including: role.slug).map { ComparisonPages.link(to: $0, from: pageURL, context: context) }
         related = site.roles(role.related).map { RoleCardView($0, from: pageURL, context: context) }
         bodyHTML = withBody ? context.html(role.contentPath) : ""
+        chart = withBody ? RoleCharts.neighbourhood(of: role, from: pageURL, context: context) : nil
+        let group = site.config.schema.groupBy.map { role.value($0) ?? words["other_roles"] }
+        groupChart = LinkView(
+            title: group.map { words.format("chart_group_link", ["group": $0]) } ?? words["chart_site_link"],
+            url: link(ChartPages.url(of: role, site: site, words: words)))
         jsonLD =
             !withBody
             ? ""
@@ -57,18 +66,19 @@ package struct RoleView: OpenView {
             withBody
             ? TOCEntryView.entries(context.headings(role.contentPath))
                 + Self.sectionEntries(
-                    role, words: words, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasComparisons: !comparisons.isEmpty,
-                    hasRelated: !related.isEmpty
+                    role, words: words, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasChart: chart != nil,
+                    hasComparisons: !comparisons.isEmpty, hasRelated: !related.isEmpty
                 ) : []
     }
 
     /// The page's own sections, listed after the body's headings in the table of contents.
     private static func sectionEntries(
-        _ role: Role, words: Words, hasSkills: Bool, hasRequirements: Bool, hasComparisons: Bool, hasRelated: Bool
+        _ role: Role, words: Words, hasSkills: Bool, hasRequirements: Bool, hasChart: Bool, hasComparisons: Bool, hasRelated: Bool
     ) -> [TOCEntryView] {
         var entries = [TOCEntryView(id: "key-duties", text: words["toc_key_duties"], level: 2)]
         if hasSkills { entries.append(TOCEntryView(id: "skills", text: words["toc_skills"], level: 2)) }
         if hasRequirements { entries.append(TOCEntryView(id: "requirements", text: words["toc_requirements"], level: 2)) }
+        if hasChart { entries.append(TOCEntryView(id: "reporting-lines", text: words["toc_reporting_lines"], level: 2)) }
         if hasComparisons { entries.append(TOCEntryView(id: "comparisons", text: words["toc_comparisons"], level: 2)) }
         if hasRelated { entries.append(TOCEntryView(id: "related-roles", text: words["toc_related"], level: 2)) }
         if !role.sources.isEmpty { entries.append(TOCEntryView(id: "sources", text: words["toc_sources"], level: 2)) }
@@ -96,6 +106,11 @@ package struct RoleView: OpenView {
             .view("fields", "Every declared field the role gives, in declaration order") { FactsView(facts: $0.declared) },
             .view("comparisons", "Links to the comparisons that include the role") { LinksView(links: $0.comparisons) },
             .flag("hasComparisons", "Whether the role is in a comparison") { !$0.comparisons.isEmpty },
+            .views("chart", "The role's reporting lines as a chart, when it has any (a list of one: use {{#chart}}…{{/chart}})") {
+                $0.chart.map { [$0] } ?? []
+            },
+            .flag("hasChart", "Whether the role has reporting lines to draw") { $0.chart != nil },
+            .view("groupChart", "A link to the whole chart of the role's group (department)") { $0.groupChart },
             .views("related", "Related roles, as cards") { $0.related },
             .flag("hasRelated", "Whether the role names related roles") { !$0.related.isEmpty },
             .texts("careerPath", "The steps of the career path") { $0.role.careerPath },

@@ -32,6 +32,8 @@ PAGE_TYPES = {
     "skill": "skills/budgeting/",
     "about": "about/",
     "search": "search/",
+    "charts": "charts/",
+    "chart": "charts/production/",
     "404": "404.html",
 }
 
