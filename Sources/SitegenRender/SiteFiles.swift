@@ -26,11 +26,14 @@ package enum SiteFiles: PageKind {
             let sections = Set(urls.map { String($0.prefix { $0 != "/" }) }).subtracting([""])
             // The stylesheet inside <style>: a `</` would end the element (`<\/` is the same in CSS).
             let css = context.theme.assets["site.css"].map { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/") } ?? ""
+            // The icon as a data: address: the browser may ask for it before the script below
+            // has found the site's root.
+            let icon = context.theme.assets["favicon.svg"].map { "data:image/svg+xml;base64," + Data($0).base64EncodedString() } ?? ""
             return context.view(
                 url: "404.html", title: context.words["not_found_title"], description: context.words["not_found_summary"],
                 content: ListView(
                     title: context.words["not_found_title"], summary: "",
-                    values: ["inlineStyle": css, "sections": sections.sorted().joined(separator: " ")]),
+                    values: ["inlineStyle": css, "inlineIcon": icon, "sections": sections.sorted().joined(separator: " ")]),
                 rootOverride: basePath(context.site.config.baseURL))
         }
     }

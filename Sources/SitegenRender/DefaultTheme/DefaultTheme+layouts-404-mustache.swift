@@ -5,6 +5,11 @@ extension DefaultTheme {
     static let file5 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
+        {{$icon}}
+        {{#inlineIcon}}
+        <link rel="icon" href="{{inlineIcon}}" type="image/svg+xml">
+        {{/inlineIcon}}
+        {{/icon}}
         {{$assets}}
         <style>{{{inlineStyle}}}</style>
         <script data-sections="{{sections}}">

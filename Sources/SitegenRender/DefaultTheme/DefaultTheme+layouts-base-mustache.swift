@@ -20,7 +20,9 @@ extension DefaultTheme {
         <meta property="og:site_name" content="{{siteTitle}}">
         <meta property="og:title" content="{{ogTitle}}">
         <meta property="og:description" content="{{description}}">
+        {{$icon}}
         <link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+        {{/icon}}
         {{$assets}}
         <link rel="stylesheet" href="{{stylesheet}}">
         <script src="{{searchScript}}" defer></script>
