@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `assets/search.js, part 2 of 3`
-    static let file1Part2 = #"""
+    static let file2Part2 = #"""
 
           function record(id) {
             var place = recordPlace(id);

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `assets/search.js, part 3 of 3`
-    static let file1Part3 = #"""
+    static let file2Part3 = #"""
               timer = setTimeout(run, 60);
             }
 

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/duties.mustache`
-    static let file10 = #"""
+    static let file11 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

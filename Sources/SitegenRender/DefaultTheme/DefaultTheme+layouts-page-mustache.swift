@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/page.mustache`
-    static let file13 = #"""
+    static let file14 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

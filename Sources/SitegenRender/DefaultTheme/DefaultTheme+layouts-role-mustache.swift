@@ -2,13 +2,16 @@
 
 extension DefaultTheme {
     /// `layouts/role.mustache`
-    static let file14 = #"""
+    static let file15 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$head}}
         <script type="application/ld+json">
         {{{jsonLD}}}
         </script>
+        {{#picker}}
+        <script src="{{root}}assets/compare.js" defer></script>
+        {{/picker}}
         {{/head}}
         {{$main}}
         <div class="wrap">
@@ -36,6 +39,9 @@ extension DefaultTheme {
         {{>skills-section}}
         {{>requirements-section}}
         {{>comparisons-section}}
+        {{#picker}}
+        {{>compare-picker}}
+        {{/picker}}
         {{>related-section}}
         {{#hasSources}}
         <section aria-labelledby="sources">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/roles.mustache`
-    static let file15 = #"""
+    static let file16 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/search.mustache`
-    static let file16 = #"""
+    static let file17 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/comparisons-section.mustache`
-    static let file19 = #"""
+    static let file21 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasComparisons}}
         <section aria-labelledby="comparisons">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/facts.mustache`
-    static let file20 = #"""
+    static let file22 = #"""
         {{% CONTENT_TYPE: HTML }}
         <dl class="facts">
         {{#facts}}

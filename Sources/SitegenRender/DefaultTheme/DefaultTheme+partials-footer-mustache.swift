@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/footer.mustache`
-    static let file21 = #"""
+    static let file23 = #"""
         {{% CONTENT_TYPE: HTML }}
         <footer class="site-footer">
         <div class="wrap">

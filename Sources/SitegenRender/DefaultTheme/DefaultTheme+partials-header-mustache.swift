@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/header.mustache`
-    static let file22 = #"""
+    static let file24 = #"""
         {{% CONTENT_TYPE: HTML }}
         <header class="site-header">
         <div class="wrap">

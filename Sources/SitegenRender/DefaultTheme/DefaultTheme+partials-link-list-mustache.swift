@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/link-list.mustache`
-    static let file23 = #"""
+    static let file25 = #"""
         {{% CONTENT_TYPE: HTML }}
         <ul class="link-list">
         {{#links}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/pager.mustache`
-    static let file24 = #"""
+    static let file26 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#pager}}
         {{#isPaged}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/related-section.mustache`
-    static let file25 = #"""
+    static let file27 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasRelated}}
         <section aria-labelledby="related-roles">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/requirements-section.mustache`
-    static let file26 = #"""
+    static let file28 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasRequirements}}
         <section aria-labelledby="requirements">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/skills-section.mustache`
-    static let file28 = #"""
+    static let file30 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasSkills}}
         <section aria-labelledby="skills">

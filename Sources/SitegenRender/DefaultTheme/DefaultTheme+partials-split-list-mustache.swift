@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/split-list.mustache`
-    static let file30 = #"""
+    static let file32 = #"""
         {{% CONTENT_TYPE: HTML }}
         <div class="split">
         <div>

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/toc.mustache`
-    static let file31 = #"""
+    static let file33 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasToc}}
         <nav class="toc" aria-label="{{t.on_this_page}}">
