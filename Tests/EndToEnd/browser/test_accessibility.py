@@ -3,6 +3,7 @@ including the search page with results showing and the header popup open."""
 import pytest
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from browserlib import load, set_color_scheme, wait_for
 from conftest import PAGE_TYPES
@@ -43,3 +44,17 @@ def test_axe_on_search_results_and_the_open_header_popup(driver, deploys, scheme
     driver.find_element(By.ID, "site-search-input").send_keys("budget")
     wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#site-search-popup mark"))
     assert_clean(driver, f"header popup {scheme}")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_on_the_comparison_picker_showing_a_pair(driver, deploys, scheme):
+    set_color_scheme(driver, scheme)
+    load(driver, deploys["root"].url("compare/") + "?a=producer&b=director")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side"))
+    assert_clean(driver, f"picker on /compare/ {scheme}")
+    load(driver, deploys["root"].url("roles/producer/"))
+    wait_for(driver, lambda d: d.find_element(By.ID, "picker-a").is_displayed())
+    Select(driver.find_element(By.ID, "picker-b")).select_by_value("director")
+    driver.find_element(By.CSS_SELECTOR, ".picker-form button").click()
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side"))
+    assert_clean(driver, f"picker on a role page {scheme}")
