@@ -205,6 +205,7 @@ extension DefaultTheme {
         .picker-field select { width: 100%; border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.5rem; }
         .picker-status { color: var(--muted); font-size: 0.95rem; }
         .picker-result h3 { margin-top: 0.5rem; }
+        .picker-result h4 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
         .picker-result .split h5 { margin: 0.5rem 0; font-size: 1.05rem; }
         @media print {
           .picker-form, .picker-status { display: none; }

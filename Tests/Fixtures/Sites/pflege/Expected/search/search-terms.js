@@ -1,1 +1,1 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};SITEGEN_SEARCH.terms={"hash":"9965e31a","chunks":["100","bis","frist","krankenhausleitung","pflegeprozess","ubertragenen"],"dicts":["10","fr","pl"]};
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};SITEGEN_SEARCH.terms={"hash":"f8ba31cd","chunks":["100","bis","frist","krankenhausleitung","pflegeprozess","ubertragenen"],"dicts":["10","fr","pl"]};
