@@ -1,91 +1,93 @@
 import SitegenContent
 import SitegenMarkdown
+import SitegenSupport
+import Synchronization
 
-/// `compare/compare-data.js`: what the comparison picker (`assets/compare.js`, on `/compare/`
-/// and on every role page) needs to show any two roles side by side as a pair page shows them.
-/// A script that sets one global, so that it loads from `file://` as well as from a host:
+/// The comparison picker's data (`assets/compare.js`, on `/compare/` and on every role page):
+/// what it needs to show any two roles side by side as a pair page shows them, split so that a
+/// comparison loads a few kilobytes at any size of site. Scripts that fill one global, so that
+/// they load from `file://` as well as from a host:
 ///
-///     window.SITEGEN_COMPARE={"format":"sitegen-compare","version":1,
-///       "words":{"pair_title":"{first} vs {second}",…},   the texts the script shows
-///       "rows":["Department",…],                         the table's row labels
-///       "skills":["skills/code-review/",…],              each skill's page, by skill number
-///       "roles":[{"slug":"engineer","title":"Engineer","url":"roles/engineer/",
-///                 "cells":["Platform",…],                one text per row ("—" for none)
-///                 "duties":[["Reviews the code",4],…],   each duty with its key number
-///                 "skills":[["Code review",0],…]},…],    each skill with its skill number
-///       "pages":[[0,5,"compare/designer-vs-engineer/"],…]}  the pairs with pages of their own
+/// - `compare/compare-data.js`, the manifest: `SITEGEN_COMPARE.manifest = {"format":
+///   "sitegen-compare", "version": 2, "words": {…}, "rows": [label…], …}` and either, on a site
+///   whose role list is short (`listLimit`), `"roles": [[slug, title, file]…]` (every role, in
+///   the site's order), or `"names"` and `"find"`, the indexes of the name and word files:
+///   `[[boundary, file]…]`, a file's boundary sorting after every key of the files before it
+///   and not after any of its own (the first's is "").
+/// - Role files `compare/r.<name>.js`: consecutive roles (in the site's order) of about 4 to
+///   8 KB, `[{"slug", "title", "url", "cells": [text per row], "duties": [[text, key]…],
+///   "skills": [[name, url]…], "pages": [[other slug, url, 1 when this role is the page's
+///   first]…]}…]`.
+/// - Name files `compare/n.<name>.js` and word files `compare/w.<name>.js`, of 4 to 8 KB:
+///   `[[slug, title, file]…]`, sorted by key (UTF-8 bytes): in a name file the slug, in a word
+///   file one word of the title and the title's words (`words(of:)`), after a space
+///   (`"nurse head nurse"`), once for each distinct word.
 ///
-/// The rows, split keys and orientation are computed here with the pair pages' own functions:
-/// two duties with the same key number are the same duty, two skills with the same number the
-/// same skill, so the script only compares numbers. URLs are relative to the site root; roles
-/// are in the site's order, and a page's pair is given in the page's order.
+/// Every file but the manifest is named by the digest of its JSON and fills the slot of that
+/// name: `SITEGEN_COMPARE.files["r.<name>"] = …`; a `file` above is such a name. The rows and
+/// split keys are computed with the pair pages' own functions: two duties with the same key are
+/// the same duty, two skills with the same URL the same skill. URLs are relative to the site
+/// root. The role files hold nothing of a role's body, so a body edit changes no file here.
 package enum PickerData: PageKind {
-    /// Where the data file goes.
+    /// Where the manifest goes.
     package static let path = "compare/compare-data.js"
+    /// The folder of every file of the picker's data.
+    package static let folder = "compare/"
     /// The version of the format; a change that breaks the script raises it.
-    package static let formatVersion = 1
-    /// The words the script shows, written into the data file.
+    package static let formatVersion = 2
+    /// The words the script shows, written into the manifest.
     package static let wordKeys = [
         "pair_title", "pair_caption", "aspect", "duties", "skills", "shared", "only", "none", "none_in_common", "picker_page", "picker_link",
         "picker_same",
     ]
+    /// Bytes of roles past which a role file ends at a role picked by its slug's digest (so an
+    /// edit moves no later boundary), and past which it always ends.
+    package static let fileTarget = 4_000
+    package static let fileLimit = 8_000
+    /// Most bytes of the role list the manifest carries itself; a longer one is split into name
+    /// and word files.
+    package static let listLimit = 24_000
+    /// What every file begins with: the one global they fill.
+    static let preamble = "var SITEGEN_COMPARE=window.SITEGEN_COMPARE=window.SITEGEN_COMPARE||{files:{}};"
 
     package static func pages(_ context: RenderContext) -> [PageSpec] {
         guard isOffered(context.site) else { return [] }
-        return [.data(path: path) { script($0) }]
+        // The files are kept under what they are made from: the site's fields (not its bodies).
+        var hasher = DigestHasher()
+        hasher.combine("picker")
+        hasher.combine(formatVersion)
+        for key in wordKeys { hasher.combine([key, context.words[key]]) }
+        hasher.combine(context.contentDigest ?? .zero)
+        let key = hasher.finalize()
+        // Made once, when a file is needed: a warm build plans the files from their paths,
+        // kept in the cache, and takes them over without making any.
+        let made = Mutex<[String: OutputFile]?>(nil)
+        let files = { @Sendable () -> [String: OutputFile] in
+            made.withLock { made in
+                if made == nil { made = Dictionary(Self.files(context).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }) }
+                return made!
+            }
+        }
+        let stored = context.cachedBytes("picker-files", key) {
+            var writer = ByteWriter()
+            writer.write(files().keys.sorted())
+            return writer.bytes
+        }
+        let read = stored.withUnsafeBytes { raw -> [String]? in
+            var reader = ByteReader(raw)
+            let paths = reader.strings()
+            return reader.failed || !reader.isAtEnd ? nil : paths
+        }
+        return (read ?? files().keys.sorted()).map { path in
+            // The manifest keeps its name and changes with the site; a file named by its
+            // content is the same file while its name is.
+            let isManifest = path == Self.path
+            return PageSpec.data(path: path, inputs: isManifest ? key : Digest.of(text: path), mayVanish: !isManifest) { _ in
+                files()[path] ?? OutputFile(path: path, text: "")
+            }
+        }
     }
 
     /// Whether the site has a picker: it needs two roles to compare.
     package static func isOffered(_ site: Site) -> Bool { site.roles.count >= 2 }
-
-    /// The data file.
-    static func script(_ context: RenderContext) -> OutputFile {
-        OutputFile(path: path, text: "window.SITEGEN_COMPARE=" + data(context).text + ";\n")
-    }
-
-    /// The data, as the format above describes it.
-    static func data(_ context: RenderContext) -> JSONValue {
-        let site = context.site
-        var dutyKeys = Numbering()
-        var skillKeys = Numbering()
-        var skillURLs: [String] = []
-        var roles: [JSONValue] = []
-        for role in site.roles {
-            let duties = role.duties.map { duty in JSONValue.array([.string(duty), .int(dutyKeys.number(of: ComparisonPages.normalisedDuty(duty)))]) }
-            let skills = role.skills.map { skill -> JSONValue in
-                let slug = site.skillSlug(skill.value)
-                let number = skillKeys.number(of: slug)
-                if number == skillURLs.count { skillURLs.append(URLs.term(slug, in: site.skillsTaxonomy)) }
-                return .array([.string(skill.value), .int(number)])
-            }
-            roles.append(
-                .object([
-                    ("slug", .string(role.slug)), ("title", .string(role.title)), ("url", .string(URLs.role(role.slug))),
-                    ("cells", .strings(ComparisonPages.cells(of: role, site: site))), ("duties", .array(duties)), ("skills", .array(skills)),
-                ]))
-        }
-        let positions = Dictionary(uniqueKeysWithValues: site.roles.enumerated().map { ($1.slug, $0) })
-        let pages = site.pairs.compactMap { pair -> JSONValue? in
-            guard let first = positions[pair.first], let second = positions[pair.second] else { return nil }
-            return .array([.int(first), .int(second), .string(URLs.pair(pair))])
-        }
-        return .object([
-            ("format", .string("sitegen-compare")), ("version", .int(formatVersion)),
-            ("words", .object(wordKeys.map { ($0, JSONValue.string(context.words[$0])) })),
-            ("rows", .strings(ComparisonPages.rowLabels(site: site, words: context.words))), ("skills", .strings(skillURLs)),
-            ("roles", .array(roles)), ("pages", .array(pages)),
-        ])
-    }
-
-    /// Numbers keys 0, 1, 2, … in the order they are first met.
-    struct Numbering {
-        private var numbers: [String: Int] = [:]
-
-        /// The key's number, a new one for a key not met before.
-        mutating func number(of key: String) -> Int {
-            if let number = numbers[key] { return number }
-            numbers[key] = numbers.count
-            return numbers.count - 1
-        }
-    }
 }

@@ -197,12 +197,13 @@ extension DefaultTheme {
         .pager ol { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; margin: 0; padding: 0; }
         .pager [aria-current="page"] { font-weight: 700; }
         .more { margin-top: 0.5rem; }
-        /* The comparison picker (compare.js): two role menus and a button in a row that wraps on a
+        /* The comparison picker (compare.js): two role fields and a button in a row that wraps on a
            phone; the comparison it shows below looks like a pair page's. */
         .picker-form { display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; align-items: flex-end; max-width: 48rem; }
         .picker-field { flex: 1 1 14rem; min-width: 0; }
         .picker-field label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
-        .picker-field select { width: 100%; border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.5rem; }
+        .picker-field input { width: 100%; box-sizing: border-box; font: inherit; border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.5rem; }
+        .picker-hint { flex: 1 1 100%; margin: 0; color: var(--muted); font-size: 0.95rem; }
         .picker-status { color: var(--muted); font-size: 0.95rem; }
         .picker-result h3 { margin-top: 0.5rem; }
         .picker-result h4 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }

@@ -170,7 +170,7 @@ extension DefaultTheme {
         picker_title: Zwei beliebige Rollen vergleichen
         picker_first: Erste Rolle
         picker_second: Zweite Rolle
-        picker_choose: Rolle wählen
+        picker_choose: Tippen Sie einen Teil des Titels und wählen Sie die Rolle aus der Liste.
         picker_submit: Vergleichen
         picker_nojs: "Der Vergleich beliebiger Rollen läuft im Browser und braucht JavaScript. Ohne JavaScript lesen Sie die Vergleiche mit eigener Seite:"
         picker_error: Die Vergleichsdaten konnten nicht geladen werden; laden Sie die Seite neu.

@@ -168,11 +168,11 @@ extension DefaultTheme {
         data_roles: "Every role and its fields as data (JSON):"
         data_matrix: "The table as a spreadsheet (CSV):"
 
-        # The comparison picker (assets/compare.js; compare/compare-data.js carries the words it shows)
+        # The comparison picker (assets/compare.js; its manifest, compare/compare-data.js, carries the words it shows)
         picker_title: Compare any two roles
         picker_first: First role
         picker_second: Second role
-        picker_choose: Choose a role
+        picker_choose: Type part of a title, then choose the role from the list.
         picker_submit: Compare
         picker_nojs: "Comparing any two roles runs in your browser and needs JavaScript. Without it, read the comparisons that have a page of their own:"
         picker_error: The comparison data could not be loaded; reload the page.

@@ -8,13 +8,16 @@ extension DefaultTheme {
         <h2 id="compare-any">{{t.picker_title}}</h2>
         <p class="picker-nojs" data-compare-nojs>{{t.picker_nojs}} <a href="{{pairsURL}}">{{t.all_comparisons}}</a></p>
         <form class="picker-form" action="{{compareURL}}" method="get" hidden>
+        <p class="picker-hint" id="picker-hint">{{t.picker_choose}}</p>
         <div class="picker-field">
         <label for="picker-a">{{t.picker_first}}</label>
-        <select id="picker-a" name="a"><option value="">{{t.picker_choose}}</option></select>
+        <input id="picker-a" name="a" type="text" list="picker-list-a" autocomplete="off" spellcheck="false" aria-describedby="picker-hint" value="{{roleTitle}}">
+        <datalist id="picker-list-a"></datalist>
         </div>
         <div class="picker-field">
         <label for="picker-b">{{t.picker_second}}</label>
-        <select id="picker-b" name="b"><option value="">{{t.picker_choose}}</option></select>
+        <input id="picker-b" name="b" type="text" list="picker-list-b" autocomplete="off" spellcheck="false" aria-describedby="picker-hint">
+        <datalist id="picker-list-b"></datalist>
         </div>
         <button type="submit" class="button">{{t.picker_submit}}</button>
         </form>

@@ -4,7 +4,7 @@
 package enum DefaultTheme {
     /// Relative path to file text.
     package static let files: [String: String] = [
-        "assets/compare.js": file0,
+        "assets/compare.js": file0Part1 + file0Part2,
         "assets/favicon.svg": file1,
         "assets/search.js": file2Part1 + file2Part2 + file2Part3,
         "assets/site.css": file3,

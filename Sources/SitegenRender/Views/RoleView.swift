@@ -47,7 +47,7 @@ package struct RoleView: OpenView {
         declared = context.isUsed("fields") ? FieldValues.facts(schema.fields.map(\.key), of: role, from: pageURL, context: context) : []
         moreValues = DeclaredValues.values(of: role, from: pageURL, context: context)
         comparisons = site.pairs(including: role.slug).map { ComparisonPages.link(to: $0, from: pageURL, context: context) }
-        picker = withBody && PickerData.isOffered(site) ? PickerView(from: pageURL, role: role.slug, updatesAddress: false) : nil
+        picker = withBody && PickerData.isOffered(site) ? PickerView(from: pageURL, role: role, updatesAddress: false) : nil
         related = site.roles(role.related).map { RoleCardView($0, from: pageURL, context: context) }
         bodyHTML = withBody ? context.html(role.contentPath) : ""
         jsonLD =

@@ -2,12 +2,17 @@
  * Hand-written, no libraries. Without it the page still works: the form stays hidden and the
  * picker points at the comparisons that have pages of their own.
  *
- * The data is compare/compare-data.js, written by sitegen (PickerData.swift describes it): a
- * script that sets window.SITEGEN_COMPARE, loaded with a <script> element (not fetch) so that
- * it works from file:// as well as from any static host and sub-path. The build computes
- * everything the table and the split show as the pair pages compute it; this script only
- * matches the key numbers it gives. On /compare/ the pair is kept in the address
- * (?a=engineer&b=designer), so every comparison shown can be shared.
+ * The data is written by sitegen (PickerData.swift describes it) as scripts that fill
+ * window.SITEGEN_COMPARE, loaded with <script> elements (not fetch) so that they work from
+ * file:// as well as from any static host and sub-path: a small manifest
+ * (compare/compare-data.js), and files named by their content that it points at: role files
+ * of a few roles each, and on a large site name files (by slug) and word files (by the first
+ * two letters of a title's words). Nothing is loaded until the reader uses the form, or the
+ * address names a pair; a comparison then loads the manifest and one or two role files (and
+ * on a large site the name or word files that find them). The build computes everything the
+ * table and the split show as the pair pages compute it; this script only matches the keys it
+ * gives. On /compare/ the pair is kept in the address (?a=engineer&b=designer), so every
+ * comparison shown can be shared.
  */
 (function () {
   "use strict";
@@ -15,12 +20,17 @@
   var picker = document.querySelector("[data-compare-picker]");
   if (!picker) return;
   var form = picker.querySelector("form");
+  var fields = [form.elements.a, form.elements.b];
   var status = document.getElementById("picker-status");
   var result = document.getElementById("picker-result");
   var root = new URL(document.documentElement.getAttribute("data-root") || "./", location.href).href;
+  var manifestURL = new URL(picker.getAttribute("data-compare-data"), location.href);
+  var folder = new URL("./", manifestURL).href;
   var fromDisk = location.protocol === "file:";
-  var data = null;
-  var positions = {};  // role slug -> its index in data.roles
+  var data = null;     // the manifest, once loaded
+  var known = {};      // folded title -> [slug, title, file], for every role seen so far
+  var loads = {};      // script URL -> a promise of its load
+  var MOST_SHOWN = 50; // matching titles offered in a field's list
 
   /* ---------- URLs ---------- */
 
@@ -34,6 +44,130 @@
   function siteURL(path) { return diskURL(root + path); }
 
   function pairQuery(a, b) { return "?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b); }
+
+  /* ---------- Loading ---------- */
+
+  function load(url) {
+    if (!loads[url]) {
+      loads[url] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return loads[url];
+  }
+
+  function manifest() {
+    return load(manifestURL.href).then(function () {
+      data = window.SITEGEN_COMPARE && window.SITEGEN_COMPARE.manifest;
+      if (!data || data.version !== 2) throw new Error("sitegen-compare version");
+      if (data.roles) data.roles.forEach(remember);
+      return data;
+    });
+  }
+
+  // A file the manifest names, by its name (its slot).
+  function file(name) {
+    return load(folder + name + ".js").then(function () { return window.SITEGEN_COMPARE.files[name]; });
+  }
+
+  function remember(entry) { known[fold(entry[1])] = known[fold(entry[1])] || entry; return entry; }
+
+  /* ---------- Finding roles ---------- */
+
+  function fold(text) { return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").trim(); }
+
+  // As PickerData.words(of:) splits a title.
+  function words(text) { return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+
+  // The words of a title as the word files sort them ("nurse head nurse").
+  function titleKey(text) { return words(text).join(" "); }
+
+  // UTF-16 order, which is sitegen's (UTF-8 bytes) for every key but astral characters.
+  function before(x, y) { return x < y; }
+
+  // The position of the last run of an index ([[boundary, file]…]) whose boundary is not after key.
+  function run(index, key) {
+    var low = 0, high = index.length - 1, at = 0;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (!before(key, index[middle][0])) { at = middle; low = middle + 1; } else { high = middle - 1; }
+    }
+    return at;
+  }
+
+  // The roles whose title has, for every word typed, a word beginning with it.
+  function matching(entries, typed) {
+    var wanted = words(typed);
+    return entries.filter(function (entry) {
+      var have = words(entry[1]);
+      return wanted.every(function (word) { return have.some(function (own) { return own.indexOf(word) === 0; }); });
+    });
+  }
+
+  function unique(entries) {
+    var seen = {};
+    return entries.filter(function (entry) { return seen[entry[0]] ? false : (seen[entry[0]] = true); });
+  }
+
+  // A promise of the roles matching what is typed (every role for nothing typed, on a site
+  // whose manifest lists them; on a large site a few word files' worth, from the longest word).
+  function candidates(typed) {
+    return manifest().then(function () {
+      if (data.roles) return matching(data.roles, typed);
+      var word = words(typed).sort(function (x, y) { return y.length - x.length; })[0];
+      if (!word) return [];
+      var found = [];
+      function from(position, left) {
+        return file(data.find[position][1]).then(function (entries) {
+          found = unique(found.concat(matching(entries, typed).map(remember)));
+          var next = data.find[position + 1];
+          // The next file may hold more keys starting with the word.
+          if (left > 1 && found.length < MOST_SHOWN && next && (before(next[0], word) || next[0].indexOf(word) === 0)) return from(position + 1, left - 1);
+          return found;
+        });
+      }
+      return from(run(data.find, word), 3);
+    });
+  }
+
+  // A promise of the role [slug, title, file] with this slug, or null.
+  function bySlug(slug) {
+    return manifest().then(function () {
+      var found = function (entries) {
+        for (var i = 0; i < entries.length; i++) if (entries[i][0] === slug) return remember(entries[i]);
+        return null;
+      };
+      return data.roles ? found(data.roles) : file(data.names[run(data.names, slug)][1]).then(found);
+    });
+  }
+
+  // A promise of the role whose title is the field's text, or null: on a large site from the
+  // word file that holds its longest word's key.
+  function byTitle(text) {
+    var key = titleKey(text);
+    if (!key) return Promise.resolve(null);
+    if (known[fold(text)]) return Promise.resolve(known[fold(text)]);
+    var hit = function (entries) {
+      for (var i = 0; i < entries.length; i++) if (titleKey(entries[i][1]) === key) return remember(entries[i]);
+      return null;
+    };
+    return manifest().then(function () {
+      if (data.roles) return hit(data.roles);
+      var word = words(text).sort(function (x, y) { return y.length - x.length; })[0];
+      return file(data.find[run(data.find, word + " " + key)][1]).then(hit);
+    });
+  }
+
+  // A promise of a role's full entry in its role file.
+  function details(entry) {
+    return file(entry[2]).then(function (roles) {
+      return roles.filter(function (role) { return role.slug === entry[0]; })[0] || null;
+    });
+  }
 
   /* ---------- Words ---------- */
 
@@ -78,7 +212,7 @@
     ]);
   }
 
-  // Items are [text, key number]; `item` makes each one's content.
+  // Items are [text, key]; `item` makes each one's content.
   function split(first, second, firstItems, secondItems, item) {
     var firstKeys = {}, secondKeys = {};
     firstItems.forEach(function (entry) { firstKeys[entry[1]] = true; });
@@ -96,39 +230,46 @@
     ]);
   }
 
-  // The pair's own page, in the page's order, when it has one.
-  function ownPage(a, b) {
-    for (var i = 0; i < data.pages.length; i++) {
-      var page = data.pages[i];
-      if ((page[0] === a && page[1] === b) || (page[0] === b && page[1] === a)) return page;
+  // The pair's own page, in the page's order, when it has one: [first, second, url].
+  function ownPage(first, second) {
+    for (var i = 0; i < first.pages.length; i++) {
+      var page = first.pages[i];
+      if (page[0] === second.slug) return page[2] ? [first, second, page[1]] : [second, first, page[1]];
     }
     return null;
   }
 
-  function show(a, b) {
+  function show(first, second) {
     result.textContent = "";
-    if (!(a in positions) || !(b in positions) || a === b) {
-      say(data.words.picker_same, true);
-      return false;
-    }
-    var first = data.roles[positions[a]], second = data.roles[positions[b]];
     var name = pairName(first, second);
     var links = [];
-    var page = ownPage(positions[a], positions[b]);
+    var page = ownPage(first, second);
     if (page) {
-      var title = pairName(data.roles[page[0]], data.roles[page[1]]);
-      links.push(element("p", { "class": "picker-page" }, [data.words.picker_page + " ", link(title, siteURL(page[2]))]));
+      links.push(element("p", { "class": "picker-page" }, [data.words.picker_page + " ", link(pairName(page[0], page[1]), siteURL(page[2]))]));
     }
-    links.push(element("p", { "class": "picker-share" }, [link(data.words.picker_link, siteURL("compare/" + pairQuery(a, b)))]));
+    links.push(element("p", { "class": "picker-share" }, [link(data.words.picker_link, siteURL("compare/" + pairQuery(first.slug, second.slug)))]));
     [element("h3", {}, [name])].concat(links, [
       table(first, second),
       element("h4", {}, [data.words.duties]),
       split(first, second, first.duties, second.duties, function (entry) { return document.createTextNode(entry[0]); }),
       element("h4", {}, [data.words.skills]),
-      split(first, second, first.skills, second.skills, function (entry) { return link(entry[0], siteURL(data.skills[entry[1]])); }),
+      split(first, second, first.skills, second.skills, function (entry) { return link(entry[0], siteURL(entry[1])); }),
     ]).forEach(function (node) { result.appendChild(node); });
     say(name, false);
-    return true;
+  }
+
+  // Shows the pair of entries (either may be null); a promise of whether it could.
+  function compare(entries) {
+    if (!entries[0] || !entries[1] || entries[0][0] === entries[1][0]) {
+      result.textContent = "";
+      say(data.words.picker_same, true);
+      return Promise.resolve(false);
+    }
+    return Promise.all(entries.map(details)).then(function (roles) {
+      if (!roles[0] || !roles[1]) throw new Error("a role file lacks its role");
+      show(roles[0], roles[1]);
+      return true;
+    });
   }
 
   /* ---------- The form ---------- */
@@ -140,40 +281,53 @@
     status.classList.toggle("visually-hidden", !visible);
   }
 
-  function fillSelect(select, picked) {
-    data.roles.forEach(function (role) {
-      var option = element("option", { value: role.slug }, [role.title]);
-      if (role.slug === picked) option.selected = true;
-      select.appendChild(option);
-    });
-  }
-
-  function start() {
-    data = window.SITEGEN_COMPARE;
-    if (!data || data.version !== 1) { failed(); return; }
-    data.roles.forEach(function (role, index) { positions[role.slug] = index; });
-    var keepsAddress = picker.hasAttribute("data-compare-address");
-    var query = new URLSearchParams(location.search);
-    var a = keepsAddress ? query.get("a") || "" : picker.getAttribute("data-compare-role");
-    var b = keepsAddress ? query.get("b") || "" : "";
-    fillSelect(form.elements.a, a);
-    fillSelect(form.elements.b, b);
-    form.hidden = false;
-    picker.querySelector("[data-compare-nojs]").hidden = true;
-    if (keepsAddress && (a || b)) show(a, b);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var picked = [form.elements.a.value, form.elements.b.value];
-      if (show(picked[0], picked[1]) && keepsAddress) history.replaceState(null, "", pairQuery(picked[0], picked[1]));
-    });
-  }
-
   function failed() { say(picker.getAttribute("data-compare-error"), true); }
 
-  if (window.SITEGEN_COMPARE) { start(); return; }
-  var script = document.createElement("script");
-  script.src = picker.getAttribute("data-compare-data");
-  script.onload = start;
-  script.onerror = failed;
-  document.head.appendChild(script);
+  // Fills a field's list with the titles matching its text (the latest typing wins).
+  function offer(field) {
+    var typed = field.value;
+    candidates(typed).then(function (entries) {
+      if (field.value !== typed) return;
+      var list = document.getElementById(field.getAttribute("list"));
+      list.textContent = "";
+      entries.slice(0, MOST_SHOWN).forEach(function (entry) { list.appendChild(element("option", { value: entry[1] })); });
+    }, failed);
+  }
+
+  var keepsAddress = picker.hasAttribute("data-compare-address");
+  var started = false;
+
+  // The first use of the form loads the manifest (and fills the lists).
+  function start() {
+    if (started) return;
+    started = true;
+    fields.forEach(offer);
+  }
+
+  fields.forEach(function (field) {
+    field.addEventListener("focus", start);
+    field.addEventListener("pointerdown", start);
+    field.addEventListener("input", function () { start(); offer(field); });
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    start();
+    Promise.all(fields.map(function (field) { return byTitle(field.value); })).then(function (entries) {
+      return compare(entries).then(function (shown) {
+        if (shown && keepsAddress) history.replaceState(null, "", pairQuery(entries[0][0], entries[1][0]));
+      });
+    }).catch(failed);
+  });
+  form.hidden = false;
+  picker.querySelector("[data-compare-nojs]").hidden = true;
+
+  // An address that names a pair shows it at once.
+  var query = new URLSearchParams(location.search);
+  if (keepsAddress && (query.get("a") || query.get("b"))) {
+    started = true;
+    Promise.all([bySlug(query.get("a") || ""), bySlug(query.get("b") || "")]).then(function (entries) {
+      entries.forEach(function (entry, index) { if (entry) fields[index].value = entry[1]; });
+      return compare(entries);
+    }).then(function () { fields.forEach(offer); }).catch(failed);
+  }
 })();
