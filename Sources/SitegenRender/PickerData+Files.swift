@@ -37,23 +37,26 @@ extension PickerData {
         if entries.reduce(0, { $0 + $1.utf8.count + 1 }) <= listLimit {
             manifest.append(("roles", .written("[" + entries.joined(separator: ",") + "]")))
         } else {
-            // By slug, for a comparison's address; by each word of the title, for the reader's typing.
+            // By slug, for a comparison's address; by the title's words from each word on, for
+            // the reader's typing (what they type from any word of a title begins a key).
             let bySlug = site.roles.indices.map { (key: site.roles[$0].slug, entry: entries[$0]) }
             let byWord = site.roles.indices.flatMap { index in
                 let words = words(of: site.roles[index].title)
-                let title = words.joined(separator: " ")
-                return Set(words).map { (key: $0 + " " + title, entry: entries[index]) }
+                return words.indices.map { (key: words[$0...].joined(separator: " "), entry: entries[index]) }
             }
             let (nameFiles, names) = sortedRuns(bySlug, kind: "n")
             let (wordFiles, find) = sortedRuns(byWord, kind: "w")
-            files += nameFiles + wordFiles
-            manifest += [("names", names), ("find", find)]
+            // The word files' index is a file of its own: only typing needs it.
+            let findFile = contentFile("x", json: find.text)
+            files += nameFiles + wordFiles + [findFile]
+            manifest += [("names", names), ("find", .string(name(of: findFile)))]
         }
         let text = preamble + "SITEGEN_COMPARE.manifest=" + JSONValue.object(manifest).text + ";\n"
         return [OutputFile(path: path, text: text)] + files
     }
 
-    /// Entries sorted by their keys (UTF-8 bytes) in runs cut as the role files are, and the
+    /// Entries sorted by their keys (UTF-8 bytes) in runs cut as the role files are (at
+    /// `indexTarget` and `indexLimit`), and the
     /// manifest's index of them: `[[boundary, file]…]`, where a run's boundary is the shortest
     /// start of its first key that sorts after the previous run's last key.
     static func sortedRuns(_ items: [(key: String, entry: String)], kind: String) -> ([OutputFile], JSONValue) {
@@ -64,7 +67,8 @@ extension PickerData {
         var size = 0
         for (position, item) in sorted.enumerated() {
             size += item.entry.utf8.count + 1
-            guard position == sorted.count - 1 || size + sorted[position + 1].entry.utf8.count > fileLimit || (size >= fileTarget && endsRun(item.key))
+            guard
+                position == sorted.count - 1 || size + sorted[position + 1].entry.utf8.count > indexLimit || (size >= indexTarget && endsRun(item.key))
             else { continue }
             let file = contentFile(kind, json: "[" + sorted[first...position].map(\.entry).joined(separator: ",") + "]")
             files.append(file)

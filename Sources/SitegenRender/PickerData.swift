@@ -11,17 +11,18 @@ import Synchronization
 /// - `compare/compare-data.js`, the manifest: `SITEGEN_COMPARE.manifest = {"format":
 ///   "sitegen-compare", "version": 2, "words": {…}, "rows": [label…], …}` and either, on a site
 ///   whose role list is short (`listLimit`), `"roles": [[slug, title, file]…]` (every role, in
-///   the site's order), or `"names"` and `"find"`, the indexes of the name and word files:
-///   `[[boundary, file]…]`, a file's boundary sorting after every key of the files before it
-///   and not after any of its own (the first's is "").
+///   the site's order), or `"names": [[boundary, file]…]`, the index of the name files (a
+///   file's boundary sorts after every key of the files before it and not after any of its
+///   own; the first's is ""), and `"find": file`, the index of the word files in that form.
 /// - Role files `compare/r.<name>.js`: consecutive roles (in the site's order) of about 4 to
 ///   8 KB, `[{"slug", "title", "url", "cells": [text per row], "duties": [[text, key]…],
 ///   "skills": [[name, url]…], "pages": [[other slug, url, 1 when this role is the page's
 ///   first]…]}…]`.
-/// - Name files `compare/n.<name>.js` and word files `compare/w.<name>.js`, of 4 to 8 KB:
+/// - Name files `compare/n.<name>.js` and word files `compare/w.<name>.js`, of 8 to 16 KB
+///   (their index `compare/x.<name>.js`, loaded only when the reader types):
 ///   `[[slug, title, file]…]`, sorted by key (UTF-8 bytes): in a name file the slug, in a word
-///   file one word of the title and the title's words (`words(of:)`), after a space
-///   (`"nurse head nurse"`), once for each distinct word.
+///   file the title's words (`words(of:)`) from one of them on, joined by spaces: a role is
+///   there once for each word of its title (`"head nurse"`, `"nurse"`).
 ///
 /// Every file but the manifest is named by the digest of its JSON and fills the slot of that
 /// name: `SITEGEN_COMPARE.files["r.<name>"] = …`; a `file` above is such a name. The rows and
@@ -44,6 +45,10 @@ package enum PickerData: PageKind {
     /// edit moves no later boundary), and past which it always ends.
     package static let fileTarget = 4_000
     package static let fileLimit = 8_000
+    /// The same for name and word files: twice as large, so that the manifest's index of them
+    /// stays small (at 10k roles a title is in four word files, 4 MB of them).
+    package static let indexTarget = 8_000
+    package static let indexLimit = 16_000
     /// Most bytes of the role list the manifest carries itself; a longer one is split into name
     /// and word files.
     package static let listLimit = 24_000

@@ -3,16 +3,24 @@
 extension DefaultTheme {
     /// `assets/compare.js, part 2 of 2`
     static let file0Part2 = #"""
+          // The first use of the form loads the manifest (and fills the lists).
+          // (On a large site the lists are filled only as the reader types.)
           function start() {
             if (started) return;
             started = true;
-            fields.forEach(offer);
+            manifest().then(function () { if (data.roles) fields.forEach(offer); }, failed);
           }
 
           fields.forEach(function (field) {
             field.addEventListener("focus", start);
             field.addEventListener("pointerdown", start);
-            field.addEventListener("input", function () { start(); offer(field); });
+            // A list for what is typed once the reader pauses (not a file per keystroke).
+            var timer = null;
+            field.addEventListener("input", function () {
+              start();
+              clearTimeout(timer);
+              timer = setTimeout(function () { offer(field); }, 150);
+            });
           });
           form.addEventListener("submit", function (event) {
             event.preventDefault();
@@ -33,7 +41,7 @@ extension DefaultTheme {
             Promise.all([bySlug(query.get("a") || ""), bySlug(query.get("b") || "")]).then(function (entries) {
               entries.forEach(function (entry, index) { if (entry) fields[index].value = entry[1]; });
               return compare(entries);
-            }).then(function () { fields.forEach(offer); }).catch(failed);
+            }).then(function () { if (data.roles) fields.forEach(offer); }).catch(failed);
           }
         })();
 

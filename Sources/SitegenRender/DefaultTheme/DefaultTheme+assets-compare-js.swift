@@ -11,9 +11,9 @@ extension DefaultTheme {
          * window.SITEGEN_COMPARE, loaded with <script> elements (not fetch) so that they work from
          * file:// as well as from any static host and sub-path: a small manifest
          * (compare/compare-data.js), and files named by their content that it points at: role files
-         * of a few roles each, and on a large site name files (by slug) and word files (by the first
-         * two letters of a title's words). Nothing is loaded until the reader uses the form, or the
-         * address names a pair; a comparison then loads the manifest and one or two role files (and
+         * of a few roles each, and on a large site name files (by slug) and word files (by each word
+         * of the titles, with their index in a file of its own, loaded when the reader types).
+         * Nothing is loaded until the reader uses the form, or the address names a pair; a comparison then loads the manifest and one or two role files (and
          * on a large site the name or word files that find them). The build computes everything the
          * table and the split show as the pair pages compute it; this script only matches the keys it
          * gives. On /compare/ the pair is kept in the address (?a=engineer&b=designer), so every
@@ -88,7 +88,7 @@ extension DefaultTheme {
           // As PickerData.words(of:) splits a title.
           function words(text) { return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
 
-          // The words of a title as the word files sort them ("nurse head nurse").
+          // The words of a title as the word files key them ("head nurse").
           function titleKey(text) { return words(text).join(" "); }
 
           // UTF-16 order, which is sitegen's (UTF-8 bytes) for every key but astral characters.
@@ -119,23 +119,25 @@ extension DefaultTheme {
           }
 
           // A promise of the roles matching what is typed (every role for nothing typed, on a site
-          // whose manifest lists them; on a large site a few word files' worth, from the longest word).
+          // whose manifest lists them; on a large site from the word files whose keys begin with it).
           function candidates(typed) {
             return manifest().then(function () {
               if (data.roles) return matching(data.roles, typed);
-              var word = words(typed).sort(function (x, y) { return y.length - x.length; })[0];
+              var word = titleKey(typed);
               if (!word) return [];
               var found = [];
-              function from(position, left) {
-                return file(data.find[position][1]).then(function (entries) {
-                  found = unique(found.concat(matching(entries, typed).map(remember)));
-                  var next = data.find[position + 1];
-                  // The next file may hold more keys starting with the word.
-                  if (left > 1 && found.length < MOST_SHOWN && next && (before(next[0], word) || next[0].indexOf(word) === 0)) return from(position + 1, left - 1);
-                  return found;
-                });
-              }
-              return from(run(data.find, word), 3);
+              return file(data.find).then(function (index) {
+                function from(position, left) {
+                  return file(index[position][1]).then(function (entries) {
+                    found = unique(found.concat(matching(entries, typed).map(remember)));
+                    var next = index[position + 1];
+                    // The next file may hold more keys starting with the word.
+                    if (left > 1 && found.length < MOST_SHOWN && next && (before(next[0], word) || next[0].indexOf(word) === 0)) return from(position + 1, left - 1);
+                    return found;
+                  });
+                }
+                return from(run(index, word), 2);
+              });
             });
           }
 
@@ -151,7 +153,7 @@ extension DefaultTheme {
           }
 
           // A promise of the role whose title is the field's text, or null: on a large site from the
-          // word file that holds its longest word's key.
+          // word file that holds the title's own key.
           function byTitle(text) {
             var key = titleKey(text);
             if (!key) return Promise.resolve(null);
@@ -162,8 +164,7 @@ extension DefaultTheme {
             };
             return manifest().then(function () {
               if (data.roles) return hit(data.roles);
-              var word = words(text).sort(function (x, y) { return y.length - x.length; })[0];
-              return file(data.find[run(data.find, word + " " + key)][1]).then(hit);
+              return file(data.find).then(function (index) { return file(index[run(index, key)][1]).then(hit); });
             });
           }
 
@@ -302,7 +303,6 @@ extension DefaultTheme {
           var keepsAddress = picker.hasAttribute("data-compare-address");
           var started = false;
 
-          // The first use of the form loads the manifest (and fills the lists).
 
         """#
 }

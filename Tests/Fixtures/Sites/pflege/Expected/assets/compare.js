@@ -6,9 +6,9 @@
  * window.SITEGEN_COMPARE, loaded with <script> elements (not fetch) so that they work from
  * file:// as well as from any static host and sub-path: a small manifest
  * (compare/compare-data.js), and files named by their content that it points at: role files
- * of a few roles each, and on a large site name files (by slug) and word files (by the first
- * two letters of a title's words). Nothing is loaded until the reader uses the form, or the
- * address names a pair; a comparison then loads the manifest and one or two role files (and
+ * of a few roles each, and on a large site name files (by slug) and word files (by each word
+ * of the titles, with their index in a file of its own, loaded when the reader types).
+ * Nothing is loaded until the reader uses the form, or the address names a pair; a comparison then loads the manifest and one or two role files (and
  * on a large site the name or word files that find them). The build computes everything the
  * table and the split show as the pair pages compute it; this script only matches the keys it
  * gives. On /compare/ the pair is kept in the address (?a=engineer&b=designer), so every
@@ -83,7 +83,7 @@
   // As PickerData.words(of:) splits a title.
   function words(text) { return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
 
-  // The words of a title as the word files sort them ("nurse head nurse").
+  // The words of a title as the word files key them ("head nurse").
   function titleKey(text) { return words(text).join(" "); }
 
   // UTF-16 order, which is sitegen's (UTF-8 bytes) for every key but astral characters.
@@ -114,23 +114,25 @@
   }
 
   // A promise of the roles matching what is typed (every role for nothing typed, on a site
-  // whose manifest lists them; on a large site a few word files' worth, from the longest word).
+  // whose manifest lists them; on a large site from the word files whose keys begin with it).
   function candidates(typed) {
     return manifest().then(function () {
       if (data.roles) return matching(data.roles, typed);
-      var word = words(typed).sort(function (x, y) { return y.length - x.length; })[0];
+      var word = titleKey(typed);
       if (!word) return [];
       var found = [];
-      function from(position, left) {
-        return file(data.find[position][1]).then(function (entries) {
-          found = unique(found.concat(matching(entries, typed).map(remember)));
-          var next = data.find[position + 1];
-          // The next file may hold more keys starting with the word.
-          if (left > 1 && found.length < MOST_SHOWN && next && (before(next[0], word) || next[0].indexOf(word) === 0)) return from(position + 1, left - 1);
-          return found;
-        });
-      }
-      return from(run(data.find, word), 3);
+      return file(data.find).then(function (index) {
+        function from(position, left) {
+          return file(index[position][1]).then(function (entries) {
+            found = unique(found.concat(matching(entries, typed).map(remember)));
+            var next = index[position + 1];
+            // The next file may hold more keys starting with the word.
+            if (left > 1 && found.length < MOST_SHOWN && next && (before(next[0], word) || next[0].indexOf(word) === 0)) return from(position + 1, left - 1);
+            return found;
+          });
+        }
+        return from(run(index, word), 2);
+      });
     });
   }
 
@@ -146,7 +148,7 @@
   }
 
   // A promise of the role whose title is the field's text, or null: on a large site from the
-  // word file that holds its longest word's key.
+  // word file that holds the title's own key.
   function byTitle(text) {
     var key = titleKey(text);
     if (!key) return Promise.resolve(null);
@@ -157,8 +159,7 @@
     };
     return manifest().then(function () {
       if (data.roles) return hit(data.roles);
-      var word = words(text).sort(function (x, y) { return y.length - x.length; })[0];
-      return file(data.find[run(data.find, word + " " + key)][1]).then(hit);
+      return file(data.find).then(function (index) { return file(index[run(index, key)][1]).then(hit); });
     });
   }
 
@@ -298,16 +299,23 @@
   var started = false;
 
   // The first use of the form loads the manifest (and fills the lists).
+  // (On a large site the lists are filled only as the reader types.)
   function start() {
     if (started) return;
     started = true;
-    fields.forEach(offer);
+    manifest().then(function () { if (data.roles) fields.forEach(offer); }, failed);
   }
 
   fields.forEach(function (field) {
     field.addEventListener("focus", start);
     field.addEventListener("pointerdown", start);
-    field.addEventListener("input", function () { start(); offer(field); });
+    // A list for what is typed once the reader pauses (not a file per keystroke).
+    var timer = null;
+    field.addEventListener("input", function () {
+      start();
+      clearTimeout(timer);
+      timer = setTimeout(function () { offer(field); }, 150);
+    });
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -328,6 +336,6 @@
     Promise.all([bySlug(query.get("a") || ""), bySlug(query.get("b") || "")]).then(function (entries) {
       entries.forEach(function (entry, index) { if (entry) fields[index].value = entry[1]; });
       return compare(entries);
-    }).then(function () { fields.forEach(offer); }).catch(failed);
+    }).then(function () { if (data.roles) fields.forEach(offer); }).catch(failed);
   }
 })();

@@ -1,1 +1,1 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};SITEGEN_SEARCH.terms={"hash":"ed92e5d3","chunks":["100","bis","frist","krankenhausleitung","pflegeprozess","ubertragenen"],"dicts":["10","fr","pl"]};
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{}};SITEGEN_SEARCH.terms={"hash":"623ec788","chunks":["100","bis","frist","krankenhausleitung","pflegeprozess","ubertragenen"],"dicts":["10","fr","pl"]};
