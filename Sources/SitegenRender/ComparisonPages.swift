@@ -62,6 +62,8 @@ package enum ComparisonPages: PageKind {
                 "hasDimensionHelp": dimensions.contains { $0.help != nil },
                 "hasMatrix": !dimensions.isEmpty,
                 "matrix": matrix,
+                // The picker keeps its pair in the first page's address (`compare/?a=…&b=…`).
+                "picker": number == 1 && PickerData.isOffered(site) ? [PickerView(from: url, role: nil, updatesAddress: true)] : [],
             ]
         )
         return context.view(url: url, title: view.title, description: view.summary, content: view)
@@ -99,12 +101,22 @@ package enum ComparisonPages: PageKind {
 
     /// One row per field the schema compares (schema: compare), in its order.
     private static func rows(_ first: Role, _ second: Role, site: Site, words: Words) -> [ComparisonRowView] {
-        let dash = "—"
-        return site.config.schema.compare.map { name in
-            ComparisonRowView(
-                label: FieldValues.label(name, site: site, words: words),
-                first: FieldValues.text(name, of: first, site: site) ?? dash, second: FieldValues.text(name, of: second, site: site) ?? dash)
+        let firstCells = cells(of: first, site: site)
+        let secondCells = cells(of: second, site: site)
+        return rowLabels(site: site, words: words).enumerated().map { index, label in
+            ComparisonRowView(label: label, first: firstCells[index], second: secondCells[index])
         }
+    }
+
+    /// The labels of the side-by-side table's rows: the fields the schema compares, in order.
+    package static func rowLabels(site: Site, words: Words) -> [String] {
+        site.config.schema.compare.map { FieldValues.label($0, site: site, words: words) }
+    }
+
+    /// A role's column of the side-by-side table: its value of each compared field as text,
+    /// "—" where it gives none.
+    package static func cells(of role: Role, site: Site) -> [String] {
+        site.config.schema.compare.map { FieldValues.text($0, of: role, site: site) ?? "—" }
     }
 
     /// Duties match when they are equal ignoring case, punctuation and spacing.

@@ -97,6 +97,6 @@ package enum PageKinds {
     package static let all: [any PageKind.Type] = [
         HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, ChartPages.self, TaxonomyPages.self, PlainPages.self, FolderPages.self,
         SearchPages.self,
-        DataFiles.self, FeedPages.self, AliasPages.self, SiteFiles.self,
+        DataFiles.self, PickerData.self, FeedPages.self, AliasPages.self, SiteFiles.self,
     ]
 }

@@ -86,7 +86,10 @@ package struct Words: Sendable {
     }
 
     /// Keys the page kinds use in Swift; every language file must have them.
-    package static let swiftKeys: [String] = [
+    package static let swiftKeys = pageKeys + PickerData.wordKeys
+
+    /// The keys page kinds format themselves (the picker's data file has its own list).
+    private static let pageKeys: [String] = [
         "other_roles", "roles_title", "roles_summary", "compare_title", "compare_summary", "pair_summary", "skills_title", "skills_summary",
         "skill_summary_one", "skill_summary_other", "search_title", "search_summary", "not_found_title",
         "not_found_summary", "duties_title", "duties_description", "label_also_called", "label_reports_to",
@@ -96,7 +99,7 @@ package struct Words: Sendable {
         "roles_caption_fields_other",
         "term_roles_one", "term_roles_other", "term_summary_one", "term_summary_other", "taxonomy_summary", "page_of", "paged_title", "group_more_one",
         "group_more_other", "all_roles_count_one", "all_roles_count_other", "toc_reporting_lines", "charts_title", "charts_summary", "chart_title",
-        "chart_summary_one", "chart_summary_other", "chart_page_note", "chart_group_link", "chart_site_link",
+        "chart_summary_one", "chart_summary_other", "chart_page_note", "chart_group_link", "chart_site_link", "toc_picker",
     ]
 }
 

@@ -2,7 +2,9 @@
 # Browser checks of the shipped handbook in headless Chromium (selenium + axe-core), run by pytest:
 # every page type with no console errors, search (header box and /search/ page, keyboard), the
 # same output served at /, under /handbook/ and opened from file://, axe-core in light and dark,
-# JSON-LD, escaping of a hostile title, 360 px layout, and screenshots for a human to look at.
+# JSON-LD, escaping of a hostile title, 360 px layout, the comparison picker (any pair, its address,
+# equal to the pair pages, keyboard, no JS, Nu checker on the page as shown), and screenshots for a
+# human to look at.
 # Needs: chromium, chromium-driver (Debian); selenium, axe-selenium-python, pytest (PyPI).
 # Prints pytest's summary last ("N passed in …"); exits non-zero on any failure.
 set -uo pipefail

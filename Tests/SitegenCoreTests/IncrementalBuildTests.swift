@@ -95,6 +95,28 @@ import Testing
         #expect(rewritten == ["roles/alpha/index.html", "search/search-terms.js"])
     }
 
+    @Test func aTitleEditRewritesOnlyThePickersManifestAndThatRolesFile() throws {
+        let site = try TestSite.copy(fixture: "Sites/pflege")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let isPicker = { (path: String) in path.hasPrefix(PickerData.folder) && path.hasSuffix(".js") }
+        let before = try Self.modificationTimes(site.output).filter { isPicker($0.key) }
+        Thread.sleep(forTimeInterval: 0.02)
+        let path = "Content/roles/praxisanleitung.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        let title = try #require(text.split(separator: "\n").first { $0.hasPrefix("title: ") })
+        try site.write(path, text.replacingOccurrences(of: String(title), with: "title: Praxisanleiterin"))
+        #expect(site.build().isEmpty)
+        let after = try Self.modificationTimes(site.output).filter { isPicker($0.key) }
+        let gone = Set(before.keys).subtracting(after.keys)
+        let new = Set(after.keys).subtracting(before.keys)
+        // The role's file is renamed (its content changed); every other role file is kept as it was.
+        #expect(gone.count == 1 && new.count == 1 && new.allSatisfy { $0.hasPrefix(PickerData.folder + "r.") })
+        #expect(after.keys.filter { !new.contains($0) && after[$0] != before[$0] } == [PickerData.path])
+        let manifest = try PickerDataTests.manifest(in: site.output)
+        #expect((manifest["roles"] as? [[String]])?.contains { $0[1] == "Praxisanleiterin" && new.contains(PickerData.folder + $0[2] + ".js") } == true)
+    }
+
     @Test func aFileRemovedFromTheOutputComesBack() throws {
         let site = try TestSite.copy(fixture: "Sites/basic")
         defer { site.remove() }

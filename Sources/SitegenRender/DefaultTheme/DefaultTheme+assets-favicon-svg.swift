@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `assets/favicon.svg`
-    static let file0 = #"""
+    static let file1 = #"""
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><path d="M7 11h18v14H7z" fill="#fff"/><path d="M7 6.5l17.5-2.3.6 4.3L7.6 10.8z" fill="#fff"/><path d="M10.5 6l2.7 4M16 5.3l2.7 4M21.3 4.6L24 8.6" stroke="#0b5cad" stroke-width="1.6"/></svg>
 
         """#

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `assets/search.js, part 2 of 3`
-    static let file1Part2 = #"""
+    static let file2Part2 = #"""
             var entry = kindEntry(id), offset = id - entry[1];
             return { file: entry[3] + Math.floor(offset / entry[2]), at: offset % entry[2] };
           }

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `assets/search.js, part 3 of 3`
-    static let file1Part3 = #"""
+    static let file2Part3 = #"""
                     var matched = query ? say("search_matches_query", { count: results.length, query: query }) : say("search_matches_filters", { count: results.length });
                     status.textContent = results.length
                       ? matched + (shown.length < results.length ? say("search_showing_first", { first: shown.length }) : ".")

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `assets/search.js, part 1 of 3`
-    static let file1Part1 = #"""
+    static let file2Part1 = #"""
         /* sitegen search: the search box in the header and the /search/ page. Hand-written, no libraries.
          *
          * The index is a set of script files written by sitegen (SearchIndex.swift describes them):

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `assets/site.css`
-    static let file2 = #"""
+    static let file3 = #"""
         /* sitegen default theme: readable type, accessible contrast, dark mode, print. */
         :root {
           --bg: #ffffff;
@@ -221,6 +221,21 @@ extension DefaultTheme {
           .chart-scroll { break-inside: avoid; }
           .chart-current rect { fill: #fff; stroke-width: 3; }
           .chart-current text { fill: #000; }
+        }
+
+        /* The comparison picker (compare.js): two role fields and a button in a row that wraps on a
+           phone; the comparison it shows below looks like a pair page's. */
+        .picker-form { display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; align-items: flex-end; max-width: 48rem; }
+        .picker-field { flex: 1 1 14rem; min-width: 0; }
+        .picker-field label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+        .picker-field input { width: 100%; box-sizing: border-box; font: inherit; border: 1px solid var(--muted); border-radius: 4px; padding: 0.35rem 0.5rem; }
+        .picker-hint { flex: 1 1 100%; margin: 0; color: var(--muted); font-size: 0.95rem; }
+        .picker-status { color: var(--muted); font-size: 0.95rem; }
+        .picker-result h3 { margin-top: 0.5rem; }
+        .picker-result h4 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
+        .picker-result .split h5 { margin: 0.5rem 0; font-size: 1.05rem; }
+        @media print {
+          .picker-form, .picker-status { display: none; }
         }
 
         """#

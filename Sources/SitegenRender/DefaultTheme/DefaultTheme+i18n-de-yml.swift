@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `i18n/de.yml`
-    static let file3 = #"""
+    static let file4 = #"""
         # Die Wörter des Standard-Themes auf Deutsch (language: de in sitegen.yml). Eine Website
         # ändert einzelne Wörter mit ihrer eigenen Templates/i18n/de.yml. `{name}` steht für einen
         # Wert; Schlüssel auf _one und _other sind Einzahl und Mehrzahl eines Textes.
@@ -63,6 +63,7 @@ extension DefaultTheme {
         toc_requirements: Voraussetzungen
         toc_comparisons: Vergleichen mit
         toc_related: Verwandte Rollen
+        toc_picker: Zwei beliebige Rollen vergleichen
         toc_sources: Quellen
         key_duties: Wichtigste Aufgaben
         duties: Aufgaben
@@ -164,6 +165,18 @@ extension DefaultTheme {
         # Data files
         data_roles: "Alle Rollen und ihre Angaben als Daten (JSON):"
         data_matrix: "Die Tabelle als Tabellenkalkulation (CSV):"
+
+        # Die Rollenauswahl zum Vergleichen (assets/compare.js; compare/compare-data.js enthält die Texte, die sie zeigt)
+        picker_title: Zwei beliebige Rollen vergleichen
+        picker_first: Erste Rolle
+        picker_second: Zweite Rolle
+        picker_choose: Tippen Sie einen Teil des Titels und wählen Sie die Rolle aus der Liste.
+        picker_submit: Vergleichen
+        picker_nojs: "Der Vergleich beliebiger Rollen läuft im Browser und braucht JavaScript. Ohne JavaScript lesen Sie die Vergleiche mit eigener Seite:"
+        picker_error: Die Vergleichsdaten konnten nicht geladen werden; laden Sie die Seite neu.
+        picker_same: Wählen Sie zwei verschiedene Rollen.
+        picker_page: "Diese beiden Rollen haben eine eigene Vergleichsseite:"
+        picker_link: Link zu diesem Vergleich
 
         # Weiterleitungen von früheren Adressen
         alias_title: Diese Seite ist umgezogen

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `i18n/en.yml`
-    static let file4 = #"""
+    static let file5 = #"""
         # The default theme's words in English. A site changes any of them with its own
         # Templates/i18n/en.yml (only the keys it lists), or adds a language with another file;
         # `language:` in sitegen.yml picks one. `{name}` marks where a value goes; keys ending in
@@ -65,6 +65,7 @@ extension DefaultTheme {
         toc_comparisons: Compare with
         toc_related: Related roles
         toc_sources: Sources
+        toc_picker: Compare any two roles
         key_duties: Key duties
         duties: Duties
         skills: Skills
@@ -166,6 +167,18 @@ extension DefaultTheme {
         # Data files
         data_roles: "Every role and its fields as data (JSON):"
         data_matrix: "The table as a spreadsheet (CSV):"
+
+        # The comparison picker (assets/compare.js; its manifest, compare/compare-data.js, carries the words it shows)
+        picker_title: Compare any two roles
+        picker_first: First role
+        picker_second: Second role
+        picker_choose: Type part of a title, then choose the role from the list.
+        picker_submit: Compare
+        picker_nojs: "Comparing any two roles runs in your browser and needs JavaScript. Without it, read the comparisons that have a page of their own:"
+        picker_error: The comparison data could not be loaded; reload the page.
+        picker_same: Choose two different roles.
+        picker_page: "These two roles have a comparison page of their own:"
+        picker_link: Link to this comparison
 
         # Redirects from earlier addresses
         alias_title: This page has moved

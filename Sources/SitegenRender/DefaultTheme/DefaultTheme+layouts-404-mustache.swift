@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/404.mustache`
-    static let file5 = #"""
+    static let file6 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$icon}}

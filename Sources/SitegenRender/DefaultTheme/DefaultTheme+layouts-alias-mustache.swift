@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/alias.mustache`
-    static let file6 = #"""
+    static let file7 = #"""
         {{% CONTENT_TYPE: HTML }}
         <!DOCTYPE html>
         <html lang="{{language}}">

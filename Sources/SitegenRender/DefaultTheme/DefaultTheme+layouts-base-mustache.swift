@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/base.mustache`
-    static let file7 = #"""
+    static let file8 = #"""
         {{% CONTENT_TYPE: HTML }}
         <!DOCTYPE html>
         <html lang="{{language}}" data-root="{{root}}" data-search-error="{{t.search_error}}">

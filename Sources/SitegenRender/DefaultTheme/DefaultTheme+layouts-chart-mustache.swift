@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/chart.mustache`
-    static let file8 = #"""
+    static let file9 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

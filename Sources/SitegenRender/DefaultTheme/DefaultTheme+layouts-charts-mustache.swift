@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/charts.mustache`
-    static let file9 = #"""
+    static let file10 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

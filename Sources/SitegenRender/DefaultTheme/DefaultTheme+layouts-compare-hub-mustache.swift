@@ -2,15 +2,23 @@
 
 extension DefaultTheme {
     /// `layouts/compare-hub.mustache`
-    static let file10 = #"""
+    static let file11 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
+        {{$head}}
+        {{#picker}}
+        <script src="{{root}}assets/compare.js" defer></script>
+        {{/picker}}
+        {{/head}}
         {{$main}}
         <div class="wrap">
         <header class="page-header">
         <h1>{{title}}</h1>
         <p class="lede">{{summary}}</p>
         </header>
+        {{#picker}}
+        {{>compare-picker}}
+        {{/picker}}
         <section aria-labelledby="pairs">
         <h2 id="pairs">{{t.side_by_side_comparisons}}</h2>
         {{#pairs}}{{>link-list}}{{/pairs}}

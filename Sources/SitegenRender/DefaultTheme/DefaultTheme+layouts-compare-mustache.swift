@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/compare.mustache`
-    static let file11 = #"""
+    static let file12 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/duties.mustache`
-    static let file12 = #"""
+    static let file13 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

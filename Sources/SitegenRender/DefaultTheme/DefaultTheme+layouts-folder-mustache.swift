@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/folder.mustache`
-    static let file13 = #"""
+    static let file14 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

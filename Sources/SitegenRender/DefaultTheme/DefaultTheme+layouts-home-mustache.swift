@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/home.mustache`
-    static let file14 = #"""
+    static let file15 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/page.mustache`
-    static let file15 = #"""
+    static let file16 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

@@ -2,13 +2,16 @@
 
 extension DefaultTheme {
     /// `layouts/role.mustache`
-    static let file16 = #"""
+    static let file17 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$head}}
         <script type="application/ld+json">
         {{{jsonLD}}}
         </script>
+        {{#picker}}
+        <script src="{{root}}assets/compare.js" defer></script>
+        {{/picker}}
         {{/head}}
         {{$main}}
         <div class="wrap">
@@ -43,6 +46,9 @@ extension DefaultTheme {
         </section>
         {{/hasChart}}
         {{>comparisons-section}}
+        {{#picker}}
+        {{>compare-picker}}
+        {{/picker}}
         {{>related-section}}
         {{#hasSources}}
         <section aria-labelledby="sources">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/roles.mustache`
-    static let file17 = #"""
+    static let file18 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

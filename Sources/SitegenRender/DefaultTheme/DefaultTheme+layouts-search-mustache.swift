@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/search.mustache`
-    static let file18 = #"""
+    static let file19 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

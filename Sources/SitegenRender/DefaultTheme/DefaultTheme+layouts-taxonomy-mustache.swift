@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/taxonomy.mustache`
-    static let file19 = #"""
+    static let file20 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

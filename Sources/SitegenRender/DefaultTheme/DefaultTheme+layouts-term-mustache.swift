@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `layouts/term.mustache`
-    static let file20 = #"""
+    static let file21 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{<base}}
         {{$main}}

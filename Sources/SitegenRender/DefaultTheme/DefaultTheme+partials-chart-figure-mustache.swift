@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/chart-figure.mustache`
-    static let file21 = #"""
+    static let file22 = #"""
         {{% CONTENT_TYPE: HTML }}
         <div class="chart">
         <div class="chart-scroll" tabindex="0" role="group" aria-label="{{t.chart_label}}">

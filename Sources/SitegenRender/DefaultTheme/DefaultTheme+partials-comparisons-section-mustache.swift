@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/comparisons-section.mustache`
-    static let file22 = #"""
+    static let file24 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasComparisons}}
         <section aria-labelledby="comparisons">

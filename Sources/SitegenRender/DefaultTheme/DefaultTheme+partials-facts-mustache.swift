@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/facts.mustache`
-    static let file23 = #"""
+    static let file25 = #"""
         {{% CONTENT_TYPE: HTML }}
         <dl class="facts">
         {{#facts}}

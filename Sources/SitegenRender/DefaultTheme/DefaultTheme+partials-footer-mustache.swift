@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/footer.mustache`
-    static let file24 = #"""
+    static let file26 = #"""
         {{% CONTENT_TYPE: HTML }}
         <footer class="site-footer">
         <div class="wrap">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/header.mustache`
-    static let file25 = #"""
+    static let file27 = #"""
         {{% CONTENT_TYPE: HTML }}
         <header class="site-header">
         <div class="wrap">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/link-list.mustache`
-    static let file26 = #"""
+    static let file28 = #"""
         {{% CONTENT_TYPE: HTML }}
         <ul class="link-list">
         {{#links}}

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/pager.mustache`
-    static let file27 = #"""
+    static let file29 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#pager}}
         {{#isPaged}}

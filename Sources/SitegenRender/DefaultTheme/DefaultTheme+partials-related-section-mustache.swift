@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/related-section.mustache`
-    static let file28 = #"""
+    static let file30 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasRelated}}
         <section aria-labelledby="related-roles">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/requirements-section.mustache`
-    static let file29 = #"""
+    static let file31 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasRequirements}}
         <section aria-labelledby="requirements">

@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/role-card.mustache`
-    static let file30 = #"""
+    static let file32 = #"""
         {{% CONTENT_TYPE: HTML }}
         <li class="card">
         <a class="card-title" href="{{url}}">{{title}}</a>

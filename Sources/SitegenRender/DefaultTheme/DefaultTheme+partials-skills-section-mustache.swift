@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/skills-section.mustache`
-    static let file31 = #"""
+    static let file33 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasSkills}}
         <section aria-labelledby="skills">

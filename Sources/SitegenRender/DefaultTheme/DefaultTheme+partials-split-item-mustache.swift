@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/split-item.mustache`
-    static let file32 = #"""
+    static let file34 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasURL}}<a href="{{url}}">{{title}}</a>{{/hasURL}}{{^hasURL}}{{title}}{{/hasURL}}
 

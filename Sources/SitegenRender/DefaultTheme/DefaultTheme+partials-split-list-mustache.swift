@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/split-list.mustache`
-    static let file33 = #"""
+    static let file35 = #"""
         {{% CONTENT_TYPE: HTML }}
         <div class="split">
         <div>

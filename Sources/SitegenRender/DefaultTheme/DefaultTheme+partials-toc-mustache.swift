@@ -2,7 +2,7 @@
 
 extension DefaultTheme {
     /// `partials/toc.mustache`
-    static let file34 = #"""
+    static let file36 = #"""
         {{% CONTENT_TYPE: HTML }}
         {{#hasToc}}
         <nav class="toc" aria-label="{{t.on_this_page}}">

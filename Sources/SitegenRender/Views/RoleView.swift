@@ -15,6 +15,8 @@ package struct RoleView: OpenView {
     /// Every declared field by its name (see `DeclaredValues`).
     package var moreValues: [String: any ViewValue]
     package var comparisons: [LinkView]
+    /// The comparison picker (on the role page, not the duty page).
+    package var picker: PickerView?
     package var related: [RoleCardView]
     /// The role's reporting lines drawn (on the role page, when it has any).
     package var chart: ChartView?
@@ -49,6 +51,7 @@ package struct RoleView: OpenView {
         declared = context.isUsed("fields") ? FieldValues.facts(schema.fields.map(\.key), of: role, from: pageURL, context: context) : []
         moreValues = DeclaredValues.values(of: role, from: pageURL, context: context)
         comparisons = site.pairs(including: role.slug).map { ComparisonPages.link(to: $0, from: pageURL, context: context) }
+        picker = withBody && PickerData.isOffered(site) ? PickerView(from: pageURL, role: role, updatesAddress: false) : nil
         related = site.roles(role.related).map { RoleCardView($0, from: pageURL, context: context) }
         bodyHTML = withBody ? context.html(role.contentPath) : ""
         chart = withBody ? RoleCharts.neighbourhood(of: role, from: pageURL, context: context) : nil
@@ -67,19 +70,21 @@ package struct RoleView: OpenView {
             ? TOCEntryView.entries(context.headings(role.contentPath))
                 + Self.sectionEntries(
                     role, words: words, hasSkills: !skills.isEmpty, hasRequirements: !requirements.isEmpty, hasChart: chart != nil,
-                    hasComparisons: !comparisons.isEmpty, hasRelated: !related.isEmpty
+                    hasComparisons: !comparisons.isEmpty, hasPicker: picker != nil, hasRelated: !related.isEmpty
                 ) : []
     }
 
     /// The page's own sections, listed after the body's headings in the table of contents.
     private static func sectionEntries(
-        _ role: Role, words: Words, hasSkills: Bool, hasRequirements: Bool, hasChart: Bool, hasComparisons: Bool, hasRelated: Bool
+        _ role: Role, words: Words, hasSkills: Bool, hasRequirements: Bool, hasChart: Bool, hasComparisons: Bool, hasPicker: Bool,
+        hasRelated: Bool
     ) -> [TOCEntryView] {
         var entries = [TOCEntryView(id: "key-duties", text: words["toc_key_duties"], level: 2)]
         if hasSkills { entries.append(TOCEntryView(id: "skills", text: words["toc_skills"], level: 2)) }
         if hasRequirements { entries.append(TOCEntryView(id: "requirements", text: words["toc_requirements"], level: 2)) }
         if hasChart { entries.append(TOCEntryView(id: "reporting-lines", text: words["toc_reporting_lines"], level: 2)) }
         if hasComparisons { entries.append(TOCEntryView(id: "comparisons", text: words["toc_comparisons"], level: 2)) }
+        if hasPicker { entries.append(TOCEntryView(id: "compare-any", text: words["toc_picker"], level: 2)) }
         if hasRelated { entries.append(TOCEntryView(id: "related-roles", text: words["toc_related"], level: 2)) }
         if !role.sources.isEmpty { entries.append(TOCEntryView(id: "sources", text: words["toc_sources"], level: 2)) }
         return entries
@@ -111,6 +116,9 @@ package struct RoleView: OpenView {
             },
             .flag("hasChart", "Whether the role has reporting lines to draw") { $0.chart != nil },
             .view("groupChart", "A link to the whole chart of the role's group (department)") { $0.groupChart },
+            .views("picker", "The comparison picker, on the role page of a site with two roles or more: {{#picker}}{{>compare-picker}}{{/picker}}") {
+                $0.picker.map { [$0] } ?? []
+            },
             .views("related", "Related roles, as cards") { $0.related },
             .flag("hasRelated", "Whether the role names related roles") { !$0.related.isEmpty },
             .texts("careerPath", "The steps of the career path") { $0.role.careerPath },

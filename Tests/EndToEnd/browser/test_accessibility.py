@@ -43,3 +43,17 @@ def test_axe_on_search_results_and_the_open_header_popup(driver, deploys, scheme
     driver.find_element(By.ID, "site-search-input").send_keys("budget")
     wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#site-search-popup mark"))
     assert_clean(driver, f"header popup {scheme}")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_on_the_comparison_picker_showing_a_pair(driver, deploys, scheme):
+    set_color_scheme(driver, scheme)
+    load(driver, deploys["root"].url("compare/") + "?a=producer&b=director")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side"))
+    assert_clean(driver, f"picker on /compare/ {scheme}")
+    load(driver, deploys["root"].url("roles/producer/"))
+    wait_for(driver, lambda d: d.find_element(By.ID, "picker-a").is_displayed())
+    driver.find_element(By.ID, "picker-b").send_keys("Director")
+    driver.find_element(By.CSS_SELECTOR, ".picker-form button").click()
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side"))
+    assert_clean(driver, f"picker on a role page {scheme}")

@@ -10,6 +10,7 @@ PAGES = {
     "duties": "roles/producer/duties/",
     "comparison": "compare/producer-vs-executive-producer/",
     "search": "search/?q=budget",
+    "picker": "compare/?a=producer&b=director",
 }
 SIZES = {"desktop": (1280, False), "mobile": (360, True)}
 
@@ -27,6 +28,10 @@ def test_screenshot(driver, deploys, screenshot_dir, page, size, scheme):
         from browserlib import wait_for
         from selenium.webdriver.common.by import By
         wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    if page == "picker":
+        from browserlib import wait_for
+        from selenium.webdriver.common.by import By
+        wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side"))
     target = screenshot_dir / f"{page}-{size}-{scheme}.png"
     full_page_screenshot(driver, target, width, mobile)
     print(f"screenshot: {target}")

@@ -85,12 +85,24 @@ def test_hostile_title_stays_escaped(driver, hostile_site):
     assert driver.find_element(By.TAG_NAME, "h1").text == HOSTILE_TITLE
     assert driver.title.startswith(HOSTILE_TITLE)
     assert not driver.find_elements(By.CSS_SELECTOR, "main b")
-    scripts = driver.execute_script("return Array.from(document.scripts).map(s => s.type || 'js')")
-    assert scripts == ["js", "application/ld+json"]
+    # The page's own scripts and nothing else: search, JSON-LD and the picker (its data loads
+    # only once the picker is used).
+    scripts = driver.execute_script("return Array.from(document.scripts).map(s => s.type || s.src.split('/').pop())")
+    assert scripts == ["search.js", "application/ld+json", "compare.js"]
     blocks = json_ld(driver)
     assert len(blocks) == 1 and blocks[0]["name"] == HOSTILE_TITLE and blocks[0]["@type"] == "Occupation"
     html = (hostile_site / "roles" / "hostile-producer" / "index.html").read_text()
-    assert html.count("</script>") == 2 and html.count("<!--") == 0
+    assert html.count("</script>") == 3 and html.count("<!--") == 0
+    # In the comparison picker too: the title is text in its menu, its table and its split.
+    driver.find_element(By.ID, "picker-b").send_keys("Producer")
+    driver.find_element(By.CSS_SELECTOR, ".picker-form button").click()
+    heading = wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result h3"))[0]
+    assert heading.text.startswith(HOSTILE_TITLE)
+    assert driver.find_element(By.ID, "picker-a").get_attribute("value") == HOSTILE_TITLE
+    scripts = driver.execute_script("return Array.from(document.scripts).map(s => s.type || s.src.split('/').pop().split('.')[0])")
+    assert scripts[:4] == ["search", "application/ld+json", "compare", "compare-data"] and set(scripts[4:]) == {"r"}
+    assert not driver.find_elements(By.CSS_SELECTOR, "main b")
+    assert driver.execute_script("return window.pwned") is None
     # In the search index too: found and shown as text.
     load(driver, base + "search/index.html?q=hostile")
     link = wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results .search-result-title"))[0]
