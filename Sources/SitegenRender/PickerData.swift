@@ -73,17 +73,7 @@ package enum PickerData: PageKind {
                 return made!
             }
         }
-        let stored = context.cachedBytes("picker-files", key) {
-            var writer = ByteWriter()
-            writer.write(files().keys.sorted())
-            return writer.bytes
-        }
-        let read = stored.withUnsafeBytes { raw -> [String]? in
-            var reader = ByteReader(raw)
-            let paths = reader.strings()
-            return reader.failed || !reader.isAtEnd ? nil : paths
-        }
-        return (read ?? files().keys.sorted()).map { path in
+        return context.cachedPaths("picker-files", key, files: files).map { path in
             // The manifest keeps its name and changes with the site; a file named by its
             // content is the same file while its name is.
             let isManifest = path == Self.path

@@ -19,6 +19,23 @@ package struct RenderContext: Sendable {
     /// Gives the bytes stored in the slot `slot` under `key` by an earlier build, or makes them
     /// with the function and stores them (the pipeline's cache; by default they are just made).
     package var cachedBytes: @Sendable (_ slot: String, _ key: Digest, _ make: () -> [UInt8]) -> [UInt8] = { $2() }
+    /// The sorted paths of the files `files` makes (a page kind's files named by their
+    /// content), kept in the slot `slot` under `key`: a warm build plans them without making
+    /// any.
+    package func cachedPaths(_ slot: String, _ key: Digest, files: () -> [String: OutputFile]) -> [String] {
+        let stored = cachedBytes(slot, key) {
+            var writer = ByteWriter()
+            writer.write(files().keys.sorted())
+            return writer.bytes
+        }
+        let read = stored.withUnsafeBytes { raw -> [String]? in
+            var reader = ByteReader(raw)
+            let paths = reader.strings()
+            return reader.failed || !reader.isAtEnd ? nil : paths
+        }
+        return read ?? files().keys.sorted()
+    }
+
     /// The digest of everything the site's pages are made from but the Markdown bodies (the
     /// pipeline's page inputs), when there is a cache: files a page kind makes from the site's
     /// fields alone are kept under it.

@@ -57,23 +57,9 @@ package enum SearchPages: PageKind {
                 return terms!
             }
         }
-        // The paths of each part, kept under its key.
-        func paths(_ slot: String, _ key: Digest, _ files: @escaping @Sendable () -> [String: OutputFile]) -> [String] {
-            let stored = context.cachedBytes(slot, key) {
-                var writer = ByteWriter()
-                writer.write(files().keys.sorted())
-                return writer.bytes
-            }
-            let read = stored.withUnsafeBytes { raw -> [String]? in
-                var reader = ByteReader(raw)
-                let paths = reader.strings()
-                return reader.failed || !reader.isAtEnd ? nil : paths
-            }
-            return read ?? files().keys.sorted()
-        }
         let parts = [
-            (paths("search-records", recordsKey, recordFiles), recordsKey, recordFiles),
-            (paths("search-terms", termsKey, termFiles), termsKey, termFiles),
+            (context.cachedPaths("search-records", recordsKey, files: recordFiles), recordsKey, recordFiles),
+            (context.cachedPaths("search-terms", termsKey, files: termFiles), termsKey, termFiles),
         ]
         let specs = parts.flatMap { paths, key, files in
             paths.map { path in
