@@ -229,8 +229,12 @@ def test_the_picker_works_from_the_keyboard(driver, deploys, site_dir):
     word = data["roles"][1]["title"].split()[0][:3]
     first.clear()
     first.send_keys(word)
-    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-list-a option"))
-    offered = [option.get_attribute("value") for option in driver.find_elements(By.CSS_SELECTOR, "#picker-list-a option")]
+    # The list is filled again after a pause in typing: read it in one step, once it is for
+    # the typed word (reading option by option can meet options already replaced).
+    def options(d):
+        return d.execute_script("return Array.from(document.querySelectorAll('#picker-list-a option')).map(function (o) { return o.value; })")
+    wait_for(driver, lambda d: options(d) and all(any(w.lower().startswith(word.lower()) for w in title.split()) for title in options(d)))
+    offered = options(driver)
     assert data["roles"][1]["title"] in offered and all(any(w.lower().startswith(word.lower()) for w in title.split()) for title in offered)
     first.clear()
     first.send_keys(data["roles"][0]["title"])
