@@ -26,11 +26,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (overrides base_url), as for build.")
+    var baseURL: String?
+
     @Option(help: "Output format: text (like a compiler) or json (for editors and CI).")
     var format: Format = .text
 
     func run() throws {
         var options = BuildOptions(source: site.sourceURL, includeDrafts: drafts)
+        options.baseURL = baseURL
         options.strict = strict
         let terminal = Terminal(quiet: false, verbose: false)
         let diagnostics: [Diagnostic]

@@ -78,6 +78,28 @@ package final class PageSpec: Sendable {
         PageSpec(path: path, source: nil, documents: [], listed: false, mayVanish: mayVanish, location: nil, inputs: inputs, content: .data(make))
     }
 
+    /// This file in another language's site: under its folder (`de/`), with its documents
+    /// under their keys in the build's Markdown (`de/roles/engineer.md`), made from `language`
+    /// (that language's context) with what the build rendered.
+    package func relocated(under prefix: String, language: RenderContext) -> PageSpec {
+        let moved: Content
+        switch content {
+        case .page(let layout, let view): moved = .page(layout: layout) { build in view(language.rendered(by: build)) }
+        case .file(var file):
+            file.path = prefix + file.path
+            moved = .file(file)
+        case .data(let make):
+            moved = .data { build in
+                var file = make(language.rendered(by: build))
+                file.path = prefix + file.path
+                return file
+            }
+        }
+        return PageSpec(
+            path: prefix + path, source: source, documents: documents.map { prefix + $0 }, listed: listed, mayVanish: mayVanish,
+            layoutLocation: layoutLocation, location: location, inputs: inputs, content: moved)
+    }
+
     /// The layout the page is rendered with; nil for other files.
     package var layout: String? {
         if case .page(let layout, _) = content { return layout }

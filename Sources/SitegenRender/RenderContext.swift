@@ -12,8 +12,14 @@ package struct RenderContext: Sendable {
     package var theme: Theme
     /// The theme's words in the site's language.
     package var words: Words
-    /// Rendered Markdown bodies by content path (`roles/engineer.md`).
+    /// Rendered Markdown bodies by content path (`roles/engineer.md`; another language's
+    /// under its folder, `de/roles/engineer.md`).
     package var markdown: [String: RenderedMarkdown]
+    /// The folder this language's documents are under in `markdown` and `bodyOrigins` (`""`,
+    /// `de/`): one build renders every language's Markdown into one table.
+    package var documentPrefix = ""
+    /// The site's languages and which pages each has, when it has more than one.
+    package var translations: Translations?
     /// Files as shown in diagnostics, by content path, with the line their body starts on.
     package var bodyOrigins: [String: (file: String, firstLine: Int)]
     /// Gives the bytes stored in the slot `slot` under `key` by an earlier build, or makes them
@@ -62,7 +68,7 @@ package struct RenderContext: Sendable {
     /// Whether a template reads `name` (always, without `usedNames`).
     package func isUsed(_ name: String) -> Bool { usedNames?.contains(name) ?? true }
     /// Problems met while rendering pages (a template that includes itself without end).
-    package let problems = RenderProblems()
+    package var problems = RenderProblems()
 
     /// A context for the site and theme, with the Markdown rendered so far.
     package init(
@@ -78,13 +84,25 @@ package struct RenderContext: Sendable {
     /// The view a layout is given for one page. `rootOverride` replaces the relative way back
     /// to the site root (for pages served at any depth).
     package func view(url: String, title: String, description: String, content: any ViewModel, rootOverride: String? = nil) -> PageView {
-        PageView(
+        let root = rootOverride ?? ContentPath.rootPrefix(forPageURL: url)
+        return PageView(
             site: site.config, url: url,
             documentTitle: url.isEmpty ? site.config.title : "\(title) · \(site.config.title)",
             description: description,
             canonical: site.config.baseURL.isEmpty || rootOverride != nil ? nil : site.config.baseURL + url,
-            root: rootOverride ?? ContentPath.rootPrefix(forPageURL: url), words: words, content: content
+            root: root, words: words, content: content,
+            languages: rootOverride == nil ? translations?.links(for: url, root: root) ?? [] : []
         )
+    }
+
+    /// This context (a language's) with the Markdown and diagnostics of `build`, the context
+    /// the build renders every language's pages with.
+    package func rendered(by build: RenderContext) -> RenderContext {
+        var context = self
+        context.markdown = build.markdown
+        context.bodyOrigins = build.bodyOrigins
+        context.problems = build.problems
+        return context
     }
 
     /// Renders a page's view through its layout, as an output file.
@@ -106,10 +124,13 @@ package struct RenderContext: Sendable {
     }
 
     /// The HTML of a content file's body (empty when it has none).
-    package func html(_ contentPath: String) -> String { markdown[contentPath]?.html ?? "" }
+    package func html(_ contentPath: String) -> String { markdown[documentKey(contentPath)]?.html ?? "" }
 
     /// The headings of a content file's body.
-    package func headings(_ contentPath: String) -> [Heading] { markdown[contentPath]?.headings ?? [] }
+    package func headings(_ contentPath: String) -> [Heading] { markdown[documentKey(contentPath)]?.headings ?? [] }
+
+    /// Where a content file of this language is in `markdown`.
+    package func documentKey(_ contentPath: String) -> String { documentPrefix.isEmpty ? contentPath : documentPrefix + contentPath }
 
     /// The article before a role's title: its own `article:` when it has one, else "a" or
     /// "an" by the title's sound.

@@ -8,7 +8,10 @@ package enum SiteFiles: PageKind {
     /// `404.html`, the theme's assets, `robots.txt` and `sitemap.xml` (listing the pages of
     /// every kind before this one).
     package static func pages(_ context: RenderContext) -> [PageSpec] {
-        [notFound(context)] + assets(context.theme).map { PageSpec.file($0) } + [.file(robots(baseURL: context.site.config.baseURL))]
+        // `404.html` and `robots.txt` only at the site's root, where hosts look for them:
+        // another language's site is a folder of it.
+        guard context.site.config.outputPrefix.isEmpty else { return assets(context.theme).map { PageSpec.file($0) } }
+        return [notFound(context)] + assets(context.theme).map { PageSpec.file($0) } + [.file(robots(baseURL: context.site.config.baseURL))]
     }
 
     /// `404.html`. Hosts serve it at any missing address, at any depth, so its links are

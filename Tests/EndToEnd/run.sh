@@ -26,9 +26,21 @@ fi
 # 2. Every page kind is there.
 for path in index.html roles/index.html roles/producer/index.html roles/producer/duties/index.html \
             compare/index.html compare/producer-vs-executive-producer/index.html skills/index.html \
-            about/index.html 404.html sitemap.xml robots.txt assets/site.css; do
+            about/index.html 404.html robots.txt assets/site.css; do
   if [ -s "$out/$path" ]; then pass "output has $path"; else fail "output lacks $path"; fi
 done
+# A sitemap needs absolute addresses: without base_url there is none, and the build says why.
+if [ ! -e "$out/sitemap.xml" ] && grep -q "warning: no sitemap.xml was written" "$work/build.log"; then
+  pass "no sitemap.xml without base_url, with a warning"
+else
+  fail "sitemap.xml without base_url (or no warning)"
+fi
+if "$SITEGEN" build --quiet --base-url https://example.org/handbook/ --output "$work/with-base" >/dev/null 2>&1 \
+   && grep -q "<loc>https://example.org/handbook/roles/producer/</loc>" "$work/with-base/sitemap.xml"; then
+  pass "sitemap.xml with absolute addresses with --base-url"
+else
+  fail "no sitemap.xml with --base-url"
+fi
 skill_pages=$(find "$out/skills" -mindepth 2 -name index.html 2>/dev/null | wc -l)
 [ "$skill_pages" -gt 0 ] && pass "$skill_pages skill pages" || fail "no per-skill pages"
 

@@ -33,6 +33,8 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 site="$work/site"
 mkdir -p "$site"
 cp -r sitegen.yml Content "$site/"
+# With a base URL, so that the site has a sitemap.xml to serve.
+sed -i 's|^base_url: ""|base_url: https://example.org/handbook/|' "$site/sitegen.yml"
 [ -d Templates ] && cp -r Templates "$site/"
 echo "E2E-SECRET-OUTSIDE-THE-SITE" > "$work/secret.txt"
 

@@ -18,7 +18,7 @@ import Testing
         #expect(site.build().isEmpty)
         let redirect = try String(contentsOf: site.output.appendingPathComponent("roles/film-producer/index.html"), encoding: .utf8)
         #expect(redirect.contains(#"<meta http-equiv="refresh" content="0; url=../producer/">"#), "\(redirect)")
-        #expect(redirect.contains(#"<link rel="canonical" href="../producer/">"#))
+        #expect(redirect.contains(#"<link rel="canonical" href="https://example.org/test/roles/producer/">"#))
         #expect(redirect.contains(#"<a href="../producer/">Producer</a>"#))
         let duties = try String(contentsOf: site.output.appendingPathComponent("roles/film-producer/duties/index.html"), encoding: .utf8)
         #expect(duties.contains(#"url=../../producer/duties/"#))

@@ -10,7 +10,7 @@ import Testing
 /// `Tests/Fixtures/Sites/<name>/Expected`. Regenerate deliberately with
 /// `SITEGEN_UPDATE_GOLDEN=1 swift test --filter GoldenSiteTests`.
 @Suite struct GoldenSiteTests {
-    @Test(arguments: ["basic", "pflege"])
+    @Test(arguments: ["basic", "pflege", "library"])
     func outputMatchesTheGoldenFiles(site name: String) throws {
         let site = try TestSite.copy(fixture: "Sites/\(name)")
         defer { site.remove() }

@@ -37,7 +37,9 @@ import Testing
     @Test func theShippedSiteBuildsWithZeroDiagnostics() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let report = try BuildPipeline(options: BuildOptions(source: Self.root, output: output, displayPrefix: "")).run()
+        var options = BuildOptions(source: Self.root, output: output, displayPrefix: "")
+        options.baseURL = "https://example.org/handbook/"
+        let report = try BuildPipeline(options: options).run()
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let files = snapshot(of: output).keys
         #expect(files.filter { $0.hasPrefix("roles/") && $0.hasSuffix("/duties/index.html") }.count >= Self.minimumRoles)

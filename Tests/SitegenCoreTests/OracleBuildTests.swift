@@ -112,7 +112,7 @@ import Yams
     }
 
     /// For every key of `sitegen.yml`, its change and its removal.
-    static let configEdits: [Edit] = SiteConfig.knownKeys.flatMap { key in
+    static let configEdits: [Edit] = SiteConfig.knownKeys.filter { $0 != "languages" }.flatMap { key in
         [false, true].map { remove in
             Edit(name: "sitegen.yml '\(key)' \(remove ? "removed" : "changed")", subject: "sitegen.yml '\(key)'") { site in
                 let text = try String(contentsOf: site.root.appendingPathComponent("sitegen.yml"), encoding: .utf8)
@@ -182,6 +182,65 @@ import Yams
         // And back: the edit undone, through the cache again.
         if cached.isEmpty {
             #expect(site.build().isEmpty)
+        }
+    }
+
+    /// Edits of a site in two languages (`Sites/library`: English, German under `de/`): each
+    /// language's content and settings, and what one language's pages show of the other's
+    /// (a translation added or removed changes the language switcher of its original).
+    static let languageEdits: [Edit] = [
+        Edit(name: "sitegen.yml 'languages' changed") { site in
+            let text = try String(contentsOf: site.root.appendingPathComponent("sitegen.yml"), encoding: .utf8)
+            try site.write("sitegen.yml", text.replacingOccurrences(of: "title: Handbuch der Bibliotheksberufe", with: "title: Bibliotheksberufe"))
+        },
+        Edit(name: "sitegen.yml 'languages' removed") { site in
+            let text = try String(contentsOf: site.root.appendingPathComponent("sitegen.yml"), encoding: .utf8)
+            guard let edited = try editing(text, key: "languages", remove: true) else {
+                Issue.record("no 'languages' in the fixture")
+                return
+            }
+            try site.write("sitegen.yml", edited)
+        },
+        Edit(name: "a German label changed") { site in
+            let text = try String(contentsOf: site.root.appendingPathComponent("sitegen.yml"), encoding: .utf8)
+            try site.write("sitegen.yml", text.replacingOccurrences(of: "department: Bereich", with: "department: Abteilung"))
+        },
+        Edit(name: "a German body edited") { site in
+            let path = "Content/de/roles/librarian.md"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text + "\nEin neuer Satz.\n")
+        },
+        Edit(name: "a translation named for its language edited") { site in
+            let path = "Content/roles/library-assistant.de.md"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "summary: Betreut", with: "summary: Verantwortet"))
+        },
+        Edit(name: "a translation added") { site in
+            try site.write(
+                "Content/de/roles/archivist.md",
+                "---\ntitle: Archivarin / Archivar\nsummary: Bewahrt die Bestände.\ndepartment: Bestand\nduties: [a, b, c]\ncompare_with: [librarian]\n---\nText.\n"
+            )
+        },
+        Edit(name: "a translation removed") { site in try site.write("Content/roles/library-assistant.de.md", nil) },
+        Edit(name: "a shared image replaced by a German one") { site in
+            try site.write("Content/de/images/shelf.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>")
+        },
+    ]
+
+    @Test(arguments: languageEdits)
+    func aCachedBuildOfATwoLanguageSiteAfterAnEditEqualsACleanBuild(edit: Edit) throws {
+        let site = try TestSite.copy(fixture: "Sites/library")
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        let before = snapshot(of: site.output)
+        try edit.apply(site)
+        let (cached, clean) = try IncrementalBuildTests.buildBoth(site)
+        #expect(cached.map(\.description) == clean.map(\.description))
+        if cached.containsErrors {
+            #expect(snapshot(of: site.output) == before, "a failed build leaves the output as it was")
+        } else {
+            #expect(snapshot(of: site.output) == snapshot(of: site.root.appendingPathComponent("clean")))
+            #expect(snapshot(of: site.output) != before, "the edit changes the site")
         }
     }
 

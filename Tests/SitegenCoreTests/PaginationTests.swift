@@ -12,7 +12,7 @@ import Testing
     static func site(roles count: Int, pageSize: Int?) throws -> TestSite {
         var files: [String: String?] = [
             "sitegen.yml":
-                "title: Big\n\(pageSize.map { "page_size: \($0)\n" } ?? "")schema:\n  fields:\n    team: {type: term, label: Team, url: teams}\n  group_by: team\n",
+                "title: Big\nbase_url: https://example.org/big/\n\(pageSize.map { "page_size: \($0)\n" } ?? "")schema:\n  fields:\n    team: {type: term, label: Team, url: teams}\n  group_by: team\n",
             "Content/roles/producer.md": nil, "Content/roles/line-producer.md": nil,
         ]
         for number in 1...count {
@@ -52,7 +52,7 @@ import Testing
         }
         #expect(titles.count == 25 && Set(titles).count == 25)
         let sitemap = try page(site, "sitemap.xml")
-        #expect(sitemap.contains("<loc>/roles/page/2/</loc>"))
+        #expect(sitemap.contains("/roles/page/2/</loc>"))
     }
 
     @Test func theHomePageShowsAFewOfEachGroupAndLinksOnward() throws {

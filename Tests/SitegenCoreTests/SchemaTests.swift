@@ -158,7 +158,8 @@ import Testing
 
     @Test func aGroupedFieldIsReadFromItsMapping() throws {
         let site = try TestSite.make([
-            "sitegen.yml": Self.config("  fields:\n    education: {type: text, label: Education, in: requirements}\n  requirements: [education]\n"),
+            "sitegen.yml": Self.config("  fields:\n    education: {type: text, label: Education, in: requirements}\n  requirements: [education]\n")
+                + "base_url: https://example.org/test/\n",
             Self.role: Self.producer("requirements:\n  education: A degree helps\n  eduction: typo"),
         ])
         defer { site.remove() }

@@ -39,6 +39,14 @@ package struct ContentLoader: Sendable {
         diagnostics += configDiagnostics
         let schema = config?.schema ?? .standard
         let schemaDigest = schema.digest
+        // A language's labels name declared fields (known only now, when the schema is its own file).
+        let fieldKeys = schema.fields.map(\.key) + [Schema.skillsKey]
+        for language in config?.languages ?? [] {
+            for (key, label) in language.labels where !fieldKeys.contains(key) {
+                let hint = Suggestion.hint(for: key, in: fieldKeys)
+                diagnostics.append(.error("the labels of language '\(language.code)' name '\(key)', which is no declared field\(hint)", at: label.location))
+            }
+        }
 
         let contentURL = root.appendingPathComponent(Self.contentFolder)
         var isFolder: ObjCBool = false
@@ -47,36 +55,93 @@ package struct ContentLoader: Sendable {
             return (nil, diagnostics)
         }
 
-        var content = LoadedContent(config: config ?? SiteConfig.placeholder, home: nil, roles: [], comparisonProse: [], pages: [], assets: [])
+        let siteConfig = config ?? SiteConfig.placeholder
         let listing = Self.listing(under: contentURL, siteRoot: root, shownAs: display(Self.contentFolder))
         diagnostics += listing.problems
-        let paths = listing.paths
-        diagnostics += Self.nameProblems(paths, shownAs: display(Self.contentFolder))
-        content.assets = paths.filter { !$0.hasSuffix(".md") }
-        let markdownPaths = paths.filter { $0.hasSuffix(".md") }
-        let parsed = markdownPaths.parallelMap { path in
-            parse(path, in: contentURL, schema: schema, schemaDigest: schemaDigest, memo: memo)
+        // Each file belongs to one language's content, under its path there.
+        // The default language first: its content is the site's; the others' are its translations.
+        let languages =
+            siteConfig.isMultilingual
+            ? siteConfig.languages.filter { $0.code == siteConfig.language } + siteConfig.otherLanguages : [SiteConfig.Language(code: siteConfig.language)]
+        // Each file: where it is below `Content/`, its language, its path in that language.
+        let placed = listing.paths.map { file in
+            let (code, path) = Self.language(of: file, in: siteConfig)
+            return (file: file, code: code, path: path, isMarkdown: file.hasSuffix(".md"))
         }
-        for (result, path) in zip(parsed, markdownPaths) {
+        var contents: [LoadedContent] = []
+        var markdown: [(path: String, contentPath: String, language: Int)] = []
+        for language in languages {
+            let languageConfig = siteConfig.isMultilingual ? siteConfig.inLanguage(language) : siteConfig
+            var content = LoadedContent(config: languageConfig, home: nil, roles: [], comparisonProse: [], pages: [], assets: [])
+            let own = placed.filter { $0.code == language.code }
+            let folder = languageConfig.outputPrefix
+            let shownAs = display(Self.contentFolder + (folder.isEmpty ? "" : "/" + folder.dropLast()))
+            diagnostics += Self.nameProblems(own.map(\.path), shownAs: shownAs)
+            // Another language's site has the default language's other files too, where it has
+            // none of its own on the same path.
+            let ownAssets = own.filter { !$0.isMarkdown }
+            let shadowed = Set(ownAssets.map(\.path))
+            let inherited = folder.isEmpty ? [] : placed.filter { $0.code == siteConfig.language && !$0.isMarkdown && !shadowed.contains($0.path) }
+            content.assets = (ownAssets + inherited).sorted { $0.path < $1.path }.map(\.file)
+            markdown += own.filter(\.isMarkdown).map { ($0.file, $0.path, contents.count) }
+            contents.append(content)
+        }
+        let parsed = markdown.parallelMap { file in
+            parse(file.path, contentPath: file.contentPath, in: contentURL, schema: schema, schemaDigest: schemaDigest, memo: memo)
+        }
+        for (result, file) in zip(parsed, markdown) {
             diagnostics += result.diagnostics
 
-            var file = result.file
-            if !includeDrafts, file?.isDraft == true { file = nil }
-            if file == nil, path.hasPrefix("roles/") { content.unavailableRoleSlugs.insert(Slug.fileStem(of: path)) }
-            switch file {
-            case .role(let role): content.roles.append(role)
-            case .home(let page): content.home = page
-            case .comparisonProse(let page): content.comparisonProse.append(page)
-            case .page(let page): content.pages.append(page)
+            var parsedFile = result.file
+            if !includeDrafts, parsedFile?.isDraft == true { parsedFile = nil }
+            if parsedFile == nil, file.contentPath.hasPrefix("roles/") {
+                contents[file.language].unavailableRoleSlugs.insert(Slug.fileStem(of: file.contentPath))
+            }
+            switch parsedFile {
+            case .role(let role): contents[file.language].roles.append(role)
+            case .home(let page): contents[file.language].home = page
+            case .comparisonProse(let page): contents[file.language].comparisonProse.append(page)
+            case .page(let page): contents[file.language].pages.append(page)
             case nil: break
             }
         }
-        if let memo {
-            let fresh = zip(markdownPaths, parsed).compactMap { path, result in result.encoded.map { (key: path, stamp: result.stamp ?? .zero, payload: $0) } }
-            memo.keep(fresh, Set(markdownPaths))
+        // A site in one language has its files in path order already; a language's may come
+        // from two places (`de/roles/a.md`, `roles/b.de.md`).
+        for index in contents.indices where siteConfig.isMultilingual {
+            contents[index].roles.sort { $0.contentPath < $1.contentPath }
+            contents[index].comparisonProse.sort { $0.contentPath < $1.contentPath }
+            contents[index].pages.sort { $0.contentPath < $1.contentPath }
         }
+        if let memo {
+            let fresh = zip(markdown, parsed).compactMap { file, result in result.encoded.map { (key: file.path, stamp: result.stamp ?? .zero, payload: $0) } }
+            memo.keep(fresh, Set(markdown.map(\.path)))
+        }
+        var content = contents.removeFirst()
+        content.translations = contents
         guard config != nil else { return (nil, diagnostics) }
         return (content, diagnostics)
+    }
+
+    /// The language a file below `Content/` belongs to, and its path in that language's
+    /// content: `de/roles/engineer.md` and `roles/engineer.de.md` are `roles/engineer.md` of
+    /// `de`; every other file is the default language's. A site in one language has only that.
+    package static func language(of path: String, in config: SiteConfig) -> (code: String, path: String) {
+        guard config.isMultilingual else { return (config.language, path) }
+        for language in config.otherLanguages where path.hasPrefix(language.code + "/") {
+            return (language.code, String(path.dropFirst(language.code.count + 1)))
+        }
+        if path.hasSuffix(".md") {
+            let stem = path.dropLast(3)
+            for language in config.languages where stem.hasSuffix("." + language.code) && !stem.hasSuffix("/." + language.code) {
+                return (language.code, stem.dropLast(language.code.count + 1) + ".md")
+            }
+        }
+        return (config.language, path)
+    }
+
+    /// `path` without the language folder `folder` (`de/`) it starts with.
+    package static func strip(_ folder: String, from path: String) -> String {
+        !folder.isEmpty && path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
     }
 
     /// One parsed Markdown file, by the folder it sits in.
@@ -105,7 +170,7 @@ package struct ContentLoader: Sendable {
 
     /// Reads one Markdown file and parses it, or takes it from the cache when its bytes are
     /// those of the last build.
-    private func parse(_ path: String, in contentURL: URL, schema: Schema, schemaDigest: Digest, memo: ParseMemo?) -> ParseResult {
+    private func parse(_ path: String, contentPath: String, in contentURL: URL, schema: Schema, schemaDigest: Digest, memo: ParseMemo?) -> ParseResult {
         var diagnostics: [Diagnostic] = []
         let file = display("\(Self.contentFolder)/\(path)")
         let bytes: [UInt8]
@@ -118,8 +183,10 @@ package struct ContentLoader: Sendable {
         }
         var hasher = DigestHasher()
         hasher.combine(file)
+        // The file's path in its language's content decides what it is.
+        hasher.combine(contentPath)
         // A role is read by the schema: the same bytes parse differently under another one.
-        if path.hasPrefix("roles/") { hasher.combine(schemaDigest) }
+        if contentPath.hasPrefix("roles/") { hasher.combine(schemaDigest) }
         bytes.withUnsafeBytes { hasher.combine($0) }
         let stamp = hasher.finalize()
         if let cached = memo?.lookup(path, stamp: stamp, bytes: bytes) {
@@ -127,6 +194,7 @@ package struct ContentLoader: Sendable {
         }
         guard let text = Self.text(bytes, shownAs: file, into: &diagnostics) else { return ParseResult(file: nil, diagnostics: diagnostics, stamp: stamp) }
         let parsed: ParsedFile?
+        let path = contentPath
         if path.hasPrefix("roles/") {
             let (role, found) = Role.parse(text, contentPath: path, file: file, schema: schema)
             parsed = role.map { .role($0.withDigests) }

@@ -34,6 +34,71 @@ public struct SiteConfig: Sendable, Hashable {
     /// loader reads it (`schema` holds the standard schema until then).
     package var schemaFile: Located?
 
+    /// The site's languages (`languages:`), the default one (`language:`) among them; empty for
+    /// a site in one language. Every other language's pages are a site of their own under
+    /// `<code>/`, made from `Content/<code>/` and the files named `<name>.<code>.md`.
+    package var languages: [Language] = []
+    /// Where this language's files go in the output folder: `""` for the default language,
+    /// `de/` for another.
+    package var outputPrefix: String = ""
+
+    /// One language of a multilingual site, with what it says differently.
+    package struct Language: Sendable, Hashable {
+        package static func == (a: Language, b: Language) -> Bool {
+            a.code == b.code && a.name == b.name && a.title == b.title && a.description == b.description && a.navigation == b.navigation
+                && a.labels.elementsEqual(b.labels) { $0.key == $1.key && $0.label == $1.label } && a.location == b.location
+        }
+
+        package func hash(into hasher: inout Hasher) {
+            hasher.combine(code)
+            for (key, label) in labels {
+                hasher.combine(key)
+                hasher.combine(label)
+            }
+        }
+
+        /// The code (`de`, `pt-BR`): the `lang` attribute, the folder of its pages and content.
+        package var code: String
+        /// How the language switcher names it; nil for the theme's `language_name`.
+        package var name: String?
+        /// The site's title, description and header links in this language (nil: the default's).
+        package var title: String?
+        package var description: String?
+        package var navigation: [NavigationItem]?
+        /// What its pages call the declared fields (`labels: {department: Bereich}`), each
+        /// with where it is given.
+        package var labels: [(key: String, label: Located)] = []
+        /// Where `sitegen.yml` declares it.
+        package var location: SourceLocation?
+    }
+
+    /// Whether the site has pages in more than one language.
+    package var isMultilingual: Bool { languages.count > 1 }
+
+    /// The languages other than the default, whose sites sit under their codes.
+    package var otherLanguages: [Language] { languages.filter { $0.code != language } }
+
+    /// The settings of the site in `other` (one of `languages`): its title, description and
+    /// links where it gives them, its code, and its pages under `<code>/` of the base URL.
+    package func inLanguage(_ other: Language) -> SiteConfig {
+        var config = self
+        config.language = other.code
+        config.title = other.title ?? title
+        config.description = other.description ?? description
+        config.navigation = other.navigation ?? navigation
+        config.outputPrefix = other.code == language ? "" : other.code + "/"
+        config.baseURL = baseURL.isEmpty ? "" : baseURL + config.outputPrefix
+        for (key, label) in other.labels {
+            if let index = config.schema.fields.firstIndex(where: { $0.key == key }) { config.schema.fields[index].label = label.value }
+            if key == Schema.skillsKey {
+                var skills = config.schema.skills ?? Schema.Field(key: key, type: .terms, label: label.value, required: false, url: key)
+                skills.label = label.value
+                config.schema.skills = skills
+            }
+        }
+        return config
+    }
+
     /// A text and where `sitegen.yml` has it.
     package struct Located: Sendable, Hashable {
         package var value: String
@@ -41,7 +106,8 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     package static let fileName = "sitegen.yml"
-    package static let knownKeys = ["title", "description", "base_url", "language", "navigation", "schema", "page_size", "feed"]
+    package static let knownKeys = ["title", "description", "base_url", "language", "navigation", "schema", "page_size", "feed", "languages"]
+    package static let languageKeys = ["name", "title", "description", "navigation", "labels"]
 
     /// Parses the text of `sitegen.yml`; `file` is the path shown in diagnostics.
     package static func parse(_ text: String, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -54,14 +120,9 @@ public struct SiteConfig: Sendable, Hashable {
         if !baseURL.isEmpty, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             fields.report(.error("base_url must start with http:// or https://", at: fields.location(ofKey: "base_url", in: root)))
         }
-        var navigation: [NavigationItem] = []
-        for item in fields.mappingList("navigation", in: root) {
-            let itemTitle = fields.string("title", in: item, required: true)
-            let url = fields.string("url", in: item, required: true)
-            if let itemTitle, let url {
-                navigation.append(NavigationItem(title: itemTitle, url: url, location: fields.location(of: item["url"]!)))
-            }
-        }
+        let navigation = navigationItems(in: root, fields: &fields)
+        let language = fields.string("language", in: root)
+        let languages = parseLanguages(in: root, default: language, fields: &fields)
         var schema = Schema.standard
         var schemaFile: Located?
         if case .scalar(let scalar)? = root["schema"], !(scalar.isPlain && YAMLFields.isNull(scalar.string)) {
@@ -85,14 +146,73 @@ public struct SiteConfig: Sendable, Hashable {
             title: title,
             description: fields.string("description", in: root) ?? "",
             baseURL: baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
-            language: fields.string("language", in: root) ?? "en",
+            language: language ?? languages.first?.code ?? "en",
             navigation: navigation,
             pageSize: pageSize.map { max($0, 1) },
             feed: feed,
             schema: schema,
-            schemaFile: schemaFile
+            schemaFile: schemaFile,
+            languages: languages
         )
         return (config, fields.diagnostics)
+    }
+
+    /// The `navigation:` list of a mapping.
+    private static func navigationItems(in mapping: YAMLMapping, fields: inout YAMLFields) -> [NavigationItem] {
+        fields.mappingList("navigation", in: mapping).compactMap { item in
+            let itemTitle = fields.string("title", in: item, required: true)
+            let url = fields.string("url", in: item, required: true)
+            guard let itemTitle, let url else { return nil }
+            return NavigationItem(title: itemTitle, url: url, location: fields.location(of: item["url"]!))
+        }
+    }
+
+    /// `languages:`, a mapping from each language's code to what it says differently (or
+    /// nothing); the default `language` must be one of them.
+    private static func parseLanguages(in root: YAMLMapping, default code: String?, fields: inout YAMLFields) -> [Language] {
+        guard let mapping = fields.mapping("languages", in: root) else { return [] }
+        var languages: [Language] = []
+        for pair in mapping.pairs {
+            guard let key = pair.key.string else { continue }
+            let location = fields.location(of: pair.key)
+            guard isLanguageCode(key) else {
+                fields.report(.error("'\(key)' is not a language code; use a code such as 'en', 'de' or 'pt-BR'", at: location))
+                continue
+            }
+            guard !languages.contains(where: { $0.code.lowercased() == key.lowercased() }) else {
+                fields.report(.error("language '\(key)' is declared twice", at: location))
+                continue
+            }
+            var language = Language(code: key, location: location)
+            if let settings = fields.mapping(key, in: mapping) {
+                fields.warnAboutUnknownKeys(in: settings, known: languageKeys, context: "the settings of language '\(key)'")
+                language.name = fields.string("name", in: settings)
+                language.title = fields.string("title", in: settings)
+                language.description = fields.string("description", in: settings)
+                if settings["navigation"] != nil { language.navigation = navigationItems(in: settings, fields: &fields) }
+                for pair in fields.mapping("labels", in: settings)?.pairs ?? [] {
+                    guard let field = pair.key.string, let label = fields.string(pair.value, field: field) else { continue }
+                    language.labels.append((field, Located(value: label, location: fields.location(of: pair.key))))
+                }
+            }
+            languages.append(language)
+        }
+        if let code, !languages.isEmpty, !languages.contains(where: { $0.code == code }) {
+            let codes = languages.map { "'\($0.code)'" }.joined(separator: ", ")
+            fields.report(
+                .error(
+                    "language '\(code)' is not one of the site's languages (\(codes)); add it under 'languages:'",
+                    at: fields.location(ofKey: "language", in: root)))
+        }
+        return languages
+    }
+
+    /// A BCP 47 tag as sites write them: two or three letters, then parts of letters and
+    /// digits after hyphens (`en`, `de-CH`, `zh-Hant`).
+    package static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return parts.dropFirst().allSatisfy { part in (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 }
 

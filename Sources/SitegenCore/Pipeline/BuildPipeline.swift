@@ -120,7 +120,7 @@ public struct BuildPipeline: Sendable {
         /// Problems found while planning (two pages on one path, a missing layout).
         var specProblems: [Diagnostic]
         /// Every Markdown body a page shows, with the key of its rendering (`MarkdownCache.key`).
-        var documents: [(contentPath: String, file: String, body: String, key: Digest)]
+        var documents: [(contentPath: String, documentPath: String, file: String, body: String, key: Digest)]
         /// What the pages are made from, to tell an unchanged page without building its view.
         var inputs: PageInputs
         /// The specs' paths in order.
@@ -138,7 +138,9 @@ public struct BuildPipeline: Sendable {
         let (loaded, loadDiagnostics) = loader.load(
             includeDrafts: options.includeDrafts, cache: options.useCache ? ContentCache.memo(siteRoot: options.source) : nil)
         var contentDiagnostics = loadDiagnostics
-        if let loaded, loadDiagnostics.containsErrors { contentDiagnostics += Site.resolve(loaded).1.filter { $0.severity == .error } }
+        if let loaded, loadDiagnostics.containsErrors {
+            contentDiagnostics += Self.resolve([loaded] + loaded.translations).1.filter { $0.severity == .error }
+        }
         let templates = options.source.appendingPathComponent("Templates")
         let (loadedTheme, themeDiagnostics) = ThemeLoader.load(folder: templates) { options.displayPrefix + "Templates/" + $0 }
         steps.start(.loadingTemplates)
@@ -146,54 +148,50 @@ public struct BuildPipeline: Sendable {
             let failed = contentDiagnostics.containsErrors || loaded == nil
             return (failed ? nil : loaded, contentDiagnostics + (failed ? themeDiagnostics.filter { $0.severity == .error } : []))
         }
-        if let baseURL = options.baseURL { content.config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let baseURL = options.baseURL {
+            let base = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            content.config.baseURL = base
+            for index in content.translations.indices {
+                content.translations[index].config.baseURL = base.isEmpty ? "" : base + content.translations[index].config.outputPrefix
+            }
+        }
         if let feed = content.config.feed, content.config.baseURL.isEmpty {
             steps.warnings.append(
                 .warning("no feed was written: a feed's addresses must be absolute, so it needs base_url (or --base-url)", at: feed))
         }
+        if content.config.baseURL.isEmpty {
+            steps.warnings.append(
+                .warning(
+                    "no sitemap.xml was written: a sitemap's addresses must be absolute, so it needs base_url (or --base-url)",
+                    at: SourceLocation(file: loader.display(SiteConfig.fileName))))
+        }
         let theme = try steps.run(.loadingTemplates, announce: false) { (loadedTheme, themeDiagnostics) }
-        let site = try steps.run(.resolving) { Site.resolve(content) }
-        var bodies: [String: (file: String, body: String, firstLine: Int)] = [:]
-        for role in site.roles {
-            bodies[role.contentPath] = (role.file, role.body, role.bodyFirstLine)
-            for field in FieldValues.markdownDocuments(of: role, schema: site.config.schema) { bodies[field.path] = (role.file, field.text, field.line) }
-        }
-        for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) + site.folders.compactMap(\.index) {
-            bodies[page.contentPath] = (page.file, page.body, page.bodyFirstLine)
-        }
-        let (words, wordProblems) = theme.words(for: site.config.language)
-        steps.warnings += wordProblems
-        var context = RenderContext(site: site, theme: theme, words: words, markdown: [:], bodyOrigins: bodies.mapValues { ($0.file, $0.firstLine) })
-        // The name check sees every name (a misspelt field is matched against all of them).
-        let everyName = context
-        if !options.allNames { context.offerOnly(theme.library.usedNames) }
-        let inputs = PageInputs(context, bodies: bodies)
-        context.contentDigest = inputs.content
-        context.bodiesDigest = inputs.allDocuments
-        if options.useCache {
-            let cache = FilesCache(siteRoot: options.source)
-            let site = inputs.site
-            context.cachedBytes = { slot, key, make in cache.bytes(slot: slot, key: key, site: site, make: make) }
-            context.siteDigest = inputs.site
-        }
+        let sites = try steps.run(.resolving) { Self.resolve([content] + content.translations) }
+        var languages: [LanguageSite] = []
+        for site in sites { languages.append(languageSite(site, theme: theme, steps: &steps)) }
+        let inputs = languages.count == 1 ? languages[0].inputs : PageInputs(languages: languages.map { ($0.prefix, $0.inputs) })
         // Made from what the last successful build was made from, the plan is that build's:
         // it had no collision, unknown name or broken navigation link, and has none now.
         let checked = lastInputs != inputs.site
-        let (specs, problems) = pageSpecs(context, loader: loader, checked: checked)
+        let (specs, problems) = pageSpecs(&languages, loader: loader, checked: checked)
+        // The build renders every language's pages with the default language's context,
+        // into which every language's Markdown goes (another's under its folder, `de/`).
+        var context = languages[0].context
+        let bodies = languages.count == 1 ? languages[0].bodies : Self.merged(languages.map { ($0.prefix, $0.bodies) })
+        context.bodyOrigins = bodies.mapValues { ($0.file, $0.firstLine) }
         // The Markdown to render is what the planned pages show, once each, in plan order.
         var seen: Set<String> = []
-        var documents: [(contentPath: String, file: String, body: String, key: Digest)] = []
+        var documents: [(contentPath: String, documentPath: String, file: String, body: String, key: Digest)] = []
         let otherOptions = MarkdownCache.otherOptionsDigest(MarkdownOptions(documentPath: "", reservedIDs: theme.reservedIDs))
         for path in specs.lazy.flatMap(\.documents) where seen.insert(path).inserted {
             guard let body = bodies[path] else { continue }
-            let key = MarkdownCache.key(textDigest: inputs.documents[path] ?? .zero, documentPath: path, otherOptions: otherOptions)
-            documents.append((path, body.file, body.body, key))
+            let key = MarkdownCache.key(textDigest: inputs.documents[path] ?? .zero, documentPath: body.documentPath, otherOptions: otherOptions)
+            documents.append((path, body.documentPath, body.file, body.body, key))
         }
         let layouts = theme.missingLayouts(specs.compactMap { spec in spec.layout.map { ($0, spec.layoutLocation) } })
-        let names = layouts.isEmpty && checked ? Self.unknownNames(specs, context: everyName) : []
-        let navigation = checked ? Self.navigationProblems(site.config.navigation, specs: specs) : []
+        let names = layouts.isEmpty && checked ? Self.unknownNames(specs, context: languages[0].everyName) : []
         return Plan(
-            context: context, specs: specs, specProblems: problems + layouts + names + navigation, documents: documents, inputs: inputs,
+            context: context, specs: specs, specProblems: problems + layouts + names, documents: documents, inputs: inputs,
             order: PathOrder(specs.map(\.path)))
     }
 
@@ -204,7 +202,7 @@ public struct BuildPipeline: Sendable {
     ) -> (RenderContext, [Diagnostic]) {
         let reserved = plan.context.theme.reservedIDs
         let sources = needed.map { needed in plan.documents.filter { needed.contains($0.contentPath) } } ?? plan.documents
-        let jobs = sources.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.contentPath, reservedIDs: reserved), key: $0.key) }
+        let jobs = sources.map { (text: $0.body, options: MarkdownOptions(documentPath: $0.documentPath, reservedIDs: reserved), key: $0.key) }
         let counter = StepCounter(.renderingMarkdown, total: jobs.count, progress: progress)
         defer { counter.finish() }
         let rendered = renderMarkdown(jobs, live: plan.documents.map(\.key), counter: counter)
@@ -227,30 +225,47 @@ public struct BuildPipeline: Sendable {
 
     // MARK: Planning
 
-    /// Every file of the site, as specs from every page kind; nothing is rendered yet. Two
-    /// files on one path are found when `checked`.
-    private func pageSpecs(_ context: RenderContext, loader: ContentLoader, checked: Bool) -> ([PageSpec], [Diagnostic]) {
-        // The page kinds are planned side by side (the search index alone is a fifth of an
-        // incremental build at 10k roles), and joined in their fixed order.
-        var specs = Array(options.pageKinds.parallelMap { $0.pages(context) }.joined())
+    /// Every file of the site, as specs from every page kind of every language; nothing is
+    /// rendered yet. Each language's pages are planned before any is relocated under its
+    /// folder, so that every page knows which languages have it (`Translations`). Two files
+    /// on one path, and header links to no page, are found when `checked`.
+    private func pageSpecs(_ languages: inout [LanguageSite], loader: ContentLoader, checked: Bool) -> ([PageSpec], [Diagnostic]) {
+        var planned: [[PageSpec]] = []
         var diagnostics: [Diagnostic] = []
-        for path in context.site.assets {
-            let url = loader.root.appendingPathComponent(ContentLoader.contentFolder).appendingPathComponent(path)
-            let data: Data
-            switch ContentLoader.read(url.path) {
-            case .success(let bytes): data = Data(bytes)
-            case .failure(.system(ENOENT)): continue  // removed while the build ran
-            case .failure(let failure):
-                diagnostics.append(failure.diagnostic(at: loader.display("Content/\(path)")))
-                continue
+        for language in languages {
+            // The page kinds are planned side by side (the search index alone is a fifth of an
+            // incremental build at 10k roles), and joined in their fixed order.
+            var specs = Array(options.pageKinds.parallelMap { $0.pages(language.context) }.joined())
+            let folder = language.prefix
+            for path in language.context.site.assets {
+                let url = loader.root.appendingPathComponent(ContentLoader.contentFolder).appendingPathComponent(path)
+                let data: Data
+                switch ContentLoader.read(url.path) {
+                case .success(let bytes): data = Data(bytes)
+                case .failure(.system(ENOENT)): continue  // removed while the build ran
+                case .failure(let failure):
+                    diagnostics.append(failure.diagnostic(at: loader.display("Content/\(path)")))
+                    continue
+                }
+                specs.append(.file(OutputFile(path: ContentLoader.strip(folder, from: path), data: data, source: loader.display("Content/\(path)"))))
             }
-            specs.append(.file(OutputFile(path: path, data: data, source: loader.display("Content/\(path)"))))
+            if checked { diagnostics += Self.navigationProblems(language.context.site.config.navigation, specs: specs) }
+            planned.append(specs)
+        }
+        var specs = planned[0]
+        if languages.count > 1 {
+            let translations = Self.translations(languages, planned: planned)
+            for index in languages.indices { languages[index].context.translations = translations[index] }
+            for index in languages.indices.dropFirst() {
+                let language = languages[index]
+                specs += planned[index].map { $0.relocated(under: language.prefix, language: language.context) }
+            }
         }
         let listed = specs.filter(\.listed).map(\.path)
-        let baseURL = context.site.config.baseURL
-        // One sitemap, sorted when it is made; or past 50,000 pages an index and its parts,
-        // their pages sorted once here.
-        let parts = SiteFiles.sitemapPaths(count: listed.count)
+        let baseURL = languages[0].context.site.config.baseURL
+        // One sitemap for every language, sorted when it is made; or past 50,000 pages an
+        // index and its parts, their pages sorted once here. None without a base URL.
+        let parts = baseURL.isEmpty ? [] : SiteFiles.sitemapPaths(count: listed.count)
         let sorted = parts.count > 1 ? listed.sorted() : nil
         for (part, path) in parts.enumerated() {
             specs.append(.data(path: path) { _ in SiteFiles.sitemap(part: part, pages: sorted ?? listed.sorted(), baseURL: baseURL) })

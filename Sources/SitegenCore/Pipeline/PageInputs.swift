@@ -56,6 +56,24 @@ struct PageInputs: Sendable {
         allDocuments = all.finalize()
     }
 
+    /// The inputs of a multilingual site, from every language's (`prefix` its folder): another
+    /// language's documents under its folder (`de/roles/engineer.md`). A page links to the
+    /// same page in every language, so each is made from every language's site.
+    init(languages: [(prefix: String, inputs: PageInputs)]) {
+        var (site, content, all) = (DigestHasher(), DigestHasher(), DigestHasher())
+        var documents: [String: Digest] = [:]
+        for (prefix, inputs) in languages {
+            site.combine(prefix)
+            site.combine(inputs.site)
+            content.combine(prefix)
+            content.combine(inputs.content)
+            all.combine(prefix)
+            all.combine(inputs.allDocuments)
+            for (path, digest) in inputs.documents { documents[prefix + path] = digest }
+        }
+        (self.site, self.content, self.documents, self.allDocuments) = (site.finalize(), content.finalize(), documents, all.finalize())
+    }
+
     /// The inputs of one page (or file made from the site): the site's, its path and layout,
     /// and its documents' texts; nil for a file made as it is.
     func key(of spec: PageSpec) -> Digest? {

@@ -51,6 +51,9 @@ extension DefaultTheme {
         .site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
         .site-nav a { text-decoration: none; padding: 0.25rem 0; }
         .site-nav a[aria-current="page"] { font-weight: 700; border-bottom: 2px solid currentColor; }
+        .language-switcher ul { list-style: none; margin: 0; padding: 0; display: flex; gap: 0.75rem; font-size: 0.95rem; }
+        .language-switcher a { text-decoration: none; padding: 0.25rem 0; }
+        .language-switcher a[aria-current="true"] { font-weight: 700; color: var(--fg); }
 
         main { padding: 1.5rem 0 3rem; }
         .page-header h1 { font-size: clamp(1.75rem, 4vw, 2.5rem); line-height: 1.2; margin: 0.25rem 0 0.5rem; }

@@ -97,6 +97,9 @@ extension DefaultTheme {
         sitemap: Sitemap
         breadcrumb: Brotkrümelnavigation
         main_navigation: Hauptnavigation
+        language_name: Deutsch
+        languages: Sprachen
+        language_home: "Nicht übersetzt: die Startseite in dieser Sprache"
         skip_to_content: Zum Inhalt springen
         built_with: Erstellt mit
         and_cmark: und cmark-gfm.

@@ -98,6 +98,9 @@ extension DefaultTheme {
         sitemap: Sitemap
         breadcrumb: Breadcrumb
         main_navigation: Main
+        language_name: English
+        languages: Languages
+        language_home: "Not translated: the home page in this language"
         skip_to_content: Skip to content
         built_with: Built with
         and_cmark: and cmark-gfm.

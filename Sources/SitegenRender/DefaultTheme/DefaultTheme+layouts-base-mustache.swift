@@ -27,6 +27,11 @@ extension DefaultTheme {
         <link rel="stylesheet" href="{{stylesheet}}">
         <script src="{{searchScript}}" defer></script>
         {{/assets}}
+        {{#languages}}
+        {{#translated}}
+        <link rel="alternate" hreflang="{{code}}" href="{{href}}">
+        {{/translated}}
+        {{/languages}}
         {{#feedURL}}
         <link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{feedURL}}">
         {{/feedURL}}

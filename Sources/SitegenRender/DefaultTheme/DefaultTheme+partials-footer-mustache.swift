@@ -7,7 +7,7 @@ extension DefaultTheme {
         <footer class="site-footer">
         <div class="wrap">
         <p>{{siteTitle}}. {{t.built_with}} <a href="https://github.com/">sitegen</a> {{t.and_cmark}}</p>
-        <p><a href="{{root}}roles/">{{t.all_roles}}</a> · <a href="{{root}}compare/">{{t.comparisons}}</a> · <a href="{{skillsURL}}">{{skillsTitle}}</a> · <a href="{{root}}sitemap.xml">{{t.sitemap}}</a></p>
+        <p><a href="{{root}}roles/">{{t.all_roles}}</a> · <a href="{{root}}compare/">{{t.comparisons}}</a> · <a href="{{skillsURL}}">{{skillsTitle}}</a>{{#sitemapURL}} · <a href="{{sitemapURL}}">{{t.sitemap}}</a>{{/sitemapURL}}</p>
         </div>
         </footer>
 

@@ -14,6 +14,15 @@ extension DefaultTheme {
         {{/navigation}}
         </ul>
         </nav>
+        {{#hasLanguages}}
+        <nav class="language-switcher" aria-label="{{t.languages}}">
+        <ul>
+        {{#languages}}
+        <li><a href="{{url}}" lang="{{code}}" hreflang="{{code}}"{{#current}} aria-current="true"{{/current}}{{^translated}} title="{{t.language_home}}"{{/translated}}>{{name}}</a></li>
+        {{/languages}}
+        </ul>
+        </nav>
+        {{/hasLanguages}}
         <div class="site-search">
         <a class="site-search-fallback" href="{{searchURL}}">{{t.browse_all_roles}}</a>
         <form class="site-search-form" role="search" action="{{searchPageURL}}" method="get" hidden>

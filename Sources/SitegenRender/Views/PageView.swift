@@ -21,6 +21,8 @@ package struct PageView: ViewModel {
     package var words: Words
     /// The page kind's view model.
     package var content: any ViewModel
+    /// The same page in each of the site's languages (none for a site in one language).
+    package var languages: [LanguageLinkView] = []
 
     package static let fields = ViewFields<Self>(
         "page",
@@ -43,8 +45,15 @@ package struct PageView: ViewModel {
                 $0.site.schema.skills?.label ?? $0.words["skills_title"]
             },
             .text("searchScript", "The search script, relative to the page") { $0.root + "assets/search.js" },
+            .text("sitemapURL", "The sitemap, relative to the page; none without a base URL (a sitemap needs absolute addresses)") {
+                $0.site.baseURL.isEmpty ? nil : $0.siteRoot + SiteFiles.sitemapPath
+            },
             .text("feedURL", "The Atom feed's absolute address, when the site has one (feed: true and base_url)") { FeedPages.url($0.site) },
             .text("ogTitle", "The page's own title for social cards") { $0.ogTitle },
+            .views("languages", "The page in each of the site's languages, for the language switcher and hreflang (none in one language)") {
+                $0.languages
+            },
+            .flag("hasLanguages", "Whether the site has more than one language") { !$0.languages.isEmpty },
             .view("t", "The theme's words in the site's language (Templates/i18n/<language>.yml): {{t.key}}") { WordsView(words: $0.words) },
         ])
 
@@ -64,6 +73,9 @@ package struct PageView: ViewModel {
         guard case .object(let content) = content.templateType else { return .any }
         return .object(TemplateShape(content.name, fields: Self.fields.shape(of: self).fields + content.fields))
     }
+
+    /// The way back to the root of the whole site: another language's root is a folder of it.
+    private var siteRoot: String { root + String(repeating: "../", count: site.outputPrefix.split(separator: "/").count) }
 
     /// The page's own title when its view has one, else the document title.
     private var ogTitle: String {

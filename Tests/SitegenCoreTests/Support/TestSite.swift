@@ -15,6 +15,7 @@ struct TestSite {
         var all: [String: String?] = [
             "sitegen.yml": """
             title: Test Site
+            base_url: https://example.org/test/
             schema:
               fields:
                 focus: {type: text, label: Focus}

@@ -1,0 +1,1 @@
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.docs["18c3a16b00a7"]=[["Welche Aufgaben hat die Rolle Bibliothekarin / Bibliothekar?","roles/librarian/duties/",""],["Welche Aufgaben hat die Rolle Fachangestellte für Medien- und Informationsdienste?","roles/library-assistant/duties/",""]];

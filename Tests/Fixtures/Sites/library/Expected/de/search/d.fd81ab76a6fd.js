@@ -1,0 +1,1 @@
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.docs["fd81ab76a6fd"]=[["Über dieses Handbuch","about/","Woher die Beschreibungen stammen."]];

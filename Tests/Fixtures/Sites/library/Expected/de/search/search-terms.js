@@ -1,0 +1,1 @@
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.terms={"chunks":["anbietet"],"chunkFiles":["f2107ea95891"],"dicts":["an"],"dictFiles":["2f43386cb39c"]};

@@ -1,0 +1,1 @@
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.docs["3f8ddeb339c8"]=[["About this handbook","about/","Where the descriptions come from."]];

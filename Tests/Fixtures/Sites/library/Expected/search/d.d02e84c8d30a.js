@@ -1,0 +1,1 @@
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.docs["d02e84c8d30a"]=[["What does an Archivist do?","roles/archivist/duties/",""],["What does a Librarian do?","roles/librarian/duties/",""],["What does a Library Assistant do?","roles/library-assistant/duties/",""]];
