@@ -83,12 +83,10 @@ package enum SearchPages: PageKind {
             let values: (Role) -> [String] = { role in
                 key == Schema.skillsKey ? role.skills.map { skillNames[site.skillSlug($0.value)] ?? $0.value } : role.values(key)
             }
-            let table = Array(Set(site.roles.flatMap(values))).sorted()
-            guard !table.isEmpty else { return nil }
+            let options = FacetOptionView.options(in: site.roles, values: values)
+            guard !options.isEmpty else { return nil }
             let label = FieldValues.label(key, site: site, words: words)
-            return FacetView(
-                key: key, label: label, any: words.format("facet_any", ["field": words.inSentence(label)]),
-                options: FacetOptionView.options(table, in: site.roles, values: values))
+            return FacetView(key: key, label: label, any: words.format("facet_any", ["field": words.inSentence(label)]), options: options)
         }
         let roleCount = site.roles.count
         let view = ListView(
