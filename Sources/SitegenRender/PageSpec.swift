@@ -118,7 +118,7 @@ package protocol PageKind: Sendable {
 package enum PageKinds {
     package static let all: [any PageKind.Type] = [
         HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, ChartPages.self, TaxonomyPages.self, PlainPages.self, FolderPages.self,
-        SearchPages.self,
+        SearchPages.self, SearchTermPages.self,
         DataFiles.self, PickerData.self, FeedPages.self, AliasPages.self, SiteFiles.self,
     ]
 }

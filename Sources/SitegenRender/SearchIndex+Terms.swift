@@ -165,10 +165,11 @@ extension SearchIndex {
         writer.write(run.ends.count)
         writer.write(run.bytes.count)
         writer.write(run.entries.count)
+        // Closures, not key paths: a key path is looked up again for every value.
         writer.write(run.ends.map { UInt32($0).littleEndian }.withUnsafeBytes { Array($0) })
         writer.write(run.bytes)
         writer.write(run.starts.map { UInt32($0).littleEndian }.withUnsafeBytes { Array($0) })
-        writer.write(run.entries.map(\.littleEndian).withUnsafeBytes { Array($0) })
+        writer.write(run.entries.map { $0.littleEndian }.withUnsafeBytes { Array($0) })
         return writer.bytes
     }
 

@@ -113,10 +113,18 @@ package struct SearchIndex: Sendable {
     package init(site: Site, words: Words, contentKey: Digest = .zero) {
         let schema = site.config.schema
         let skillNames = Dictionary(site.skills.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        // Each skill as the roles write it, by its name (looked up once, not per role).
+        var nameOfSkill: [String: String] = [:]
+        for role in site.roles {
+            for skill in role.skills where nameOfSkill[skill.value] == nil {
+                nameOfSkill[skill.value] = skillNames[site.skillSlug(skill.value)] ?? skill.value
+            }
+        }
+        let skillName = nameOfSkill
         // Markdown fields a role declares are part of its text.
         let markdownFields = schema.markdownKeys
         var documents = site.roles.map { role -> Document in
-            let skills = { @Sendable in role.skills.map { skillNames[site.skillSlug($0.value)] ?? $0.value } }
+            let skills = { @Sendable in role.skills.map { skillName[$0.value] ?? $0.value } }
             return Document(
                 kind: .role, bodyKey: role.digests.body,
                 record: {
@@ -253,7 +261,8 @@ package struct SearchIndex: Sendable {
         // names): as many as fit the limit on average, rounded down to a multiple of four so
         // that an edit rarely changes it.
         let made = documents.parallelMap { $0.record() }
-        let records = Array(zip(documents.map(\.kind), made)).parallelMap { kind, record -> String in
+        let records = Array(made.indices).parallelMap { id -> String in
+            let (kind, record) = (documents[id].kind, made[id])
             var fields: [JSONValue] = [.string(Self.trimmed(record.title)), .string(record.url), .string(Self.trimmed(record.summary))]
             if kind == .role {
                 fields += [

@@ -4,74 +4,71 @@ import SitegenSupport
 import SitegenTemplates
 import Synchronization
 
-/// `/search/` and the index its script reads (`search/search-index.js` and its shards).
+/// `/search/` and the records of the index its script reads (`search/search-index.js`, its name
+/// lists, record and facet files); the index's terms are `SearchTermPages`.
 package enum SearchPages: PageKind {
     /// The search page's URL, relative to the site root.
     package static let url = "search/"
 
-    /// The search page, with facet options counted over every role, and the index files.
+    /// The search page, with facet options counted over every role, and the files of the
+    /// index's records (its terms are a kind of their own, `SearchTermPages`, so the build
+    /// plans the two parts side by side).
     package static func pages(_ context: RenderContext) -> [PageSpec] {
         let searchPage = PageSpec.page(url: url, layout: "search") { view($0) }
-        // The script's texts, with the site's facets named where a text mentions them (a
-        // site without facets gets the texts that name none).
+        let words = scriptWords(context)
+        let key = keys(context).records
+        // The records are made once, when a file of them is needed: a warm build plans their
+        // files from their paths, kept in the cache, and takes them over without making any.
+        let records = Mutex<[String: OutputFile]?>(nil)
+        let files = { @Sendable () -> [String: OutputFile] in
+            records.withLock { records in
+                if records == nil { records = byPath(SearchIndex(site: context.site, words: context.words, contentKey: key).recordFiles(words: words)) }
+                return records!
+            }
+        }
+        return [searchPage] + specs(context.cachedPaths("search-records", key, files: files), key: key, files: files)
+    }
+
+    /// The script's texts, with the site's facets named where a text mentions them (a site
+    /// without facets gets the texts that name none).
+    static func scriptWords(_ context: RenderContext) -> [(key: String, text: String)] {
         let facets = facetNames(context)
         let texts = context.words.texts
-        let words = texts.filter { $0.key.hasPrefix("search_") }.sorted { $0.key < $1.key }.map { key, text in
+        return texts.filter { $0.key.hasPrefix("search_") }.sorted { $0.key < $1.key }.map { key, text in
             if facets.isEmpty, text.contains("{facets}"), let plain = texts[key.replacingOccurrences(of: "search_", with: "search_nofacets_")] {
                 return (key: key, text: plain)
             }
             return (key: key, text: text.replacingOccurrences(of: "{facets}", with: facets))
         }
-        // The two parts of the index are kept under what they are made from: the records
-        // under the site's fields, the terms under those and every body.
+    }
+
+    /// What the two parts of the index are kept under: the records under the site's fields
+    /// (and the script's texts), the terms under those and every body.
+    static func keys(_ context: RenderContext) -> (records: Digest, terms: Digest) {
         var hasher = DigestHasher()
         hasher.combine(SearchIndex.format)
-        for word in words { hasher.combine([word.key, word.text]) }
+        for word in scriptWords(context) { hasher.combine([word.key, word.text]) }
         hasher.combine(context.contentDigest ?? .zero)
-        let recordsKey = hasher.finalize()
+        let records = hasher.finalize()
         hasher.combine(context.bodiesDigest ?? .zero)
-        let termsKey = hasher.finalize()
-        // The index is made once, when a file of it is needed: a warm build plans its files
-        // from their paths, kept in the cache, and takes them over without making any.
-        let index = Mutex<SearchIndex?>(nil)
-        let records = Mutex<[String: OutputFile]?>(nil)
-        let terms = Mutex<[String: OutputFile]?>(nil)
-        let made = { @Sendable () -> SearchIndex in
-            index.withLock { index in
-                if index == nil { index = SearchIndex(site: context.site, words: context.words, contentKey: recordsKey) }
-                return index!
+        return (records, hasher.finalize())
+    }
+
+    /// Index files by path.
+    static func byPath(_ files: [OutputFile]) -> [String: OutputFile] {
+        Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The specs of one part's files, planned from their paths: a manifest keeps its name and
+    /// changes with its part (`key`); a file named by its content is the same file while its
+    /// name is.
+    static func specs(_ paths: [String], key: Digest, files: @escaping @Sendable () -> [String: OutputFile]) -> [PageSpec] {
+        paths.map { path in
+            let isManifest = SearchIndex.isManifest(path)
+            return PageSpec.data(path: path, inputs: isManifest ? key : Digest.of(text: path), mayVanish: !isManifest) { _ in
+                files()[path] ?? OutputFile(path: path, text: "")
             }
         }
-        @Sendable func byPath(_ files: [OutputFile]) -> [String: OutputFile] {
-            Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        let recordFiles = { @Sendable () -> [String: OutputFile] in
-            records.withLock { records in
-                if records == nil { records = byPath(made().recordFiles(words: words)) }
-                return records!
-            }
-        }
-        let termFiles = { @Sendable () -> [String: OutputFile] in
-            terms.withLock { terms in
-                if terms == nil { terms = byPath(made().termFiles(cached: context.cachedBytes)) }
-                return terms!
-            }
-        }
-        let parts = [
-            (context.cachedPaths("search-records", recordsKey, files: recordFiles), recordsKey, recordFiles),
-            (context.cachedPaths("search-terms", termsKey, files: termFiles), termsKey, termFiles),
-        ]
-        let specs = parts.flatMap { paths, key, files in
-            paths.map { path in
-                // A manifest keeps its name and changes with its part; a file named by its
-                // content is the same file while its name is.
-                let isManifest = SearchIndex.isManifest(path)
-                return PageSpec.data(path: path, inputs: isManifest ? key : Digest.of(text: path), mayVanish: !isManifest) { _ in
-                    files()[path] ?? OutputFile(path: path, text: "")
-                }
-            }
-        }
-        return [searchPage] + specs
     }
 
     /// The search page itself: the form, with facet options counted over every role.
@@ -83,12 +80,10 @@ package enum SearchPages: PageKind {
             let values: (Role) -> [String] = { role in
                 key == Schema.skillsKey ? role.skills.map { skillNames[site.skillSlug($0.value)] ?? $0.value } : role.values(key)
             }
-            let table = Array(Set(site.roles.flatMap(values))).sorted()
-            guard !table.isEmpty else { return nil }
+            let options = FacetOptionView.options(in: site.roles, values: values)
+            guard !options.isEmpty else { return nil }
             let label = FieldValues.label(key, site: site, words: words)
-            return FacetView(
-                key: key, label: label, any: words.format("facet_any", ["field": words.inSentence(label)]),
-                options: FacetOptionView.options(table, in: site.roles, values: values))
+            return FacetView(key: key, label: label, any: words.format("facet_any", ["field": words.inSentence(label)]), options: options)
         }
         let roleCount = site.roles.count
         let view = ListView(

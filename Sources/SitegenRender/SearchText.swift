@@ -28,6 +28,11 @@ package final class SearchText: Sendable {
     /// The rules' endings as bytes, and the replacements' lengths in Unicode scalars.
     private let pluralBytes: [(suffix: [UInt8], replacement: String, scalars: Int)]
     private let keepBytes: [[UInt8]]
+    /// Whether every rule's replacement is no longer than its ending (a word is folded in place).
+    private let foldsInPlace: Bool
+    /// The last bytes of the rules' and kept endings: a word ending in another byte keeps its
+    /// ending (most words of a text).
+    private let foldEnds: [Bool]
     /// The longest stop or versus word, in bytes: a longer word is neither (most words of a
     /// text skip both lookups).
     private let longestSkipped: Int
@@ -47,6 +52,7 @@ package final class SearchText: Sendable {
         versus = Set(list("search_versus"))
         pluralBytes = plurals.map { (Array($0.suffix.utf8), $0.replacement, $0.replacement.unicodeScalars.count) }
         keepBytes = keep.map { Array($0.utf8) }
+        (foldsInPlace, foldEnds) = Self.foldTables(pluralBytes, keepBytes)
         longestSkipped = stopwords.union(versus).map(\.utf8.count).max() ?? 0
         packedSkipped = Self.packed(stopwords.union(versus))
     }
@@ -59,6 +65,7 @@ package final class SearchText: Sendable {
         self.versus = versus
         pluralBytes = self.plurals.map { (Array($0.suffix.utf8), $0.replacement, $0.replacement.unicodeScalars.count) }
         keepBytes = keep.map { Array($0.utf8) }
+        (foldsInPlace, foldEnds) = Self.foldTables(pluralBytes, keepBytes)
         longestSkipped = stopwords.union(versus).map(\.utf8.count).max() ?? 0
         packedSkipped = Self.packed(stopwords.union(versus))
     }
@@ -78,6 +85,18 @@ package final class SearchText: Sendable {
         hasher.combine(keep)
         hasher.combine(versus.sorted())
         return hasher.finalize()
+    }
+
+    /// Whether the rules fold a word in place, and which last bytes an ending of theirs has.
+    private static func foldTables(_ rules: [(suffix: [UInt8], replacement: String, scalars: Int)], _ keep: [[UInt8]]) -> (Bool, [Bool]) {
+        let inPlace = rules.allSatisfy { $0.replacement.utf8.count <= $0.suffix.count }
+        var ends = [Bool](repeating: false, count: 256)
+        for ending in rules.map(\.suffix) + keep {
+            // An empty ending fits every word.
+            guard let last = ending.last else { return (inPlace, [Bool](repeating: true, count: 256)) }
+            ends[Int(last)] = true
+        }
+        return (inPlace, ends)
     }
 
     /// Each word of up to seven ASCII bytes packed into an integer (`pack`), sorted.
@@ -114,7 +133,7 @@ package final class SearchText: Sendable {
     package func forEachWordBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         let isASCII = text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 } }
-        guard isASCII, pluralBytes.allSatisfy({ $0.replacement.utf8.count <= $0.suffix.count }) else {
+        guard isASCII, foldsInPlace else {
             Self.splitFolded(text) { word in
                 guard word.utf8.count > longestSkipped || (!stopwords.contains(word) && !versus.contains(word)) else { return }
                 var singular = singular(word)
@@ -123,33 +142,32 @@ package final class SearchText: Sendable {
             return
         }
         text.withUTF8 { bytes in
-            var buffer = [UInt8](repeating: 0, count: 64)
-            var start = -1
-            for index in 0...bytes.count {
-                let byte = index < bytes.count ? bytes[index] : 0
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
-                    if start < 0 { start = index }
-                    continue
-                }
-                defer { start = -1 }
-                guard start >= 0, index - start > 1 else { continue }
-                var length = index - start
-                if buffer.count < length { buffer = [UInt8](repeating: 0, count: length) }
-                buffer.withUnsafeMutableBufferPointer { word in
+            // One buffer for the text's words, as long as the longest can be (on the stack for
+            // the short texts that are most of them).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
+                var start = -1
+                for index in 0...bytes.count {
+                    let byte = index < bytes.count ? bytes[index] : 0
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
+                        if start < 0 { start = index }
+                        continue
+                    }
+                    defer { start = -1 }
+                    guard start >= 0, index - start > 1 else { continue }
+                    var length = index - start
                     for offset in 0..<length {
                         let byte = bytes[start + offset]
                         word[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
                     }
                     if length <= longestSkipped {
                         if length <= 7 {
-                            if isSkipped(packed: Self.pack(word[..<length])) { length = 0 }
+                            if isSkipped(packed: Self.pack(word[..<length])) { continue }
                         } else {
                             let folded = String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)
-                            if stopwords.contains(folded) || versus.contains(folded) { length = 0 }
+                            if stopwords.contains(folded) || versus.contains(folded) { continue }
                         }
                     }
-                    guard length > 0 else { return }
-                    length = foldPlural(word, length: length)
+                    if foldEnds[Int(word[length - 1])] { length = foldPlural(word, length: length) }
                     body(UnsafeBufferPointer(rebasing: word[..<length]))
                 }
             }
@@ -245,7 +263,7 @@ package final class SearchText: Sendable {
                 while start < lineEnd && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
                 lineStart = lineEnd + 1
-                if line.starts(with: Array("```".utf8)) || line.starts(with: Array("~~~".utf8)) {
+                if line.count >= 3, line[0] == UInt8(ascii: "`") || line[0] == UInt8(ascii: "~"), line[1] == line[0], line[2] == line[0] {
                     fenced.toggle()
                     continue
                 }
@@ -257,27 +275,29 @@ package final class SearchText: Sendable {
                 if line.first == UInt8(ascii: "#") {
                     var from = 0
                     while from < line.count && line[from] == UInt8(ascii: "#") { from += 1 }
-                    let heading = inlineText(UnsafeBufferPointer(rebasing: line[from...]))
-                    if !heading.isEmpty { headings.append(String(decoding: heading, as: UTF8.self)) }
-                    text += heading
+                    let headingStart = text.count
+                    appendInlineText(UnsafeBufferPointer(rebasing: line[from...]), to: &text)
+                    if text.count > headingStart { headings.append(String(decoding: text[headingStart...], as: UTF8.self)) }
                     text.append(0x0A)
                     continue
                 }
                 var from = 0
                 while from < line.count && (line[from] == UInt8(ascii: ">") || line[from] == 0x20) { from += 1 }
                 if from + 1 < line.count, "-*+".utf8.contains(line[from]), line[from + 1] == 0x20 { from += 2 }
-                text += inlineText(UnsafeBufferPointer(rebasing: line[from...]))
+                appendInlineText(UnsafeBufferPointer(rebasing: line[from...]), to: &text)
                 text.append(0x0A)
             }
             return (String(decoding: text, as: UTF8.self), headings)
         }
     }
 
-    /// One line of Markdown as text: `[words](address)` → `words`, `<tag>` and bare addresses
-    /// dropped, `*`, `_`, `` ` ``, `|` and `~` dropped; spaces at its ends trimmed.
-    private static func inlineText(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(line.count)
+    /// Appends one line of Markdown as text to `result`: `[words](address)` → `words`, `<tag>`
+    /// and bare addresses dropped, `*`, `_`, `` ` ``, `|` and `~` dropped; spaces at its ends
+    /// trimmed.
+    private static func appendInlineText(_ line: UnsafeBufferPointer<UInt8>, to result: inout [UInt8]) {
+        let first = result.count
+        // A space before the line's first other byte is not kept.
+        func append(_ byte: UInt8) { if byte != 0x20 || result.count > first { result.append(byte) } }
         var index = 0
         func hasPrefix(_ prefix: String, at position: Int) -> Bool {
             let prefix = prefix.utf8
@@ -299,25 +319,21 @@ package final class SearchText: Sendable {
             case UInt8(ascii: "<"):
                 if let close = line[index...].firstIndex(of: UInt8(ascii: ">")) {
                     index = close + 1
-                    result.append(0x20)
+                    append(0x20)
                     continue
                 }
-                result.append(byte)
+                append(byte)
             case UInt8(ascii: "!") where index + 1 < line.count && line[index + 1] == UInt8(ascii: "["):
                 break
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "["):
                 break
             case UInt8(ascii: "|"):
-                result.append(0x20)
+                append(0x20)
             default:
-                result.append(byte)
+                append(byte)
             }
             index += 1
         }
-        var end = result.count
-        while end > 0 && result[end - 1] == 0x20 { end -= 1 }
-        var begin = 0
-        while begin < end && result[begin] == 0x20 { begin += 1 }
-        return Array(result[begin..<end])
+        while result.count > first && result[result.count - 1] == 0x20 { result.removeLast() }
     }
 }

@@ -29,6 +29,20 @@ struct SearchIndexTests {
         }
     }
 
+    /// The byte loop that reads ASCII text (stop words packed, plurals folded in place) gives
+    /// the words of the Unicode path: the same text with one non-ASCII word of one letter (which
+    /// no path keeps) goes through `splitFolded`.
+    @Test(arguments: [
+        "The Producers' budgets, schedules and CLASSES: a 2nd unit's ies sses buses is us",
+        "Boxes, wishes, matches, lashes; Duties of THE ss-bus; x1 42 a b ab cat cats dogs",
+        "Hiring: interviewing-candidates, vs versus the crew (A/B) test_case done. ends",
+        "",
+    ])
+    func theByteLoopReadsASCIIAsTheUnicodePathDoes(_ sample: String) {
+        let text = SearchText(words: Self.english)
+        #expect(text.words(sample) == text.words(sample + " \u{E9}"))
+    }
+
     @Test func markdownBecomesPlainTextWithItsHeadings() {
         let markdown = """
             # Call sheets

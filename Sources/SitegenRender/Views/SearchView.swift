@@ -13,13 +13,14 @@ package struct FacetOptionView: FieldedView {
             .number("count", "How many roles have it") { $0.count },
         ])
 
-    /// The options of a facet over the roles, in the table's order.
-    package static func options(_ table: [String], in roles: [Role], values: (Role) -> [String]) -> [FacetOptionView] {
+    /// The options of a facet over the roles: each value some role has, in sorted order,
+    /// with how many roles have it (each role's values read once).
+    package static func options(in roles: [Role], values: (Role) -> [String]) -> [FacetOptionView] {
         var counts: [String: Int] = [:]
         for role in roles {
             for value in Set(values(role)) { counts[value, default: 0] += 1 }
         }
-        return table.map { FacetOptionView(value: $0, count: counts[$0] ?? 0) }
+        return counts.sorted { $0.key < $1.key }.map { FacetOptionView(value: $0.key, count: $0.value) }
     }
 }
 
