@@ -63,7 +63,8 @@ package enum ComparisonPages: PageKind {
                 "hasMatrix": !dimensions.isEmpty,
                 "matrix": matrix,
                 // The picker keeps its pair in the first page's address (`compare/?a=…&b=…`).
-                "picker": number == 1 && PickerData.isOffered(site) ? [PickerView(from: url, role: nil, updatesAddress: true)] : [],
+                "picker": number == 1 && PickerData.isOffered(site)
+                    ? [PickerView(from: url, role: nil, updatesAddress: true, pairs: site.pairs, context: context)] : [],
             ]
         )
         return context.view(url: url, title: view.title, description: view.summary, content: view)

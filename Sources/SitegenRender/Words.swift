@@ -100,6 +100,7 @@ package struct Words: Sendable {
         "term_roles_one", "term_roles_other", "term_summary_one", "term_summary_other", "taxonomy_summary", "page_of", "paged_title", "group_more_one",
         "group_more_other", "all_roles_count_one", "all_roles_count_other", "toc_reporting_lines", "charts_title", "charts_summary", "chart_title",
         "chart_summary_one", "chart_summary_other", "chart_page_note", "chart_group_link", "chart_site_link", "toc_picker",
+        "picker_nojs_first",
     ]
 }
 

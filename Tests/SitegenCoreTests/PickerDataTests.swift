@@ -175,6 +175,54 @@ import Testing
         #expect(!duties.contains("data-compare-picker") && !duties.contains("compare.js"))
     }
 
+    /// The picker's part a page shows without the script (`data-compare-nojs`).
+    static func fallback(_ path: String, in site: TestSite) throws -> String {
+        let page = try text(path, in: site)
+        let start = try #require(page.range(of: "<div class=\"picker-nojs\" data-compare-nojs>"))
+        let end = try #require(page[start.upperBound...].range(of: "</div>"))
+        return String(page[start.lowerBound..<end.upperBound])
+    }
+
+    /// The link targets of a fallback, in order.
+    static func links(_ html: String) -> [String] {
+        html.components(separatedBy: "<li><a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test func withoutTheScriptThePickerListsThePairPagesAndCapsALongList() throws {
+        // A hub role in 15 pairs (more than the cap), the producer in two.
+        let others = (1...14).map { String(format: "role-%02d", $0) }
+        var files: [String: String?] = [
+            "Content/roles/hub.md":
+                "---\ntitle: Hub\nsummary: In many pairs.\nduties: [Links, Meets, Talks]\ncompare_with: [producer, \(others.joined(separator: ", "))]\n---\nBody.\n"
+        ]
+        for slug in others {
+            files["Content/roles/\(slug).md"] = "---\ntitle: Role \(slug.suffix(2))\nsummary: One of many.\nduties: [Waits, Reads, Writes]\n---\nBody.\n"
+        }
+        files["Content/roles/loner.md"] = "---\ntitle: Loner\nsummary: In no pair.\nduties: [Waits, Reads, Writes]\n---\nBody.\n"
+        let site = try TestSite.make(files)
+        defer { site.remove() }
+        #expect(site.build().isEmpty)
+        #expect(PickerView.fallbackLimit == 12)
+        // The role in more pairs than the cap: the first 12, in the site's order, and where the rest are.
+        let hub = try Self.fallback("roles/hub/index.html", in: site)
+        let page = try Self.text("roles/hub/index.html", in: site)
+        let section = try #require(page.components(separatedBy: "<h2 id=\"comparisons\">").dropFirst().first?.components(separatedBy: "</ul>").first)
+        let every = Self.links(section)
+        #expect(every.count == 15 && Self.links(hub) == Array(every.prefix(12)), "the first 12 of the role's comparisons, in their order")
+        #expect(hub.contains("<p>These are the first 12 of 15; find the rest under <a href=\"../../compare/#pairs\">All comparisons</a></p>"))
+        #expect(hub.contains("read this role&#39;s comparisons"))
+        // A role in two pairs lists both, and only the link to them all.
+        let producer = try Self.fallback("roles/producer/index.html", in: site)
+        #expect(Self.links(producer) == ["../../compare/hub-vs-producer/", "../../compare/line-producer-vs-producer/"])
+        #expect(producer.contains("<p><a href=\"../../compare/#pairs\">All comparisons</a></p>"))
+        // A role in none says so.
+        let loner = try Self.fallback("roles/loner/index.html", in: site)
+        #expect(Self.links(loner).isEmpty && loner.contains("<p class=\"none\">None.</p>"))
+        // The hub: the site's first 12 of its 16 pairs.
+        let all = try Self.fallback("compare/index.html", in: site)
+        #expect(Self.links(all).count == 12 && all.contains("the first 12 of 16;") && all.contains("<a href=\"./#pairs\">All comparisons</a>"))
+    }
+
     @Test func aSiteOfOneRoleHasNoPicker() throws {
         let site = try TestSite.make([
             "Content/roles/line-producer.md": nil,

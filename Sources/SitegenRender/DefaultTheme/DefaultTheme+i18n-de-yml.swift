@@ -176,10 +176,12 @@ extension DefaultTheme {
         picker_choose: Tippen Sie einen Teil des Titels und wählen Sie die Rolle aus der Liste.
         picker_submit: Vergleichen
         picker_nojs: "Der Vergleich beliebiger Rollen läuft im Browser und braucht JavaScript. Ohne JavaScript lesen Sie die Vergleiche mit eigener Seite:"
+        picker_nojs_role: "Der Vergleich beliebiger Rollen läuft im Browser und braucht JavaScript. Ohne JavaScript lesen Sie die Vergleiche dieser Rolle mit eigener Seite:"
         picker_error: Die Vergleichsdaten konnten nicht geladen werden; laden Sie die Seite neu.
         picker_same: Wählen Sie zwei verschiedene Rollen.
         picker_page: "Diese beiden Rollen haben eine eigene Vergleichsseite:"
         picker_link: Link zu diesem Vergleich
+        picker_nojs_first: "Das sind die ersten {shown} von {count}; die übrigen finden Sie unter"
 
         # Weiterleitungen von früheren Adressen
         alias_title: Diese Seite ist umgezogen

@@ -178,10 +178,12 @@ extension DefaultTheme {
         picker_choose: Type part of a title, then choose the role from the list.
         picker_submit: Compare
         picker_nojs: "Comparing any two roles runs in your browser and needs JavaScript. Without it, read the comparisons that have a page of their own:"
+        picker_nojs_role: "Comparing any two roles runs in your browser and needs JavaScript. Without it, read this role's comparisons that have a page of their own:"
         picker_error: The comparison data could not be loaded; reload the page.
         picker_same: Choose two different roles.
         picker_page: "These two roles have a comparison page of their own:"
         picker_link: Link to this comparison
+        picker_nojs_first: "These are the first {shown} of {count}; find the rest under"
 
         # Redirects from earlier addresses
         alias_title: This page has moved

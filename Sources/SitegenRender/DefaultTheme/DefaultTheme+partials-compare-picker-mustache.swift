@@ -6,7 +6,18 @@ extension DefaultTheme {
         {{% CONTENT_TYPE: HTML }}
         <section class="picker" aria-labelledby="compare-any" data-compare-picker data-compare-data="{{dataURL}}" data-compare-role="{{role}}" data-compare-error="{{t.picker_error}}"{{#updatesAddress}} data-compare-address{{/updatesAddress}}>
         <h2 id="compare-any">{{t.picker_title}}</h2>
-        <p class="picker-nojs" data-compare-nojs>{{t.picker_nojs}} <a href="{{pairsURL}}">{{t.all_comparisons}}</a></p>
+        <div class="picker-nojs" data-compare-nojs>
+        <p>{{#hasRole}}{{t.picker_nojs_role}}{{/hasRole}}{{^hasRole}}{{t.picker_nojs}}{{/hasRole}}</p>
+        {{#hasPages}}
+        {{#pages}}
+        {{>link-list}}
+        {{/pages}}
+        {{/hasPages}}
+        {{^hasPages}}
+        <p class="none">{{t.none}}</p>
+        {{/hasPages}}
+        <p>{{#isCapped}}{{cappedNote}} {{/isCapped}}<a href="{{pairsURL}}">{{t.all_comparisons}}</a></p>
+        </div>
         <form class="picker-form" action="{{compareURL}}" method="get" hidden>
         <p class="picker-hint" id="picker-hint">{{t.picker_choose}}</p>
         <div class="picker-field">

@@ -50,8 +50,11 @@ package struct RoleView: OpenView {
         glance = FieldValues.facts(schema.glance, of: role, from: pageURL, context: context)
         declared = context.isUsed("fields") ? FieldValues.facts(schema.fields.map(\.key), of: role, from: pageURL, context: context) : []
         moreValues = DeclaredValues.values(of: role, from: pageURL, context: context)
-        comparisons = site.pairs(including: role.slug).map { ComparisonPages.link(to: $0, from: pageURL, context: context) }
-        picker = withBody && PickerData.isOffered(site) ? PickerView(from: pageURL, role: role, updatesAddress: false) : nil
+        let pairs = site.pairs(including: role.slug)
+        comparisons = pairs.map { ComparisonPages.link(to: $0, from: pageURL, context: context) }
+        picker =
+            withBody && PickerData.isOffered(site)
+            ? PickerView(from: pageURL, role: role, updatesAddress: false, pairs: pairs, context: context) : nil
         related = site.roles(role.related).map { RoleCardView($0, from: pageURL, context: context) }
         bodyHTML = withBody ? context.html(role.contentPath) : ""
         chart = withBody ? RoleCharts.neighbourhood(of: role, from: pageURL, context: context) : nil

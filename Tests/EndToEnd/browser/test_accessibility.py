@@ -57,3 +57,13 @@ def test_axe_on_the_comparison_picker_showing_a_pair(driver, deploys, scheme):
     driver.find_element(By.CSS_SELECTOR, ".picker-form button").click()
     wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side"))
     assert_clean(driver, f"picker on a role page {scheme}")
+
+
+@pytest.mark.parametrize("path", ["compare/", "roles/producer/"])
+def test_axe_on_the_pickers_list_of_pair_pages_as_shown_without_javascript(driver, deploys, path):
+    load(driver, deploys["root"].url(path))
+    wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".picker-form").is_displayed())
+    # The page as it reads without the script: the list shown, the form hidden.
+    driver.execute_script("document.querySelector('[data-compare-nojs]').hidden = false; document.querySelector('.picker-form').hidden = true;")
+    assert driver.find_element(By.CSS_SELECTOR, "[data-compare-nojs] li a").is_displayed()
+    assert_clean(driver, f"picker without the script on {path}")

@@ -2,7 +2,7 @@
 by side, exactly as a pair page shows them, from the manifest compare/compare-data.js and the
 files named by their content it points at, loaded only once the reader uses the form or the
 address names a pair (a role page loads none of it when it opens); the pair kept in the address; working at /, under /handbook/ and from file://, by keyboard and at 360 px; without
-JavaScript a hidden form and a link to the pair pages. The page with a comparison showing, as
+JavaScript a hidden form and the pair pages listed instead (on a role page its own, at most 12). The page with a comparison showing, as
 the browser holds it, passes the Nu HTML checker (Tests/EndToEnd/run.sh checks the pages as
 written)."""
 import json
@@ -261,15 +261,55 @@ def test_the_picker_fits_a_phone(driver, deploys, site_dir):
         assert element.rect["x"] >= 0 and element.rect["x"] + element.rect["width"] <= 360
 
 
+def nojs_links(driver):
+    """The pair pages the picker lists without JavaScript: [text, href] in order."""
+    note = driver.find_element(By.CSS_SELECTOR, "[data-compare-nojs]")
+    return [[a.text, a.get_attribute("href")] for a in note.find_elements(By.CSS_SELECTOR, "li a")]
+
+
+# From file:// a link to a folder opens its listing, as every link of the site does there.
+@pytest.mark.parametrize("deploy", ["root", "subpath"])
 @pytest.mark.parametrize("path", ["compare/", "roles/producer/"])
-def test_without_javascript_the_form_is_hidden_and_the_pair_pages_are_named(nojs_driver, deploys, path):
-    load(nojs_driver, deploys["root"].url(path))
+def test_without_javascript_the_picker_lists_the_pair_pages_and_they_open(nojs_driver, deploys, site_dir, deploy, path):
+    load(nojs_driver, deploys[deploy].url(path))
     assert not nojs_driver.find_element(By.CSS_SELECTOR, ".picker-form").is_displayed()
     note = nojs_driver.find_element(By.CSS_SELECTOR, "[data-compare-nojs]")
     assert note.is_displayed()
-    note.find_element(By.TAG_NAME, "a").click()
-    wait_for(nojs_driver, lambda d: d.current_url.endswith("compare/#pairs"))
+    links = nojs_links(nojs_driver)
+    # The pair pages written (on a role page those with the role), in the order the page lists
+    # them in full (the hub's list, the role's comparisons), the first 12 of them.
+    data = site_data(site_dir)
+    pages = [(data["roles"][first], data["roles"][second], url) for first, second, url in data["pages"]]
+    if path.startswith("roles/"):
+        pages = [page for page in pages if "producer" in (page[0]["slug"], page[1]["slug"])]
+    full = "#pairs + .link-list li a" if path == "compare/" else "#comparisons + .link-list li a"
+    every = [[a.text, a.get_attribute("href")] for a in nojs_driver.find_elements(By.CSS_SELECTOR, full)]
+    assert sorted(href for _, href in every) == sorted(deploys[deploy].url(url) for _, _, url in pages)
+    assert links and links == every[:12]
+    capped = "the first 12 of %d;" % len(every)
+    assert (capped in note.text) == (len(every) > 12), note.text
+    for text, href in links:
+        first, second = next((a, b) for a, b, url in pages if deploys[deploy].url(url) == href)
+        assert text == data["words"]["pair_title"].format(first=first["title"], second=second["title"])
+    # Each one opens its pair page.
+    for text, href in links:
+        note = nojs_driver.find_element(By.CSS_SELECTOR, "[data-compare-nojs]")
+        note.find_element(By.LINK_TEXT, text).click()
+        wait_for(nojs_driver, lambda d: d.current_url == href)
+        assert nojs_driver.find_element(By.CSS_SELECTOR, ".comparison h1").text == text
+        nojs_driver.back()
+        wait_for(nojs_driver, lambda d: d.current_url == deploys[deploy].url(path))
+    # And the last link leads to the hub's list of them all.
+    note = nojs_driver.find_element(By.CSS_SELECTOR, "[data-compare-nojs]")
+    note.find_element(By.CSS_SELECTOR, "p:last-child a").click()
+    wait_for(nojs_driver, lambda d: d.current_url.endswith("#pairs"))
     assert nojs_driver.find_elements(By.CSS_SELECTOR, "#pairs + .link-list li a"), "the hub lists the pair pages"
+
+
+def test_with_javascript_the_list_of_pair_pages_gives_way_to_the_form(driver, deploys):
+    load(driver, deploys["root"].url("roles/producer/"))
+    wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".picker-form").is_displayed())
+    assert not driver.find_element(By.CSS_SELECTOR, "[data-compare-nojs]").is_displayed()
 
 
 @pytest.mark.parametrize("path", ["compare/", "roles/producer/"])
