@@ -32,6 +32,11 @@ import Testing
             #expect(exists(site, path), "\(path)")
         }
         #expect(try text(site, "de/roles.json").contains("Bibliothekarin"))
+        // Each language's feed, with its own addresses, named by its own pages.
+        let feed = try text(site, "de/feed.xml")
+        #expect(feed.contains("<id>https://example.org/library/de/roles/librarian/</id>") && !feed.contains("Archivist"))
+        #expect(try text(site, "feed.xml").contains("<id>https://example.org/library/roles/archivist/</id>"))
+        #expect(try text(site, "de/index.html").contains("href=\"https://example.org/library/de/feed.xml\""))
         #expect(try !text(site, "roles.json").contains("Bibliothekarin"))
         // Hosts look for these at the root only.
         #expect(!exists(site, "de/404.html") && !exists(site, "de/robots.txt") && !exists(site, "de/sitemap.xml"))
