@@ -4,9 +4,9 @@ import SitegenSupport
 import Synchronization
 
 /// The comparison picker's data (`assets/compare.js`, on `/compare/` and on every role page):
-/// what it needs to show any two roles side by side as a pair page shows them, split so that a
-/// comparison loads a few kilobytes at any size of site. Scripts that fill one global, so that
-/// they load from `file://` as well as from a host:
+/// what it needs to show any two (or three) roles side by side as a pair page shows them,
+/// split so that a comparison loads a few kilobytes at any size of site. Scripts that fill one
+/// global, so that they load from `file://` as well as from a host:
 ///
 /// - `compare/compare-data.js`, the manifest: `SITEGEN_COMPARE.manifest = {"format":
 ///   "sitegen-compare", "version": 2, "words": {…}, "rows": [label…], …}` and either, on a site
@@ -39,7 +39,7 @@ package enum PickerData: PageKind {
     /// The words the script shows, written into the manifest.
     package static let wordKeys = [
         "pair_title", "pair_caption", "aspect", "duties", "skills", "shared", "only", "none", "none_in_common", "picker_page", "picker_link",
-        "picker_same",
+        "picker_same", "trio_title", "trio_caption", "shared_all", "only_two", "picker_pages", "picker_third_same",
     ]
     /// Bytes of roles past which a role file ends at a role picked by its slug's digest (so an
     /// edit moves no later boundary), and past which it always ends.

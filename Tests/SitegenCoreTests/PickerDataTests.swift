@@ -164,7 +164,7 @@ import Testing
         let role = try Self.text("roles/producer/index.html", in: site)
         #expect(role.contains("<script src=\"../../assets/compare.js\" defer></script>"))
         #expect(role.contains("data-compare-data=\"../../compare/compare-data.js\" data-compare-role=\"producer\""))
-        #expect(role.contains("<a href=\"#compare-any\">Compare any two roles</a>"), "the table of contents lists the picker")
+        #expect(role.contains("<a href=\"#compare-any\">Compare any two or three roles</a>"), "the table of contents lists the picker")
         #expect(role.contains("<form class=\"picker-form\" action=\"../../compare/\" method=\"get\" hidden>"), "hidden until the script runs")
         #expect(!role.contains("data-compare-address"), "a role page keeps its own address")
         let hub = try Self.text("compare/index.html", in: site)
@@ -242,6 +242,6 @@ import Testing
         #expect(site.build().isEmpty)
         let words = try #require(try Self.data(in: site)["words"] as? [String: String])
         #expect(words["shared"] == "Gemeinsam" && words["pair_title"] == "{first} und {second} im Vergleich")
-        #expect(try Self.text("compare/index.html", in: site).contains(">Zwei beliebige Rollen vergleichen</h2>"))
+        #expect(try Self.text("compare/index.html", in: site).contains(">Zwei oder drei beliebige Rollen vergleichen</h2>"))
     }
 }

@@ -3,6 +3,48 @@
 extension DefaultTheme {
     /// `assets/compare.js, part 2 of 2`
     static let file0Part2 = #"""
+          // a promise of whether it could.
+          function compare(entries) {
+            var wrong = null;
+            if (!entries[0] || !entries[1] || entries[0][0] === entries[1][0]) wrong = data.words.picker_same;
+            else if (entries.length === 3 && (!entries[2] || entries[2][0] === entries[0][0] || entries[2][0] === entries[1][0])) wrong = data.words.picker_third_same;
+            if (wrong) {
+              result.textContent = "";
+              say(wrong, true);
+              return Promise.resolve(false);
+            }
+            return Promise.all(entries.map(details)).then(function (roles) {
+              if (roles.some(function (role) { return !role; })) throw new Error("a role file lacks its role");
+              show(roles);
+              return true;
+            });
+          }
+
+          /* ---------- The form ---------- */
+
+          // Tells the reader what happened: a message shown (a wrong pick, a failed load), or the
+          // name of the pair shown, for screen readers only (the comparison's heading shows it).
+          function say(text, visible) {
+            status.textContent = text;
+            status.classList.toggle("visually-hidden", !visible);
+          }
+
+          function failed() { say(picker.getAttribute("data-compare-error"), true); }
+
+          // Fills a field's list with the titles matching its text (the latest typing wins).
+          function offer(field) {
+            var typed = field.value;
+            candidates(typed).then(function (entries) {
+              if (field.value !== typed) return;
+              var list = document.getElementById(field.getAttribute("list"));
+              list.textContent = "";
+              entries.slice(0, MOST_SHOWN).forEach(function (entry) { list.appendChild(element("option", { value: entry[1] })); });
+            }, failed);
+          }
+
+          var keepsAddress = picker.hasAttribute("data-compare-address");
+          var started = false;
+
           // The first use of the form loads the manifest (and fills the lists).
           // (On a large site the lists are filled only as the reader types.)
           function start() {
@@ -25,20 +67,23 @@ extension DefaultTheme {
           form.addEventListener("submit", function (event) {
             event.preventDefault();
             start();
-            Promise.all(fields.map(function (field) { return byTitle(field.value); })).then(function (entries) {
+            // The third field counts once something is typed in it.
+            var asked = fields[2].value.trim() ? fields : fields.slice(0, 2);
+            Promise.all(asked.map(function (field) { return byTitle(field.value); })).then(function (entries) {
               return compare(entries).then(function (shown) {
-                if (shown && keepsAddress) history.replaceState(null, "", pairQuery(entries[0][0], entries[1][0]));
+                if (shown && keepsAddress) history.replaceState(null, "", query(entries.map(function (entry) { return entry[0]; })));
               });
             }).catch(failed);
           });
           form.hidden = false;
           picker.querySelector("[data-compare-nojs]").hidden = true;
 
-          // An address that names a pair shows it at once.
-          var query = new URLSearchParams(location.search);
-          if (keepsAddress && (query.get("a") || query.get("b"))) {
+          // An address that names a pair (or three roles) shows it at once.
+          var address = new URLSearchParams(location.search);
+          if (keepsAddress && (address.get("a") || address.get("b") || address.get("c"))) {
             started = true;
-            Promise.all([bySlug(query.get("a") || ""), bySlug(query.get("b") || "")]).then(function (entries) {
+            var slugs = address.get("c") ? ["a", "b", "c"] : ["a", "b"];
+            Promise.all(slugs.map(function (name) { return bySlug(address.get(name) || ""); })).then(function (entries) {
               entries.forEach(function (entry, index) { if (entry) fields[index].value = entry[1]; });
               return compare(entries);
             }).then(function () { if (data.roles) fields.forEach(offer); }).catch(failed);

@@ -240,6 +240,21 @@ extension DefaultTheme {
         @media print {
           .picker-form, .picker-status { display: none; }
         }
+        /* Three roles: the role columns share the table's four fifths; the split is a row of what all
+           three share, a row of what each two of them share only, and a row of what each one has
+           alone, in the columns' order. On a phone the three roles' names stay side by side at the
+           top, each aspect's values stack below its label, each named by its role, and the split is
+           one column. */
+        .side-by-side-three td, .side-by-side-three th[scope="col"] { width: 26.6%; }
+        .split-three { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+        .split-three > :first-child { grid-column: 1 / -1; }
+        @media (max-width: 40rem) {
+          .side-by-side-three thead tr { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+          .side-by-side-three tbody tr { grid-template-columns: minmax(0, 1fr); }
+          .side-by-side-three td, .side-by-side-three th[scope="col"] { width: auto; overflow-wrap: break-word; }
+          .side-by-side-three td::before { content: attr(data-role); display: block; font-weight: 600; font-size: 0.85rem; color: var(--muted); }
+          .split-three { grid-template-columns: minmax(0, 1fr); }
+        }
 
         """#
 }

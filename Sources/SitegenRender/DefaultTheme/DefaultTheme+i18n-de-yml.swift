@@ -63,7 +63,7 @@ extension DefaultTheme {
         toc_requirements: Voraussetzungen
         toc_comparisons: Vergleichen mit
         toc_related: Verwandte Rollen
-        toc_picker: Zwei beliebige Rollen vergleichen
+        toc_picker: Zwei oder drei beliebige Rollen vergleichen
         toc_sources: Quellen
         key_duties: Wichtigste Aufgaben
         duties: Aufgaben
@@ -170,9 +170,10 @@ extension DefaultTheme {
         data_matrix: "Die Tabelle als Tabellenkalkulation (CSV):"
 
         # Die Rollenauswahl zum Vergleichen (assets/compare.js; compare/compare-data.js enthält die Texte, die sie zeigt)
-        picker_title: Zwei beliebige Rollen vergleichen
+        picker_title: Zwei oder drei beliebige Rollen vergleichen
         picker_first: Erste Rolle
         picker_second: Zweite Rolle
+        picker_third: Dritte Rolle (optional)
         picker_choose: Tippen Sie einen Teil des Titels und wählen Sie die Rolle aus der Liste.
         picker_submit: Vergleichen
         picker_nojs: "Der Vergleich beliebiger Rollen läuft im Browser und braucht JavaScript. Ohne JavaScript lesen Sie die Vergleiche mit eigener Seite:"
@@ -181,6 +182,12 @@ extension DefaultTheme {
         picker_same: Wählen Sie zwei verschiedene Rollen.
         picker_page: "Diese beiden Rollen haben eine eigene Vergleichsseite:"
         picker_link: Link zu diesem Vergleich
+        picker_pages: "Paare dieser Rollen mit eigener Vergleichsseite:"
+        picker_third_same: Wählen Sie als dritte Rolle eine andere als die ersten beiden, oder lassen Sie das Feld leer.
+        trio_title: "{first}, {second} und {third} im Vergleich"
+        trio_caption: "{first}, {second} und {third} nebeneinander"
+        shared_all: Allen dreien gemeinsam
+        only_two: "Nur {first} und {second}"
         picker_nojs_first: "Das sind die ersten {shown} von {count}; die übrigen finden Sie unter"
 
         # Weiterleitungen von früheren Adressen

@@ -65,7 +65,7 @@ extension DefaultTheme {
         toc_comparisons: Compare with
         toc_related: Related roles
         toc_sources: Sources
-        toc_picker: Compare any two roles
+        toc_picker: Compare any two or three roles
         key_duties: Key duties
         duties: Duties
         skills: Skills
@@ -172,17 +172,24 @@ extension DefaultTheme {
         data_matrix: "The table as a spreadsheet (CSV):"
 
         # The comparison picker (assets/compare.js; its manifest, compare/compare-data.js, carries the words it shows)
-        picker_title: Compare any two roles
+        picker_title: Compare any two or three roles
         picker_first: First role
         picker_second: Second role
+        picker_third: Third role (optional)
         picker_choose: Type part of a title, then choose the role from the list.
         picker_submit: Compare
-        picker_nojs: "Comparing any two roles runs in your browser and needs JavaScript. Without it, read the comparisons that have a page of their own:"
-        picker_nojs_role: "Comparing any two roles runs in your browser and needs JavaScript. Without it, read this role's comparisons that have a page of their own:"
+        picker_nojs: "Comparing any two or three roles runs in your browser and needs JavaScript. Without it, read the comparisons that have a page of their own:"
+        picker_nojs_role: "Comparing any two or three roles runs in your browser and needs JavaScript. Without it, read this role's comparisons that have a page of their own:"
         picker_error: The comparison data could not be loaded; reload the page.
         picker_same: Choose two different roles.
         picker_page: "These two roles have a comparison page of their own:"
         picker_link: Link to this comparison
+        picker_pages: "Pairs of these roles with a comparison page of their own:"
+        picker_third_same: Choose a third role other than the first two, or leave it empty.
+        trio_title: "{first} vs {second} vs {third}"
+        trio_caption: "{first}, {second} and {third} side by side"
+        shared_all: Shared by all three
+        only_two: "Only {first} and {second}"
         picker_nojs_first: "These are the first {shown} of {count}; find the rest under"
 
         # Redirects from earlier addresses

@@ -30,6 +30,11 @@ extension DefaultTheme {
         <input id="picker-b" name="b" type="text" list="picker-list-b" autocomplete="off" spellcheck="false" aria-describedby="picker-hint">
         <datalist id="picker-list-b"></datalist>
         </div>
+        <div class="picker-field">
+        <label for="picker-c">{{t.picker_third}}</label>
+        <input id="picker-c" name="c" type="text" list="picker-list-c" autocomplete="off" spellcheck="false" aria-describedby="picker-hint">
+        <datalist id="picker-list-c"></datalist>
+        </div>
         <button type="submit" class="button">{{t.picker_submit}}</button>
         </form>
         <p class="picker-status" id="picker-status" role="status" aria-live="polite"></p>

@@ -2,10 +2,10 @@ import SitegenContent
 import SitegenMarkdown
 import SitegenTemplates
 
-/// The comparison picker on `/compare/` and on a role page: a form of two role fields (text
-/// with a list of matching titles) that `assets/compare.js` shows side by side from the
-/// picker's data (`PickerData`), loaded only once the reader uses the form or the address
-/// names a pair. Without the script the form stays hidden and the picker
+/// The comparison picker on `/compare/` and on a role page: a form of three role fields (text
+/// with a list of matching titles; the third may stay empty) that `assets/compare.js` shows
+/// side by side from the picker's data (`PickerData`), loaded only once the reader uses the
+/// form or the address names a comparison. Without the script the form stays hidden and the picker
 /// lists the pair pages instead (on a role page those of its role), at most `fallbackLimit`,
 /// with a link to the hub's list of them all.
 package struct PickerView: FieldedView {
@@ -17,7 +17,8 @@ package struct PickerView: FieldedView {
     package var dataURL: String
     /// `/compare/`, relative to the page: where the form sends a pair.
     package var compareURL: String
-    /// Whether the picked pair is kept in the page's address (`?a=…&b=…`, on `/compare/`).
+    /// Whether the picked roles are kept in the page's address (`?a=…&b=…`, `&c=…` for a
+    /// third; on `/compare/`).
     package var updatesAddress: Bool
     /// The pair pages listed without the script, relative to the page.
     package var pages: [LinkView]
@@ -56,7 +57,7 @@ package struct PickerView: FieldedView {
             .text("dataURL", "The picker's manifest (compare/compare-data.js), relative to the page") { $0.dataURL },
             .text("compareURL", "The comparison hub, relative to the page") { $0.compareURL },
             .text("pairsURL", "The hub's list of pair pages, relative to the page") { $0.compareURL + "#pairs" },
-            .flag("updatesAddress", "Whether the page's address keeps the picked pair (?a=…&b=…)") { $0.updatesAddress },
+            .flag("updatesAddress", "Whether the page's address keeps the picked roles (?a=…&b=…, and &c=… for a third)") { $0.updatesAddress },
             .view("pages", "The pair pages listed without the script (the role's on a role page), at most \(PickerView.fallbackLimit)") {
                 LinksView(links: $0.pages)
             },

