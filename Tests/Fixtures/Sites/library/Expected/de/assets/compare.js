@@ -1,6 +1,6 @@
-/* sitegen comparison picker: any two roles side by side, on /compare/ and on role pages.
- * Hand-written, no libraries. Without it the page still works: the form stays hidden and the
- * picker points at the comparisons that have pages of their own.
+/* sitegen comparison picker: any two or three roles side by side, on /compare/ and on role
+ * pages. Hand-written, no libraries. Without it the page still works: the form stays hidden and
+ * the picker lists the comparisons that have pages of their own.
  *
  * The data is written by sitegen (PickerData.swift describes it) as scripts that fill
  * window.SITEGEN_COMPARE, loaded with <script> elements (not fetch) so that they work from
@@ -8,11 +8,13 @@
  * (compare/compare-data.js), and files named by their content that it points at: role files
  * of a few roles each, and on a large site name files (by slug) and word files (by each word
  * of the titles, with their index in a file of its own, loaded when the reader types).
- * Nothing is loaded until the reader uses the form, or the address names a pair; a comparison then loads the manifest and one or two role files (and
- * on a large site the name or word files that find them). The build computes everything the
- * table and the split show as the pair pages compute it; this script only matches the keys it
- * gives. On /compare/ the pair is kept in the address (?a=engineer&b=designer), so every
- * comparison shown can be shared.
+ * Nothing is loaded until the reader uses the form, or the address names a pair; a comparison
+ * then loads the manifest and one role file a role at most (and on a large site the name or
+ * word files that find them). The build computes everything the table and the split show as
+ * the pair pages compute it; this script only matches the keys it gives. On /compare/ the
+ * roles are kept in the address (?a=engineer&b=designer, and &c=writer for a third), so every
+ * comparison shown can be shared. Three roles show as two do, with a column more, and their
+ * duties and skills split into shared by all three, by two of them (named), and only one.
  */
 (function () {
   "use strict";
@@ -20,7 +22,7 @@
   var picker = document.querySelector("[data-compare-picker]");
   if (!picker) return;
   var form = picker.querySelector("form");
-  var fields = [form.elements.a, form.elements.b];
+  var fields = [form.elements.a, form.elements.b, form.elements.c];
   var status = document.getElementById("picker-status");
   var result = document.getElementById("picker-result");
   var root = new URL(document.documentElement.getAttribute("data-root") || "./", location.href).href;
@@ -43,7 +45,10 @@
 
   function siteURL(path) { return diskURL(root + path); }
 
-  function pairQuery(a, b) { return "?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b); }
+  // The address of a comparison of two or three roles (slugs).
+  function query(slugs) {
+    return "?" + slugs.map(function (slug, index) { return "abc"[index] + "=" + encodeURIComponent(slug); }).join("&");
+  }
 
   /* ---------- Loading ---------- */
 
@@ -178,6 +183,12 @@
 
   function pairName(first, second) { return fill(data.words.pair_title, { first: first.title, second: second.title }); }
 
+  // The words of two roles or of three ("A vs B", "A vs B vs C"), by their keys for each.
+  function named(two, three, roles) {
+    if (roles.length === 2) return fill(data.words[two], { first: roles[0].title, second: roles[1].title });
+    return fill(data.words[three], { first: roles[0].title, second: roles[1].title, third: roles[2].title });
+  }
+
   /* ---------- Elements ---------- */
 
   // An element with attributes and children (strings become text).
@@ -194,41 +205,57 @@
 
   /* ---------- The comparison ---------- */
 
-  function table(first, second) {
+  function table(roles) {
     var rows = data.rows.map(function (label, index) {
-      return element("tr", {}, [element("th", { scope: "row" }, [label]), element("td", {}, [first.cells[index]]), element("td", {}, [second.cells[index]])]);
+      // Three roles' cells are named by their role too (a phone stacks them under the aspect).
+      return element("tr", {}, [element("th", { scope: "row" }, [label])].concat(roles.map(function (role) {
+        return element("td", roles.length === 3 ? { "data-role": role.title } : {}, [role.cells[index]]);
+      })));
     });
-    var head = element("tr", {}, [
-      element("th", { scope: "col" }, [data.words.aspect]),
-      element("th", { scope: "col" }, [link(first.title, siteURL(first.url))]),
-      element("th", { scope: "col" }, [link(second.title, siteURL(second.url))]),
-    ]);
-    var caption = fill(data.words.pair_caption, { first: first.title, second: second.title });
+    var head = element("tr", {}, [element("th", { scope: "col" }, [data.words.aspect])].concat(roles.map(function (role) {
+      return element("th", { scope: "col" }, [link(role.title, siteURL(role.url))]);
+    })));
     return element("div", { "class": "table-scroll", role: "region", "aria-labelledby": "picker-caption", tabindex: "0" }, [
-      element("table", { "class": "side-by-side" }, [
-        element("caption", { id: "picker-caption" }, [caption]),
+      element("table", { "class": roles.length === 3 ? "side-by-side side-by-side-three" : "side-by-side" }, [
+        element("caption", { id: "picker-caption" }, [named("pair_caption", "trio_caption", roles)]),
         element("thead", {}, [head]),
         element("tbody", {}, rows),
       ]),
     ]);
   }
 
-  // Items are [text, key]; `item` makes each one's content.
-  function split(first, second, firstItems, secondItems, item) {
-    var firstKeys = {}, secondKeys = {};
-    firstItems.forEach(function (entry) { firstKeys[entry[1]] = true; });
-    secondItems.forEach(function (entry) { secondKeys[entry[1]] = true; });
-    function column(heading, items, none) {
-      var list = items.length
-        ? element("ul", {}, items.map(function (entry) { return element("li", {}, [item(entry)]); }))
-        : element("p", { "class": "none" }, [none]);
-      return element("div", {}, [element("h5", {}, [heading]), list]);
+  // A column of a split: its heading and its items, or the line saying there are none.
+  function column(heading, items, none, item) {
+    var list = items.length
+      ? element("ul", {}, items.map(function (entry) { return element("li", {}, [item(entry)]); }))
+      : element("p", { "class": "none" }, [none]);
+    return element("div", {}, [element("h5", {}, [heading]), list]);
+  }
+
+  // Each role's items are [text, key]; `item` makes each one's content. Two roles: shared,
+  // only the first, only the second. Three: shared by all three, by each two of them only,
+  // and by each one only. An item is in the column of the roles that have its key, as the
+  // first of them gives it.
+  function split(roles, lists, item) {
+    var keys = lists.map(function (items) {
+      var have = {};
+      items.forEach(function (entry) { have[entry[1]] = true; });
+      return have;
+    });
+    var every = roles.map(function (role, index) { return index; });
+    // The items held by exactly these roles (positions, in order).
+    function heldBy(members) {
+      return lists[members[0]].filter(function (entry) {
+        return every.filter(function (index) { return keys[index][entry[1]]; }).join() === members.join();
+      });
     }
-    return element("div", { "class": "split" }, [
-      column(data.words.shared, firstItems.filter(function (entry) { return secondKeys[entry[1]]; }), data.words.none_in_common),
-      column(data.words.only + " " + first.title, firstItems.filter(function (entry) { return !secondKeys[entry[1]]; }), data.words.none),
-      column(data.words.only + " " + second.title, secondItems.filter(function (entry) { return !firstKeys[entry[1]]; }), data.words.none),
-    ]);
+    var byTwo = roles.length === 3 ? [[0, 1], [0, 2], [1, 2]] : [];
+    var columns = [column(roles.length === 3 ? data.words.shared_all : data.words.shared, heldBy(every), data.words.none_in_common, item)].concat(
+      byTwo.map(function (two) {
+        return column(fill(data.words.only_two, { first: roles[two[0]].title, second: roles[two[1]].title }), heldBy(two), data.words.none, item);
+      }),
+      every.map(function (one) { return column(data.words.only + " " + roles[one].title, heldBy([one]), data.words.none, item); }));
+    return element("div", { "class": roles.length === 3 ? "split split-three" : "split" }, columns);
   }
 
   // The pair's own page, in the page's order, when it has one: [first, second, url].
@@ -240,35 +267,50 @@
     return null;
   }
 
-  function show(first, second) {
+  // The pages of the pairs among the roles that have one, in the pairs' order: two roles have
+  // one pair, three have three.
+  function ownPages(roles) {
+    var pairs = roles.length === 2 ? [[0, 1]] : [[0, 1], [0, 2], [1, 2]];
+    return pairs.map(function (pair) { return ownPage(roles[pair[0]], roles[pair[1]]); }).filter(Boolean);
+  }
+
+  function show(roles) {
     result.textContent = "";
-    var name = pairName(first, second);
+    var name = named("pair_title", "trio_title", roles);
     var links = [];
-    var page = ownPage(first, second);
-    if (page) {
-      links.push(element("p", { "class": "picker-page" }, [data.words.picker_page + " ", link(pairName(page[0], page[1]), siteURL(page[2]))]));
+    var pages = ownPages(roles);
+    if (pages.length && roles.length === 2) {
+      links.push(element("p", { "class": "picker-page" }, [data.words.picker_page + " ", link(pairName(pages[0][0], pages[0][1]), siteURL(pages[0][2]))]));
+    } else if (pages.length) {
+      var parts = [data.words.picker_pages];
+      pages.forEach(function (page, index) { parts.push(index ? " · " : " ", link(pairName(page[0], page[1]), siteURL(page[2]))); });
+      links.push(element("p", { "class": "picker-page" }, parts));
     }
-    links.push(element("p", { "class": "picker-share" }, [link(data.words.picker_link, siteURL("compare/" + pairQuery(first.slug, second.slug)))]));
+    links.push(element("p", { "class": "picker-share" }, [link(data.words.picker_link, siteURL("compare/" + query(roles.map(function (role) { return role.slug; }))))]));
     [element("h3", {}, [name])].concat(links, [
-      table(first, second),
+      table(roles),
       element("h4", {}, [data.words.duties]),
-      split(first, second, first.duties, second.duties, function (entry) { return document.createTextNode(entry[0]); }),
+      split(roles, roles.map(function (role) { return role.duties; }), function (entry) { return document.createTextNode(entry[0]); }),
       element("h4", {}, [data.words.skills]),
-      split(first, second, first.skills, second.skills, function (entry) { return link(entry[0], siteURL(entry[1])); }),
+      split(roles, roles.map(function (role) { return role.skills; }), function (entry) { return link(entry[0], siteURL(entry[1])); }),
     ]).forEach(function (node) { result.appendChild(node); });
     say(name, false);
   }
 
-  // Shows the pair of entries (either may be null); a promise of whether it could.
+  // Shows the roles of the entries (two, or three when a third is asked for; any may be null);
+  // a promise of whether it could.
   function compare(entries) {
-    if (!entries[0] || !entries[1] || entries[0][0] === entries[1][0]) {
+    var wrong = null;
+    if (!entries[0] || !entries[1] || entries[0][0] === entries[1][0]) wrong = data.words.picker_same;
+    else if (entries.length === 3 && (!entries[2] || entries[2][0] === entries[0][0] || entries[2][0] === entries[1][0])) wrong = data.words.picker_third_same;
+    if (wrong) {
       result.textContent = "";
-      say(data.words.picker_same, true);
+      say(wrong, true);
       return Promise.resolve(false);
     }
     return Promise.all(entries.map(details)).then(function (roles) {
-      if (!roles[0] || !roles[1]) throw new Error("a role file lacks its role");
-      show(roles[0], roles[1]);
+      if (roles.some(function (role) { return !role; })) throw new Error("a role file lacks its role");
+      show(roles);
       return true;
     });
   }
@@ -320,20 +362,23 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     start();
-    Promise.all(fields.map(function (field) { return byTitle(field.value); })).then(function (entries) {
+    // The third field counts once something is typed in it.
+    var asked = fields[2].value.trim() ? fields : fields.slice(0, 2);
+    Promise.all(asked.map(function (field) { return byTitle(field.value); })).then(function (entries) {
       return compare(entries).then(function (shown) {
-        if (shown && keepsAddress) history.replaceState(null, "", pairQuery(entries[0][0], entries[1][0]));
+        if (shown && keepsAddress) history.replaceState(null, "", query(entries.map(function (entry) { return entry[0]; })));
       });
     }).catch(failed);
   });
   form.hidden = false;
   picker.querySelector("[data-compare-nojs]").hidden = true;
 
-  // An address that names a pair shows it at once.
-  var query = new URLSearchParams(location.search);
-  if (keepsAddress && (query.get("a") || query.get("b"))) {
+  // An address that names a pair (or three roles) shows it at once.
+  var address = new URLSearchParams(location.search);
+  if (keepsAddress && (address.get("a") || address.get("b") || address.get("c"))) {
     started = true;
-    Promise.all([bySlug(query.get("a") || ""), bySlug(query.get("b") || "")]).then(function (entries) {
+    var slugs = address.get("c") ? ["a", "b", "c"] : ["a", "b"];
+    Promise.all(slugs.map(function (name) { return bySlug(address.get(name) || ""); })).then(function (entries) {
       entries.forEach(function (entry, index) { if (entry) fields[index].value = entry[1]; });
       return compare(entries);
     }).then(function () { if (data.roles) fields.forEach(offer); }).catch(failed);
