@@ -10,8 +10,9 @@ package enum SiteFiles: PageKind {
     package static func pages(_ context: RenderContext) -> [PageSpec] {
         // `404.html` and `robots.txt` only at the site's root, where hosts look for them:
         // another language's site is a folder of it.
-        guard context.site.config.outputPrefix.isEmpty else { return assets(context.theme).map { PageSpec.file($0) } }
-        return [notFound(context)] + assets(context.theme).map { PageSpec.file($0) } + [.file(robots(baseURL: context.site.config.baseURL))]
+        let assets = assets(context.theme).map { PageSpec.file($0) }
+        guard context.site.config.outputPrefix.isEmpty else { return assets }
+        return [notFound(context)] + assets + [.file(robots(baseURL: context.site.config.baseURL))]
     }
 
     /// `404.html`. Hosts serve it at any missing address, at any depth, so its links are

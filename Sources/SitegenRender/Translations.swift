@@ -34,7 +34,7 @@ package struct Translations: Sendable {
     /// page is linked at its home page.
     package func links(for url: String, root: String) -> [LanguageLinkView] {
         // From this language's root to the site's root (`de/` → `../`).
-        let up = String(repeating: "../", count: languages[current].prefix.split(separator: "/").count)
+        let up = SiteConfig.upToSiteRoot(from: languages[current].prefix)
         return languages.indices.map { index in
             let language = languages[index]
             let translated = language.pages.contains(url)

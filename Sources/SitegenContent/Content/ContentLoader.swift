@@ -42,9 +42,10 @@ package struct ContentLoader: Sendable {
         // A language's labels name declared fields (known only now, when the schema is its own file).
         let fieldKeys = schema.fields.map(\.key) + [Schema.skillsKey]
         for language in config?.languages ?? [] {
-            for (key, label) in language.labels where !fieldKeys.contains(key) {
-                let hint = Suggestion.hint(for: key, in: fieldKeys)
-                diagnostics.append(.error("the labels of language '\(language.code)' name '\(key)', which is no declared field\(hint)", at: label.location))
+            for label in language.labels where !fieldKeys.contains(label.key) {
+                let hint = Suggestion.hint(for: label.key, in: fieldKeys)
+                diagnostics.append(
+                    .error("the labels of language '\(language.code)' name '\(label.key)', which is no declared field\(hint)", at: label.text.location))
             }
         }
 

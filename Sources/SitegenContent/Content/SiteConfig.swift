@@ -44,19 +44,6 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// One language of a multilingual site, with what it says differently.
     package struct Language: Sendable, Hashable {
-        package static func == (a: Language, b: Language) -> Bool {
-            a.code == b.code && a.name == b.name && a.title == b.title && a.description == b.description && a.navigation == b.navigation
-                && a.labels.elementsEqual(b.labels) { $0.key == $1.key && $0.label == $1.label } && a.location == b.location
-        }
-
-        package func hash(into hasher: inout Hasher) {
-            hasher.combine(code)
-            for (key, label) in labels {
-                hasher.combine(key)
-                hasher.combine(label)
-            }
-        }
-
         /// The code (`de`, `pt-BR`): the `lang` attribute, the folder of its pages and content.
         package var code: String
         /// How the language switcher names it; nil for the theme's `language_name`.
@@ -65,11 +52,17 @@ public struct SiteConfig: Sendable, Hashable {
         package var title: String?
         package var description: String?
         package var navigation: [NavigationItem]?
-        /// What its pages call the declared fields (`labels: {department: Bereich}`), each
-        /// with where it is given.
-        package var labels: [(key: String, label: Located)] = []
+        /// What its pages call the declared fields (`labels: {department: Bereich}`).
+        package var labels: [Label] = []
         /// Where `sitegen.yml` declares it.
         package var location: SourceLocation?
+    }
+
+    /// A language's label for a declared field, and where it is given.
+    package struct Label: Sendable, Hashable {
+        /// The field's key (`department`).
+        package var key: String
+        package var text: Located
     }
 
     /// Whether the site has pages in more than one language.
@@ -87,17 +80,25 @@ public struct SiteConfig: Sendable, Hashable {
         config.description = other.description ?? description
         config.navigation = other.navigation ?? navigation
         config.outputPrefix = other.code == language ? "" : other.code + "/"
-        config.baseURL = baseURL.isEmpty ? "" : baseURL + config.outputPrefix
-        for (key, label) in other.labels {
-            if let index = config.schema.fields.firstIndex(where: { $0.key == key }) { config.schema.fields[index].label = label.value }
-            if key == Schema.skillsKey {
-                var skills = config.schema.skills ?? Schema.Field(key: key, type: .terms, label: label.value, required: false, url: key)
-                skills.label = label.value
+        config.baseURL = Self.baseURL(baseURL, folder: config.outputPrefix)
+        for label in other.labels {
+            let text = label.text.value
+            if let index = config.schema.fields.firstIndex(where: { $0.key == label.key }) { config.schema.fields[index].label = text }
+            if label.key == Schema.skillsKey {
+                var skills = config.schema.skills ?? Schema.Field(key: label.key, type: .terms, label: text, required: false, url: label.key)
+                skills.label = text
                 config.schema.skills = skills
             }
         }
         return config
     }
+
+    /// The base URL of the language whose pages are in `folder` (`de/`), for the site's `base`:
+    /// under it, or none without one.
+    package static func baseURL(_ base: String, folder: String) -> String { base.isEmpty ? "" : base + folder }
+
+    /// The way from a language's root up to the whole site's (`de/` → `../`).
+    package static func upToSiteRoot(from folder: String) -> String { String(repeating: "../", count: folder.split(separator: "/").count) }
 
     /// A text and where `sitegen.yml` has it.
     package struct Located: Sendable, Hashable {
@@ -192,7 +193,7 @@ public struct SiteConfig: Sendable, Hashable {
                 if settings["navigation"] != nil { language.navigation = navigationItems(in: settings, fields: &fields) }
                 for pair in fields.mapping("labels", in: settings)?.pairs ?? [] {
                     guard let field = pair.key.string, let label = fields.string(pair.value, field: field) else { continue }
-                    language.labels.append((field, Located(value: label, location: fields.location(of: pair.key))))
+                    language.labels.append(Label(key: field, text: Located(value: label, location: fields.location(of: pair.key))))
                 }
             }
             languages.append(language)

@@ -22,7 +22,7 @@ extension BuildPipeline {
 
     /// A Markdown document: where it is shown from, its text, and its path in its language
     /// (which its links are rewritten against).
-    struct Body {
+    struct Body: Sendable {
         var file: String
         var body: String
         var firstLine: Int
@@ -60,7 +60,7 @@ extension BuildPipeline {
         context.documentPrefix = prefix
         let everyName = context
         if !options.allNames { context.offerOnly(theme.library.usedNames) }
-        let inputs = PageInputs(context, bodies: bodies.mapValues { ($0.file, $0.body, $0.firstLine) })
+        let inputs = PageInputs(context, bodies: bodies)
         context.contentDigest = inputs.content
         context.bodiesDigest = inputs.allDocuments
         if options.useCache {

@@ -152,7 +152,7 @@ public struct BuildPipeline: Sendable {
             let base = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             content.config.baseURL = base
             for index in content.translations.indices {
-                content.translations[index].config.baseURL = base.isEmpty ? "" : base + content.translations[index].config.outputPrefix
+                content.translations[index].config.baseURL = SiteConfig.baseURL(base, folder: content.translations[index].config.outputPrefix)
             }
         }
         if let feed = content.config.feed, content.config.baseURL.isEmpty {
@@ -232,6 +232,8 @@ public struct BuildPipeline: Sendable {
     private func pageSpecs(_ languages: inout [LanguageSite], loader: ContentLoader, checked: Bool) -> ([PageSpec], [Diagnostic]) {
         var planned: [[PageSpec]] = []
         var diagnostics: [Diagnostic] = []
+        // A file of the default language's content is in every language's site: read once.
+        var read: [String: Data] = [:]
         for language in languages {
             // The page kinds are planned side by side (the search index alone is a fifth of an
             // incremental build at 10k roles), and joined in their fixed order.
@@ -240,12 +242,17 @@ public struct BuildPipeline: Sendable {
             for path in language.context.site.assets {
                 let url = loader.root.appendingPathComponent(ContentLoader.contentFolder).appendingPathComponent(path)
                 let data: Data
-                switch ContentLoader.read(url.path) {
-                case .success(let bytes): data = Data(bytes)
-                case .failure(.system(ENOENT)): continue  // removed while the build ran
-                case .failure(let failure):
-                    diagnostics.append(failure.diagnostic(at: loader.display("Content/\(path)")))
-                    continue
+                if let known = read[path] {
+                    data = known
+                } else {
+                    switch ContentLoader.read(url.path) {
+                    case .success(let bytes): data = Data(bytes)
+                    case .failure(.system(ENOENT)): continue  // removed while the build ran
+                    case .failure(let failure):
+                        diagnostics.append(failure.diagnostic(at: loader.display("Content/\(path)")))
+                        continue
+                    }
+                    read[path] = data
                 }
                 specs.append(.file(OutputFile(path: ContentLoader.strip(folder, from: path), data: data, source: loader.display("Content/\(path)"))))
             }
@@ -261,8 +268,8 @@ public struct BuildPipeline: Sendable {
                 specs += planned[index].map { $0.relocated(under: language.prefix, language: language.context) }
             }
         }
-        let listed = specs.filter(\.listed).map(\.path)
         let baseURL = languages[0].context.site.config.baseURL
+        let listed = baseURL.isEmpty ? [] : specs.filter(\.listed).map(\.path)
         // One sitemap for every language, sorted when it is made; or past 50,000 pages an
         // index and its parts, their pages sorted once here. None without a base URL.
         let parts = baseURL.isEmpty ? [] : SiteFiles.sitemapPaths(count: listed.count)

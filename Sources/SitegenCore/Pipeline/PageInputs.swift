@@ -25,7 +25,7 @@ struct PageInputs: Sendable {
     /// The digest of all of them.
     let allDocuments: Digest
 
-    init(_ context: RenderContext, bodies: [String: (file: String, body: String, firstLine: Int)]) {
+    init(_ context: RenderContext, bodies: [String: BuildPipeline.Body]) {
         var hasher = DigestHasher()
         Self.combine(context.site, into: &hasher)
         hasher.combine(context.words.digest)

@@ -75,7 +75,7 @@ package struct PageView: ViewModel {
     }
 
     /// The way back to the root of the whole site: another language's root is a folder of it.
-    private var siteRoot: String { root + String(repeating: "../", count: site.outputPrefix.split(separator: "/").count) }
+    private var siteRoot: String { root + SiteConfig.upToSiteRoot(from: site.outputPrefix) }
 
     /// The page's own title when its view has one, else the document title.
     private var ogTitle: String {
