@@ -12,7 +12,7 @@ package enum ComparisonPages: PageKind {
             let fieldDocuments = [first, second].flatMap { FieldValues.markdownDocuments(of: $0, schema: site.config.schema).map(\.path) }
             return .page(
                 url: URLs.pair(pair), layout: "compare", source: pair.prose?.file ?? first.file,
-                documents: (pair.prose.map { [$0.contentPath] } ?? []) + fieldDocuments
+                documents: (pair.prose.map { [$0.contentPath] } ?? []) + fieldDocuments, search: .pair(pair, first, second, words: context.words)
             ) {
                 pairPage(pair, first, second, context: $0)
             }

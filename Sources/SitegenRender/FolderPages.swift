@@ -10,7 +10,8 @@ enum FolderPages: PageKind {
             let url = folder.path + "/"
             return .page(
                 url: url, layout: folder.index?.layout?.value ?? "folder", source: folder.index?.file,
-                documents: folder.index.map { [$0.contentPath] } ?? [], layoutLocation: folder.index?.layout?.location
+                documents: folder.index.map { [$0.contentPath] } ?? [], layoutLocation: folder.index?.layout?.location,
+                search: folder.index.map { .page($0, url: url) }
             ) { view(folder, url: url, $0) }
         }
     }

@@ -27,11 +27,14 @@ package final class PageSpec: Sendable {
     /// The digest of what a file made from the whole site is made from besides the site's
     /// fields (the search index's terms: every body), when the kind knows it.
     package let inputs: Digest?
+    /// What the page gives the search index (nil: a page nobody searches for), which the
+    /// search's kinds make the index from.
+    package let search: SearchIndex.Document?
     package let content: Content
 
     init(
         path: String, source: String?, documents: [String], listed: Bool, mayVanish: Bool = false, layoutLocation: SourceLocation? = nil,
-        location: SourceLocation?, inputs: Digest? = nil, content: Content
+        location: SourceLocation?, inputs: Digest? = nil, search: SearchIndex.Document? = nil, content: Content
     ) {
         self.path = path
         self.source = source
@@ -41,6 +44,7 @@ package final class PageSpec: Sendable {
         self.layoutLocation = layoutLocation
         self.location = location
         self.inputs = inputs
+        self.search = search
         self.content = content
     }
 
@@ -58,11 +62,11 @@ package final class PageSpec: Sendable {
     /// A page at the site-root-relative URL `url` (`roles/engineer/`).
     package static func page(
         url: String, layout: String, source: String? = nil, documents: [String] = [], listed: Bool = true, layoutLocation: SourceLocation? = nil,
-        location: SourceLocation? = nil, view: @escaping @Sendable (RenderContext) -> PageView
+        location: SourceLocation? = nil, search: SearchIndex.Document? = nil, view: @escaping @Sendable (RenderContext) -> PageView
     ) -> PageSpec {
         PageSpec(
             path: URLs.file(forPage: url), source: source, documents: documents, listed: listed, layoutLocation: layoutLocation, location: location,
-            content: .page(layout: layout, view: view))
+            search: search, content: .page(layout: layout, view: view))
     }
 
     /// A file that is already made (an asset, a search index shard).
@@ -97,7 +101,7 @@ package final class PageSpec: Sendable {
         }
         return PageSpec(
             path: prefix + path, source: source, documents: documents.map { prefix + $0 }, listed: listed, mayVanish: mayVanish,
-            layoutLocation: layoutLocation, location: location, inputs: inputs, content: moved)
+            layoutLocation: layoutLocation, location: location, inputs: inputs, search: search, content: moved)
     }
 
     /// The layout the page is rendered with; nil for other files.
@@ -108,17 +112,27 @@ package final class PageSpec: Sendable {
 }
 
 /// A kind of page: given the resolved site, the pages it makes. A new kind is one type here
-/// and its layout; the pipeline knows only `PageKinds.all`.
+/// and its layout; the pipeline knows only `PageKinds.all`. A page a reader may search for
+/// carries its `search` document, and is then in the index.
 package protocol PageKind: Sendable {
     /// The pages of this kind, planned (nothing rendered yet).
     static func pages(_ context: RenderContext) -> [PageSpec]
+}
+
+/// A kind made from the pages the other kinds planned (the search index, from their
+/// documents), planned after them.
+package protocol DerivedPageKind: Sendable {
+    /// The pages of this kind, from `specs`: every other kind's, in plan order.
+    static func pages(_ context: RenderContext, from specs: [PageSpec]) -> [PageSpec]
 }
 
 /// Every page kind, in the order their files are listed.
 package enum PageKinds {
     package static let all: [any PageKind.Type] = [
         HomePage.self, RolesIndexPage.self, RolePages.self, ComparisonPages.self, ChartPages.self, TaxonomyPages.self, PlainPages.self, FolderPages.self,
-        SearchPages.self, SearchTermPages.self,
         DataFiles.self, PickerData.self, FeedPages.self, AliasPages.self, SiteFiles.self,
     ]
+
+    /// The kinds made from the others' pages, listed after them.
+    package static let derived: [any DerivedPageKind.Type] = [SearchPages.self, SearchTermPages.self]
 }

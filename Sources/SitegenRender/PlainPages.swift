@@ -5,9 +5,10 @@ import SitegenMarkdown
 package enum PlainPages: PageKind {
     package static func pages(_ context: RenderContext) -> [PageSpec] {
         context.site.pages.map { page in
-            .page(
-                url: ContentPath.pageURL(forContentFile: page.contentPath), layout: page.layout?.value ?? "page", source: page.file,
-                documents: [page.contentPath], layoutLocation: page.layout?.location
+            let url = ContentPath.pageURL(forContentFile: page.contentPath)
+            return .page(
+                url: url, layout: page.layout?.value ?? "page", source: page.file, documents: [page.contentPath], layoutLocation: page.layout?.location,
+                search: .page(page, url: url)
             ) { view(page, $0) }
         }
     }

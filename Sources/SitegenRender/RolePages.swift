@@ -5,18 +5,22 @@ import SitegenSupport
 /// `/roles/<slug>/` and `/roles/<slug>/duties/`, one of each per role.
 package enum RolePages: PageKind {
     package static func pages(_ context: RenderContext) -> [PageSpec] {
-        context.site.roles.parallelMap { role -> [PageSpec] in
+        let skillNames = SearchIndex.Document.skillNames(of: context.site)
+        return context.site.roles.parallelMap { role -> [PageSpec] in
             let roleURL = URLs.role(role.slug)
             let dutiesURL = URLs.duties(role.slug)
             // The role's Markdown fields are rendered with its body.
             let fieldDocuments = FieldValues.markdownDocuments(of: role, schema: context.site.config.schema).map(\.path)
             return [
-                .page(url: roleURL, layout: "role", source: role.file, documents: [role.contentPath] + fieldDocuments) { context in
+                .page(
+                    url: roleURL, layout: "role", source: role.file, documents: [role.contentPath] + fieldDocuments,
+                    search: .role(role, site: context.site, skillName: skillNames)
+                ) { context in
                     context.view(
                         url: roleURL, title: role.title, description: role.summary,
                         content: RoleView(role, pageURL: roleURL, context: context, withBody: true))
                 },
-                .page(url: dutiesURL, layout: "duties", source: role.file, documents: fieldDocuments) { context in
+                .page(url: dutiesURL, layout: "duties", source: role.file, documents: fieldDocuments, search: .duties(role, words: context.words)) { context in
                     context.view(
                         url: dutiesURL, title: context.words.format("duties_title", ["a": context.words.article(for: role), "title": role.title]),
                         description: context.words.format(

@@ -107,108 +107,17 @@ package struct SearchIndex: Sendable {
     /// The digest of the site's fields the documents were made from (`init(site:words:contentKey:)`).
     package var contentKey: Digest
 
-    /// The index of a resolved site and its rendering context's words. `contentKey` is the
-    /// digest of the site's fields (not its bodies): with a page's `bodyKey`, what its texts
-    /// are made from.
-    package init(site: Site, words: Words, contentKey: Digest = .zero) {
-        let schema = site.config.schema
-        let skillNames = Dictionary(site.skills.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
-        // Each skill as the roles write it, by its name (looked up once, not per role).
-        var nameOfSkill: [String: String] = [:]
-        for role in site.roles {
-            for skill in role.skills where nameOfSkill[skill.value] == nil {
-                nameOfSkill[skill.value] = skillNames[site.skillSlug(skill.value)] ?? skill.value
-            }
-        }
-        let skillName = nameOfSkill
-        // Markdown fields a role declares are part of its text.
-        let markdownFields = schema.markdownKeys
-        var documents = site.roles.map { role -> Document in
-            let skills = { @Sendable in role.skills.map { skillName[$0.value] ?? $0.value } }
-            return Document(
-                kind: .role, bodyKey: role.digests.body,
-                record: {
-                    let skills = skills()
-                    return Document.Record(
-                        title: role.title, url: URLs.role(role.slug), summary: role.summary,
-                        meta: schema.cards.compactMap { FieldValues.text($0, of: role, site: site) }.joined(separator: " · "), duties: role.duties,
-                        skills: skills,
-                        alternateTitles: role.alternateTitles, facets: schema.facets.map { $0 == Schema.skillsKey ? skills : role.values($0) })
-                },
-                texts: {
-                    let skills = skills()
-                    let facets = schema.facets.filter { $0 != Schema.skillsKey }.flatMap { role.values($0) }
-                    let body = SearchText.plainText(ofMarkdown: ([role.body] + markdownFields.compactMap { role.value($0) }).joined(separator: "\n\n"))
-                    var texts: [(String, Int)] = [(role.title, 3), (role.summary, 2)]
-                    texts += role.alternateTitles.map { ($0, 2) } + body.headings.map { ($0, 2) }
-                    texts += role.duties.map { ($0, 1) } + skills.map { ($0, 1) } + facets.map { ($0, 1) }
-                    texts.append((body.text, 0))
-                    return (texts, body.text)
-                })
-        }
-        documents += site.pairs.compactMap { pair -> Document? in
-            guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
-            let names = ["first": first.title, "second": second.title]
-            let summary = { @Sendable in pair.prose?.summary ?? words.format("pair_summary", names) }
-            return Document(
-                kind: .comparison, bodyKey: pair.prose.map { Digest.of(text: $0.body) } ?? .zero,
-                record: { Document.Record(title: pair.prose?.title ?? words.format("pair_title", names), url: URLs.pair(pair), summary: summary()) },
-                texts: {
-                    let prose = pair.prose.map { SearchText.plainText(ofMarkdown: $0.body) } ?? (text: "", headings: [])
-                    // The two roles' other titles name the pair as its title does (field 4: a title
-                    // word that does not count among the title's words).
-                    var texts: [(String, Int)] = [(first.title + " " + second.title, 3), (summary(), 2)]
-                    texts += (first.alternateTitles + second.alternateTitles).map { ($0, 4) } + prose.headings.map { ($0, 2) }
-                    texts.append((prose.text, 0))
-                    return (texts, prose.text)
-                })
-        }
-        documents += site.roles.map { role in
-            Document(
-                kind: .duties,
-                record: {
-                    Document.Record(
-                        title: words.format("duties_title", ["a": words.article(for: role), "title": role.title]), url: URLs.duties(role.slug), summary: "",
-                        duties: role.duties)
-                },
-                texts: { ([(role.title, 3)] + role.duties.map { ($0, 1) }, "") })
-        }
-        for taxonomy in site.taxonomies {
-            let name = TaxonomyPages.title(taxonomy, words: words)
-            documents.append(
-                Document(kind: .taxonomy, record: { Document.Record(title: name, url: URLs.taxonomy(taxonomy), summary: "") }, texts: { ([(name, 3)], "") }))
-            for term in taxonomy.terms {
-                documents.append(
-                    Document(
-                        kind: .taxonomy,
-                        record: {
-                            Document.Record(
-                                title: term.name, url: URLs.term(term.slug, in: taxonomy), summary: words.count("term_roles", term.roleSlugs.count), label: name
-                            )
-                        },
-                        texts: { ([(term.name, 3), (name, 1)], "") }))
-            }
-        }
-        let plain =
-            site.pages.map { ($0, ContentPath.pageURL(forContentFile: $0.contentPath)) }
-            + site.folders.compactMap { folder in
-                folder.index.map { ($0, folder.path + "/") }
-            }
-        for (page, url) in plain {
-            let title = page.title ?? Slug.fileStem(of: page.contentPath)
-            documents.append(
-                Document(
-                    kind: .page, bodyKey: Digest.of(text: page.body), record: { Document.Record(title: title, url: url, summary: page.summary ?? "") },
-                    texts: {
-                        let body = SearchText.plainText(ofMarkdown: page.body)
-                        var texts: [(String, Int)] = [(title, 3), (page.summary ?? "", 2)]
-                        texts += body.headings.map { ($0, 2) }
-                        texts.append((body.text, 0))
-                        return (texts, body.text)
-                    }))
-        }
-        let labels = ["search_kind_role", "search_kind_comparison", "search_kind_duties", "search_kind_taxonomy", "search_kind_page"].map { words[$0] }
-        self.init(facetKeys: schema.facets, documents: documents, kindLabels: labels, text: SearchText(words: words), contentKey: contentKey)
+    /// The index of the pages planned for a site (`specs`, in plan order): each page's
+    /// document (`PageSpec.search`), in kind order, each kind's in plan order; the facets, kind
+    /// labels and words from `context`'s schema and language. `contentKey` is the digest of the
+    /// site's fields (not its bodies): with a page's `bodyKey`, what its texts are made from.
+    package init(pages specs: [PageSpec], context: RenderContext, contentKey: Digest = .zero) {
+        var byKind = Array(repeating: [Document](), count: Document.Kind.allCases.count)
+        for case let document? in specs.lazy.map(\.search) { byKind[document.kind.rawValue].append(document) }
+        let labels = ["search_kind_role", "search_kind_comparison", "search_kind_duties", "search_kind_taxonomy", "search_kind_page"].map { context.words[$0] }
+        self.init(
+            facetKeys: context.site.config.schema.facets, documents: Array(byKind.joined()), kindLabels: labels, text: SearchText(words: context.words),
+            contentKey: contentKey)
     }
 
     /// An index of the given documents (in kind order); the facet tables are their sorted

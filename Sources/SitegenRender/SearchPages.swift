@@ -6,14 +6,14 @@ import Synchronization
 
 /// `/search/` and the records of the index its script reads (`search/search-index.js`, its name
 /// lists, record and facet files); the index's terms are `SearchTermPages`.
-package enum SearchPages: PageKind {
+package enum SearchPages: DerivedPageKind {
     /// The search page's URL, relative to the site root.
     package static let url = "search/"
 
     /// The search page, with facet options counted over every role, and the files of the
-    /// index's records (its terms are a kind of their own, `SearchTermPages`, so the build
-    /// plans the two parts side by side).
-    package static func pages(_ context: RenderContext) -> [PageSpec] {
+    /// index's records of the pages in `planned` (its terms are a kind of their own,
+    /// `SearchTermPages`, so the build plans the two parts side by side).
+    package static func pages(_ context: RenderContext, from planned: [PageSpec]) -> [PageSpec] {
         let searchPage = PageSpec.page(url: url, layout: "search") { view($0) }
         let words = scriptWords(context)
         let key = keys(context).records
@@ -22,7 +22,7 @@ package enum SearchPages: PageKind {
         let records = Mutex<[String: OutputFile]?>(nil)
         let files = { @Sendable () -> [String: OutputFile] in
             records.withLock { records in
-                if records == nil { records = byPath(SearchIndex(site: context.site, words: context.words, contentKey: key).recordFiles(words: words)) }
+                if records == nil { records = byPath(SearchIndex(pages: planned, context: context, contentKey: key).recordFiles(words: words)) }
                 return records!
             }
         }

@@ -8,11 +8,15 @@ package enum TaxonomyPages: PageKind {
     package static func pages(_ context: RenderContext) -> [PageSpec] {
         let size = context.site.config.pageSize ?? Pagination.defaultPageSize
         return context.site.taxonomies.flatMap { taxonomy in
-            [PageSpec.page(url: URLs.taxonomy(taxonomy), layout: "taxonomy") { index(taxonomy, $0) }]
+            [PageSpec.page(url: URLs.taxonomy(taxonomy), layout: "taxonomy", search: .taxonomy(taxonomy, words: context.words)) { index(taxonomy, $0) }]
                 + taxonomy.terms.flatMap { term in
                     let chunks = Pagination.split(term.roleSlugs, size: size)
                     return chunks.enumerated().map { offset, slugs in
-                        PageSpec.page(url: Pagination.url(URLs.term(term.slug, in: taxonomy), page: offset + 1), layout: "term") {
+                        // The first page of a term is the one search finds.
+                        PageSpec.page(
+                            url: Pagination.url(URLs.term(term.slug, in: taxonomy), page: offset + 1), layout: "term",
+                            search: offset == 0 ? .term(term, of: taxonomy, words: context.words) : nil
+                        ) {
                             view(term, slugs, page: offset + 1, of: chunks.count, of: taxonomy, $0)
                         }
                     }

@@ -85,7 +85,7 @@ def main():
             duration = time.monotonic() - started
             edit(site, kind, False)
             build(site)
-            seen = {"old": 0, "new": 0}
+            seen = {"old": 0, "new": 0, "neither": 0}
             for moment in range(MOMENTS):
                 edit(site, kind, True)
                 process = subprocess.Popen([SITEGEN, "build", "--source", site, "--quiet", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -99,6 +99,7 @@ def main():
                 elif now == new:
                     seen["new"] += 1
                 else:
+                    seen["neither"] += 1
                     failures += 1
                     mixed = sorted(p for p in set(now) | set(old) if now.get(p) != old.get(p) and now.get(p) != new.get(p))
                     print(f"FAILED: {kind}: kill at {moment}/{MOMENTS}: output is neither the old nor the new site: {mixed[:5]}")
@@ -115,7 +116,8 @@ def main():
                     failures += 1
                     print(f"FAILED: {kind}: building the original site again after a kill differs from it")
             counts[kind] = seen
-            print(f"ok: {kind}: {MOMENTS} kills over {duration * 1.2:.2f} s: old site {seen['old']}, new site {seen['new']}, neither 0")
+            verdict = "ok" if seen["neither"] == 0 else "FAILED"
+            print(f"{verdict}: {kind}: {MOMENTS} kills over {duration * 1.2:.2f} s: old site {seen['old']}, new site {seen['new']}, neither {seen['neither']}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"kill test: {failures} failures")

@@ -303,7 +303,7 @@ import Testing
         let bytes = try Data(contentsOf: url)
         try bytes.prefix(Int(Double(bytes.count) * keep)).write(to: url)
         // Files the cut-off entries described are changed behind the manifest's back.
-        for path in snapshot(of: site.output).keys where path.hasPrefix("search-index") || path.hasSuffix("sitemap.xml") {
+        for path in snapshot(of: site.output).keys where path.hasPrefix("search/") || path.hasSuffix("sitemap.xml") {
             try Data("stale".utf8).write(to: site.output.appendingPathComponent(path))
         }
         #expect(site.build().isEmpty)

@@ -10,11 +10,14 @@ import Testing
 /// A page kind is one type and one layout: the pipeline derives the layout it needs, the
 /// Markdown it shows, its sitemap entries and its fingerprints from the kind's specs.
 @Suite struct PageKindTests {
-    /// `/titles/`: every role's other titles. The whole of a new kind.
+    /// `/titles/`: every role's other titles. The whole of a new kind, searchable.
     enum TitlesPage: PageKind {
         static func pages(_ context: RenderContext) -> [PageSpec] {
-            [
-                .page(url: "titles/", layout: "titles") { context in
+            let search = SearchIndex.Document(
+                kind: .page, record: { .init(title: "Other titles", url: "titles/", summary: "What else each role is called.") },
+                texts: { ([("Other titles", 3), ("synonymy of roles", 0)], "synonymy of roles") })
+            return [
+                .page(url: "titles/", layout: "titles", search: search) { context in
                     let rows = context.site.roles.map { FactView(label: $0.title, value: $0.alternateTitles.joined(separator: ", ")) }
                     let view = ListView(title: "Other titles", summary: "What else each role is called.", values: ["rows": rows])
                     return context.view(url: "titles/", title: view.title, description: view.summary, content: view)
@@ -42,6 +45,13 @@ import Testing
         #expect(page.contains("<dt>Alpha &lt;Lead&gt; &amp; &quot;Chief&quot;</dt><dd>A-lead</dd>"))
         let sitemap = try String(contentsOf: site.output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
         #expect(sitemap.contains("handbook/titles/</loc>"))
+        // Its search document is in the index: its record and the words of its text.
+        let search = site.output.appendingPathComponent("search")
+        let index = try FileManager.default.contentsOfDirectory(atPath: search.path).map {
+            try String(contentsOf: search.appendingPathComponent($0), encoding: .utf8)
+        }
+        #expect(index.contains { $0.contains("\"Other titles\",\"titles/\"") })
+        #expect(index.contains { $0.contains("\"synonymy\":") })
         // Its fingerprints come from its view: an edit of what it shows re-renders it, through the cache.
         let alpha = try String(contentsOf: site.root.appendingPathComponent("Content/roles/alpha.md"), encoding: .utf8)
         try site.write("Content/roles/alpha.md", alpha.replacingOccurrences(of: "alternate_titles: [A-lead]", with: "alternate_titles: [A-chief]"))

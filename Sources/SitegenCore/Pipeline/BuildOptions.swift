@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     var faults: OutputFaults?
     /// The kinds of page the site is made of.
     var pageKinds: [any PageKind.Type] = PageKinds.all
+    /// The kinds made from the others' pages (the search index).
+    var derivedKinds: [any DerivedPageKind.Type] = PageKinds.derived
     /// Views offer every name, even those no template reads (for the template reference).
     var allNames = false
 

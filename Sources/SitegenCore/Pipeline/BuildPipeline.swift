@@ -238,6 +238,8 @@ public struct BuildPipeline: Sendable {
             // The page kinds are planned side by side (the search index alone is a fifth of an
             // incremental build at 10k roles), and joined in their fixed order.
             var specs = Array(options.pageKinds.parallelMap { $0.pages(language.context) }.joined())
+            let others = specs
+            specs += options.derivedKinds.parallelMap { $0.pages(language.context, from: others) }.joined()
             let folder = language.prefix
             for path in language.context.site.assets {
                 let url = loader.root.appendingPathComponent(ContentLoader.contentFolder).appendingPathComponent(path)

@@ -1,0 +1,111 @@
+import SitegenContent
+import SitegenMarkdown
+import SitegenSupport
+
+/// What each kind of page gives the search index. A page kind attaches a document to the
+/// specs of the pages a reader may look for (`PageSpec.search`); the index is made from the
+/// planned specs (`SearchIndex(pages:context:contentKey:)`), so a new kind's pages are
+/// searchable by giving their specs a document, with no change here.
+extension SearchIndex.Document {
+    /// A role page: its fields, its other titles, its body's headings and text.
+    static func role(_ role: Role, site: Site, skillName: [String: String]) -> Self {
+        let schema = site.config.schema
+        // Markdown fields a role declares are part of its text.
+        let markdownFields = schema.markdownKeys
+        let skills = { @Sendable in role.skills.map { skillName[$0.value] ?? $0.value } }
+        return Self(
+            kind: .role, bodyKey: role.digests.body,
+            record: {
+                let skills = skills()
+                return Record(
+                    title: role.title, url: URLs.role(role.slug), summary: role.summary,
+                    meta: schema.cards.compactMap { FieldValues.text($0, of: role, site: site) }.joined(separator: " · "), duties: role.duties,
+                    skills: skills,
+                    alternateTitles: role.alternateTitles, facets: schema.facets.map { $0 == Schema.skillsKey ? skills : role.values($0) })
+            },
+            texts: {
+                let skills = skills()
+                let facets = schema.facets.filter { $0 != Schema.skillsKey }.flatMap { role.values($0) }
+                let body = SearchText.plainText(ofMarkdown: ([role.body] + markdownFields.compactMap { role.value($0) }).joined(separator: "\n\n"))
+                var texts: [(String, Int)] = [(role.title, 3), (role.summary, 2)]
+                texts += role.alternateTitles.map { ($0, 2) } + body.headings.map { ($0, 2) }
+                texts += role.duties.map { ($0, 1) } + skills.map { ($0, 1) } + facets.map { ($0, 1) }
+                texts.append((body.text, 0))
+                return (texts, body.text)
+            })
+    }
+
+    /// Each skill as the roles write it, by its name (looked up once per site, not per role
+    /// and per use): what `role(_:site:skillName:)` shows.
+    static func skillNames(of site: Site) -> [String: String] {
+        let skillNames = Dictionary(site.skills.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var nameOfSkill: [String: String] = [:]
+        for role in site.roles {
+            for skill in role.skills where nameOfSkill[skill.value] == nil {
+                nameOfSkill[skill.value] = skillNames[site.skillSlug(skill.value)] ?? skill.value
+            }
+        }
+        return nameOfSkill
+    }
+
+    /// A role's duty page: its title and duties.
+    static func duties(_ role: Role, words: Words) -> Self {
+        Self(
+            kind: .duties,
+            record: {
+                Record(
+                    title: words.format("duties_title", ["a": words.article(for: role), "title": role.title]), url: URLs.duties(role.slug), summary: "",
+                    duties: role.duties)
+            },
+            texts: { ([(role.title, 3)] + role.duties.map { ($0, 1) }, "") })
+    }
+
+    /// A pair page: both titles, the prose, and both roles' other titles (which name the pair
+    /// as its title does).
+    static func pair(_ pair: ComparisonPair, _ first: Role, _ second: Role, words: Words) -> Self {
+        let names = ["first": first.title, "second": second.title]
+        let summary = { @Sendable in pair.prose?.summary ?? words.format("pair_summary", names) }
+        return Self(
+            kind: .comparison, bodyKey: pair.prose.map { Digest.of(text: $0.body) } ?? .zero,
+            record: { Record(title: pair.prose?.title ?? words.format("pair_title", names), url: URLs.pair(pair), summary: summary()) },
+            texts: {
+                let prose = pair.prose.map { SearchText.plainText(ofMarkdown: $0.body) } ?? (text: "", headings: [])
+                // Field 4: a title word that does not count among the title's words.
+                var texts: [(String, Int)] = [(first.title + " " + second.title, 3), (summary(), 2)]
+                texts += (first.alternateTitles + second.alternateTitles).map { ($0, 4) } + prose.headings.map { ($0, 2) }
+                texts.append((prose.text, 0))
+                return (texts, prose.text)
+            })
+    }
+
+    /// A taxonomy's page, by its title.
+    static func taxonomy(_ taxonomy: Taxonomy, words: Words) -> Self {
+        let name = TaxonomyPages.title(taxonomy, words: words)
+        return Self(kind: .taxonomy, record: { Record(title: name, url: URLs.taxonomy(taxonomy), summary: "") }, texts: { ([(name, 3)], "") })
+    }
+
+    /// A term's page (its first, when it has several): the term, labelled with its taxonomy.
+    static func term(_ term: Term, of taxonomy: Taxonomy, words: Words) -> Self {
+        let name = TaxonomyPages.title(taxonomy, words: words)
+        return Self(
+            kind: .taxonomy,
+            record: {
+                Record(title: term.name, url: URLs.term(term.slug, in: taxonomy), summary: words.count("term_roles", term.roleSlugs.count), label: name)
+            },
+            texts: { ([(term.name, 3), (name, 1)], "") })
+    }
+
+    /// A plain page (or a folder's `_index.md`) at `url`: its title, summary, headings and text.
+    static func page(_ page: Page, url: String) -> Self {
+        let title = page.title ?? Slug.fileStem(of: page.contentPath)
+        return Self(
+            kind: .page, bodyKey: Digest.of(text: page.body), record: { Record(title: title, url: url, summary: page.summary ?? "") },
+            texts: {
+                let body = SearchText.plainText(ofMarkdown: page.body)
+                var texts: [(String, Int)] = [(title, 3), (page.summary ?? "", 2)]
+                texts += body.headings.map { ($0, 2) }
+                texts.append((body.text, 0))
+                return (texts, body.text)
+            })
+    }
+}
