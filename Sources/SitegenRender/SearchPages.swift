@@ -83,7 +83,7 @@ package enum SearchPages: DerivedPageKind {
             let options = FacetOptionView.options(in: site.roles, values: values)
             guard !options.isEmpty else { return nil }
             let label = FieldValues.label(key, site: site, words: words)
-            return FacetView(key: key, label: label, any: words.format("facet_any", ["field": words.inSentence(label)]), options: options)
+            return FacetView(key: key, label: label, any: words.format("facet_any", ["field": label]), options: options)
         }
         let roleCount = site.roles.count
         let view = ListView(

@@ -54,7 +54,7 @@ package enum TaxonomyPages: PageKind {
         let summary =
             taxonomy.key == Schema.skillsKey
             ? words.count("skill_summary", total, ["skill": term.name])
-            : words.count("term_summary", total, ["field": words.inSentence(title), "term": term.name])
+            : words.count("term_summary", total, ["field": title, "term": term.name])
         let pageTitle = Pagination.title(term.name, page: number, of: count, words: words)
         let view = ListView(
             title: pageTitle, summary: summary,

@@ -32,8 +32,8 @@ extension DefaultTheme {
         term_roles_one: "{count} Rolle"
         term_roles_other: "{count} Rollen"
         taxonomy_summary: "{field}: alle Werte in diesem Handbuch und die Rollen, die sie haben."
-        term_summary_one: "{count} Rolle mit {field} „{term}“."
-        term_summary_other: "{count} Rollen mit {field} „{term}“."
+        term_summary_one: "{field} „{term}“: {count} Rolle."
+        term_summary_other: "{field} „{term}“: {count} Rollen."
         search_title: Suche
         search_summary: Finden Sie eine Rolle, einen Vergleich oder eine Seite über jedes Wort darin.
         search_summary_facets: "Finden Sie eine Rolle, einen Vergleich oder eine Seite über jedes Wort darin und grenzen Sie die Rollen nach {facets} ein."

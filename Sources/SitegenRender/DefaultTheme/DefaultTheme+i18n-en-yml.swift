@@ -33,8 +33,8 @@ extension DefaultTheme {
         term_roles_one: "{count} role"
         term_roles_other: "{count} roles"
         taxonomy_summary: "{field}: every value in this handbook, and the roles that have it."
-        term_summary_one: "{count} role with {field} “{term}”."
-        term_summary_other: "{count} roles with {field} “{term}”."
+        term_summary_one: "{field} “{term}”: {count} role."
+        term_summary_other: "{field} “{term}”: {count} roles."
         search_title: Search
         search_summary: Find a role, a comparison or a page by any word in it.
         search_summary_facets: "Find a role, a comparison or a page by any word in it, and narrow the roles by {facets}."
@@ -116,7 +116,7 @@ extension DefaultTheme {
         search_label_other: "Search {count} roles"
         search_hint: Results appear as you type. Press the down arrow to move into them, Enter to open one.
         narrow_results: Narrow the results
-        facet_any: "Any {field}"
+        facet_any: "{field}: any"
         search_results: Search results
         show_all_results: Show all results
 
