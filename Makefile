@@ -123,7 +123,7 @@ fuzz-build: setup
 	@nice -n 10 $(SWIFT) build --scratch-path $(FUZZ_SCRATCH) --product SitegenFuzz $(FUZZ_FLAGS) >$(FUZZ_SCRATCH)/build.log 2>&1; \
 	  status=$$?; grep -v "Cannot export local symbol" $(FUZZ_SCRATCH)/build.log | tail -n 5; exit $$status
 
-fuzz: fuzz-build build-debug
+fuzz: fuzz-build build-debug setup-test
 	@mkdir -p $(FUZZ_SCRATCH)/artifacts
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_SCRATCH)/corpus/$$t; \
