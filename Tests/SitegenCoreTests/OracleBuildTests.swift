@@ -13,7 +13,7 @@ import Yams
 /// `sitegen.yml`, every template and asset of the theme, and adding, removing and renaming a
 /// role and a comparison prose, a build through the cache gives exactly the bytes (and the
 /// diagnostics) of a `--no-cache` build. The fields and keys come from the decoders' own lists
-/// (`Role.knownKeys`, `SiteConfig.knownKeys`) and the theme files from the built-in theme, so
+/// (`Role.coreKeys` with the schema's declared fields, `SiteConfig.knownKeys`) and the theme files from the built-in theme, so
 /// a new one is covered without touching this test.
 @Suite struct OracleBuildTests {
     /// One edit of the fixture site.
