@@ -104,7 +104,7 @@ package struct SearchIndex: Sendable {
     /// The label of each kind, in `Kind` order.
     package var kindLabels: [String]
     package var text: SearchText
-    /// The digest of the site's fields the documents were made from (`init(site:words:contentKey:)`).
+    /// The digest of the site's fields the documents were made from (`init(pages:context:contentKey:)`).
     package var contentKey: Digest
 
     /// The index of the pages planned for a site (`specs`, in plan order): each page's

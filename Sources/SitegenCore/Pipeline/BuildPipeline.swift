@@ -235,8 +235,8 @@ public struct BuildPipeline: Sendable {
         // A file of the default language's content is in every language's site: read once.
         var read: [String: Data] = [:]
         for language in languages {
-            // The page kinds are planned side by side (the search index alone is a fifth of an
-            // incremental build at 10k roles), and joined in their fixed order.
+            // The page kinds are planned side by side and joined in their fixed order; then the
+            // kinds made from their pages (the search index, from each page's document).
             var specs = Array(options.pageKinds.parallelMap { $0.pages(language.context) }.joined())
             let others = specs
             specs += options.derivedKinds.parallelMap { $0.pages(language.context, from: others) }.joined()
