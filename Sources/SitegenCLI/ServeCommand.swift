@@ -57,7 +57,10 @@ struct ServeCommand: AsyncParsableCommand {
             source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts)
         buildOptions.markdownWorkers = .selfHosted(count: nil)
         let options = buildOptions
-        let first = await Self.build(options, terminal: terminal, progress: true, onFailure: "serving the previous output, if any")
+        // One session for every build: it keeps the parsed site between them.
+        let session = BuildSession(options: options)
+        defer { session.finish() }
+        let first = await Self.build(session, changed: nil, terminal: terminal, progress: true, onFailure: "serving the previous output, if any")
         if case .failure(let failure) = first, failure.step.failureKind == .environment {
             throw ExitCode(ExitStatus.environment.rawValue)
         }
@@ -69,7 +72,9 @@ struct ServeCommand: AsyncParsableCommand {
                 initialFailure: Self.browserText(first), verbose: verbosity.verbose)
         ) { changes in
             terminal.say(Self.describe(changes))
-            let result = await Self.build(options, terminal: terminal, progress: terminal.verbose, onFailure: "still serving the last good site")
+            let result = await Self.build(
+                session, changed: changes.isComplete ? nil : Array(changes.files.keys), terminal: terminal, progress: terminal.verbose,
+                onFailure: "still serving the last good site")
             return Self.outcome(result)
         }
         do {
@@ -86,10 +91,11 @@ struct ServeCommand: AsyncParsableCommand {
         terminal.say("Stopped.")
     }
 
-    /// Runs the build pipeline off the concurrency pool (it is synchronous and CPU-bound) and
-    /// reports it like `sitegen build` does; `onFailure` ends the error line.
+    /// Runs one build of the session off the concurrency pool (it is synchronous and CPU-bound)
+    /// and reports it like `sitegen build` does; `changed` as `BuildSession.build` takes it,
+    /// `onFailure` ends the error line.
     static func build(
-        _ options: BuildOptions, terminal: Terminal, progress: Bool, onFailure: String
+        _ session: BuildSession, changed: [String]?, terminal: Terminal, progress: Bool, onFailure: String
     ) async -> Result<BuildReport, BuildFailure> {
         let started = Date()
         let printer = progress ? StepPrinter(terminal: terminal) : nil
@@ -97,7 +103,7 @@ struct ServeCommand: AsyncParsableCommand {
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(
                     returning: Result { () throws(BuildFailure) in
-                        try BuildPipeline(options: options).run(progress: printer)
+                        try session.build(changed: changed, progress: printer)
                     })
             }
         }

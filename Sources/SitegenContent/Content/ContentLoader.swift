@@ -87,6 +87,7 @@ package struct ContentLoader: Sendable {
             markdown += own.filter(\.isMarkdown).map { ($0.file, $0.path, contents.count) }
             contents.append(content)
         }
+        memo?.resident?.valid(for: schemaDigest)
         let parsed = markdown.parallelMap { file in
             parse(file.path, contentPath: file.contentPath, in: contentURL, schema: schema, schemaDigest: schemaDigest, memo: memo)
         }
@@ -115,7 +116,13 @@ package struct ContentLoader: Sendable {
         }
         if let memo {
             let fresh = zip(markdown, parsed).compactMap { file, result in result.encoded.map { (key: file.path, stamp: result.stamp ?? .zero, payload: $0) } }
-            memo.keep(fresh, Set(markdown.map(\.path)))
+            let live = Set(markdown.map(\.path))
+            memo.keep(fresh, live)
+            memo.resident?.keep(
+                zip(markdown, parsed).compactMap { file, result in
+                    guard let status = result.status, let stamp = result.stamp else { return nil }
+                    return (file.path, ResidentParses.Kept(status: status, stamp: stamp, entry: (result.file, result.diagnostics)))
+                }, live: live)
         }
         var content = contents.removeFirst()
         content.translations = contents
@@ -167,6 +174,9 @@ package struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic]
         var stamp: Digest?
         var encoded: [UInt8]?
+        /// The file's status before it was read, for the resident parses (nil when it was not
+        /// read, or none are kept).
+        var status: ResidentParses.Status? = nil
     }
 
     /// Reads one Markdown file and parses it, or takes it from the cache when its bytes are
@@ -174,6 +184,12 @@ package struct ContentLoader: Sendable {
     private func parse(_ path: String, contentPath: String, in contentURL: URL, schema: Schema, schemaDigest: Digest, memo: ParseMemo?) -> ParseResult {
         var diagnostics: [Diagnostic] = []
         let file = display("\(Self.contentFolder)/\(path)")
+        // Taken as it is when its status is the one it was read with (`ResidentParses`); the
+        // status is looked at before the bytes are read, so an edit while reading is seen next time.
+        let status = memo?.resident == nil ? nil : ResidentParses.status(of: contentURL.path + "/" + path)
+        if let status, let kept = memo?.resident?.entry(path, status: status) {
+            return ParseResult(file: kept.entry.file, diagnostics: kept.entry.diagnostics, stamp: kept.stamp)
+        }
         let bytes: [UInt8]
         switch Self.read(contentURL.path + "/" + path) {
         case .success(let read): bytes = read
@@ -191,9 +207,11 @@ package struct ContentLoader: Sendable {
         bytes.withUnsafeBytes { hasher.combine($0) }
         let stamp = hasher.finalize()
         if let cached = memo?.lookup(path, stamp: stamp, bytes: bytes) {
-            return ParseResult(file: cached.file, diagnostics: cached.diagnostics, stamp: stamp)
+            return ParseResult(file: cached.file, diagnostics: cached.diagnostics, stamp: stamp, status: status)
         }
-        guard let text = Self.text(bytes, shownAs: file, into: &diagnostics) else { return ParseResult(file: nil, diagnostics: diagnostics, stamp: stamp) }
+        guard let text = Self.text(bytes, shownAs: file, into: &diagnostics) else {
+            return ParseResult(file: nil, diagnostics: diagnostics, stamp: stamp, status: status)
+        }
         let parsed: ParsedFile?
         let path = contentPath
         if path.hasPrefix("roles/") {
@@ -209,7 +227,8 @@ package struct ContentLoader: Sendable {
             diagnostics += found
         }
         return ParseResult(
-            file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: memo == nil ? nil : ParseMemo.encode(parsed, diagnostics, bytes: bytes))
+            file: parsed, diagnostics: diagnostics, stamp: stamp, encoded: memo == nil ? nil : ParseMemo.encode(parsed, diagnostics, bytes: bytes),
+            status: status)
     }
 
     /// `sitegen.yml`, with the schema of the file it names (`schema: schema.yml`) read in; nil

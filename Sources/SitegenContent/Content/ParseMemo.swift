@@ -13,14 +13,18 @@ package struct ParseMemo: Sendable {
     package var recall: @Sendable (_ path: String, _ stamp: Digest, _ decode: (inout ByteReader) -> Entry?) -> Entry?
     /// Called once after loading, with the entries parsed afresh and the path of every file.
     package var keep: @Sendable (_ fresh: [(key: String, stamp: Digest, payload: [UInt8])], _ live: Set<String>) -> Void
+    /// The parses a resident build keeps in memory, looked at before the file is read.
+    package var resident: ResidentParses?
 
     /// A memo from its two functions.
     package init(
         recall: @escaping @Sendable (_ path: String, _ stamp: Digest, _ decode: (inout ByteReader) -> Entry?) -> Entry?,
-        keep: @escaping @Sendable (_ fresh: [(key: String, stamp: Digest, payload: [UInt8])], _ live: Set<String>) -> Void
+        keep: @escaping @Sendable (_ fresh: [(key: String, stamp: Digest, payload: [UInt8])], _ live: Set<String>) -> Void,
+        resident: ResidentParses? = nil
     ) {
         self.recall = recall
         self.keep = keep
+        self.resident = resident
     }
 
     /// The parse of a file with these bytes, when remembered.

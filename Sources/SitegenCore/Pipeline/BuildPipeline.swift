@@ -11,6 +11,8 @@ import SitegenTemplates
 public struct BuildPipeline: Sendable {
     /// The options of this build.
     public var options: BuildOptions
+    /// What the process keeps between its builds, when it builds again and again (`BuildSession`).
+    var resident: BuildSession.Resident?
 
     /// Creates a pipeline.
     public init(options: BuildOptions) { self.options = options }
@@ -65,7 +67,11 @@ public struct BuildPipeline: Sendable {
                 // The spare is the previous site (as its manifest recorded it), or a copy of this
                 // one; its files are most often this build's.
                 let spare = manifest.site.map { last in (paths: manifest.paths.elementsEqual(files.lazy.map(\.path)) ? nil : manifest.paths, site: last) }
-                manifest.save(files, site: site, spare: spare ?? (paths: nil, site: site))
+                let save: @Sendable () -> Void = { [files] in manifest.save(files, site: site, spare: spare ?? (paths: nil, site: site)) }
+                // A resident build records it after the browser was told (the next build waits
+                // for it); until then the output's marker is not the manifest's, so a build
+                // killed in between trusts no page of it.
+                if let resident { resident.saveLater(save) } else { save() }
             }
             let report = Self.report(plan.specs, warnings: steps.warnings)
             Self.release((consume made, consume files, consume manifest))
@@ -136,7 +142,7 @@ public struct BuildPipeline: Sendable {
         // run reports the problems of both (and the content's cross-reference errors).
         steps.start(.loadingContent)
         let (loaded, loadDiagnostics) = loader.load(
-            includeDrafts: options.includeDrafts, cache: options.useCache ? ContentCache.memo(siteRoot: options.source) : nil)
+            includeDrafts: options.includeDrafts, cache: options.useCache ? ContentCache.memo(siteRoot: options.source, resident: resident?.parses) : nil)
         var contentDiagnostics = loadDiagnostics
         if let loaded, loadDiagnostics.containsErrors {
             contentDiagnostics += Self.resolve([loaded] + loaded.translations).1.filter { $0.severity == .error }

@@ -1,0 +1,50 @@
+import Dispatch
+import Foundation
+import SitegenContent
+
+/// One site built again and again by one process (`sitegen serve`), which keeps in memory
+/// what its builds would otherwise read back from the cache folder: the parsed files
+/// (`ResidentParses`), so a build after an edit reads only the files that changed. Each
+/// build is an ordinary `BuildPipeline` build otherwise: it writes the same site, through
+/// the same staging folder and exchange, with the same guarantees. The page manifest is
+/// recorded after the build has returned, while the browser reloads; the next build waits
+/// for it.
+///
+/// Builds must not overlap: the caller runs one at a time.
+public final class BuildSession: Sendable {
+    /// What a pipeline run by a session is given.
+    struct Resident: Sendable {
+        let parses: ResidentParses
+        /// Runs a build's last bookkeeping after the build has returned.
+        let saveLater: @Sendable (@escaping @Sendable () -> Void) -> Void
+    }
+
+    /// The options of every build.
+    public let options: BuildOptions
+    private let parses = ResidentParses()
+    /// Where the manifest of the last build is recorded; serial, so waiting for it is `sync`.
+    private let saving = DispatchQueue(label: "sitegen.session.saving")
+
+    /// A session building with `options`.
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Builds the site. `changed` are the paths (relative to the site root, `/`-separated) that
+    /// changed since the last build, as a watcher saw them; nil when they are not known (the
+    /// first build, or a watcher that lost events), so every file is read again.
+    public func build(changed: [String]?, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> BuildReport {
+        saving.sync {}
+        let content = ContentLoader.contentFolder + "/"
+        if let changed, !changed.contains(SiteConfig.fileName), !changed.contains(ContentLoader.contentFolder) {
+            parses.forget(changed.filter { $0.hasPrefix(content) }.map { String($0.dropFirst(content.count)) })
+        } else {
+            // Which language a path belongs to, and so what it parses to, is in `sitegen.yml`.
+            parses.forgetAll()
+        }
+        var pipeline = BuildPipeline(options: options)
+        pipeline.resident = Resident(parses: parses) { [saving] work in saving.async(execute: work) }
+        return try pipeline.run(progress: progress)
+    }
+
+    /// Waits until the last build's bookkeeping is done.
+    public func finish() { saving.sync {} }
+}

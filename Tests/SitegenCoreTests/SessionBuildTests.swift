@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import SitegenContent
+@testable import SitegenCore
+@testable import SitegenSupport
+
+/// The oracle of the resident builds of `sitegen serve` (`BuildSession`): every edit of the
+/// cache's oracle (`OracleBuildTests`), built by one session that keeps its parses between
+/// builds and is told which files changed, gives exactly the bytes and diagnostics of a
+/// `--no-cache` build; and so does a build whose watcher missed the edit, since a file's
+/// status is looked at too.
+@Suite struct SessionBuildTests {
+    /// The site's source files (everything but its outputs and cache), relative path → bytes.
+    static func sources(_ site: TestSite) -> [String: Data] {
+        snapshot(of: site.root).filter { path, _ in
+            !path.hasPrefix("Output") && !path.hasPrefix("clean/") && !path.hasPrefix(".sitegen")
+        }
+    }
+
+    /// The paths that differ between two snapshots of the sources, as a watcher names them.
+    static func changed(_ before: [String: Data], _ after: [String: Data]) -> [String] {
+        Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+    }
+
+    /// Builds with the session; the diagnostics of a failure, or an empty list.
+    static func build(_ session: BuildSession, changed: [String]?) -> [Diagnostic] {
+        do {
+            _ = try session.build(changed: changed)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// A clean `--no-cache` build of the site into `clean/`: its diagnostics.
+    static func cleanBuild(_ site: TestSite) -> [Diagnostic] {
+        var clean = site.options(output: site.root.appendingPathComponent("clean"))
+        clean.useCache = false
+        try? FileManager.default.removeItem(at: site.root.appendingPathComponent("clean"))
+        do {
+            _ = try BuildPipeline(options: clean).run()
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// Builds `site` with one session, applies `edit`, builds again naming the changed files
+    /// (or none, when `watcherMisses`), and compares the output with a clean build; then builds
+    /// once more with nothing changed, which must give the same.
+    static func check(_ site: TestSite, edit: OracleBuildTests.Edit, watcherMisses: Bool = false) throws {
+        try edit.prepare?(site)
+        let session = BuildSession(options: site.options())
+        defer { session.finish() }
+        #expect(build(session, changed: nil).isEmpty)
+        let output = snapshot(of: site.output)
+        let before = sources(site)
+        // The file system's clock is coarse: an edit in the same tick as the read keeps a
+        // file's times. The watcher names such a file; a test that claims to miss it must wait.
+        if watcherMisses { Thread.sleep(forTimeInterval: 0.02) }
+        try edit.apply(site)
+        let named = changed(before, sources(site))
+        let resident = build(session, changed: watcherMisses ? [] : named)
+        let clean = cleanBuild(site)
+        #expect(resident.map(\.description) == clean.map(\.description))
+        if resident.containsErrors {
+            #expect(snapshot(of: site.output) == output, "a failed build leaves the output as it was")
+        } else {
+            #expect(snapshot(of: site.output) == snapshot(of: site.root.appendingPathComponent("clean")))
+        }
+        #expect(build(session, changed: []).map(\.description) == clean.map(\.description))
+        if clean.isEmpty { #expect(snapshot(of: site.output) == snapshot(of: site.root.appendingPathComponent("clean"))) }
+    }
+
+    @Test(arguments: OracleBuildTests.fieldEdits + OracleBuildTests.configEdits + OracleBuildTests.themeEdits + OracleBuildTests.fileEdits)
+    func aResidentBuildAfterAnEditEqualsACleanBuild(edit: OracleBuildTests.Edit) throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        try Self.check(site, edit: edit)
+    }
+
+    @Test(arguments: OracleBuildTests.languageEdits)
+    func aResidentBuildOfATwoLanguageSiteAfterAnEditEqualsACleanBuild(edit: OracleBuildTests.Edit) throws {
+        let site = try TestSite.copy(fixture: "Sites/library")
+        defer { site.remove() }
+        try Self.check(site, edit: edit)
+    }
+
+    /// Edits of role files a watcher did not report: the file's status still shows them.
+    @Test(arguments: OracleBuildTests.fieldEdits.filter { $0.subject == "role field 'title'" || $0.subject == "role field 'duties'" })
+    func anEditTheWatcherMissedIsStillSeen(edit: OracleBuildTests.Edit) throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        try Self.check(site, edit: edit, watcherMisses: true)
+    }
+
+    /// A file the watcher names is read again even when its status looks as it did (a change
+    /// in the same tick of the file system's clock, with the same size, keeps a file's times);
+    /// one whose status changed is read again though nobody named it.
+    @Test func theKeptParsesAnswerOnlyForAnUnchangedUnnamedFile() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        let url = site.root.appendingPathComponent("Content/roles/alpha.md")
+        let parses = ResidentParses()
+        parses.valid(for: .zero)
+        let status = try #require(ResidentParses.status(of: url.path))
+        let kept = { (path: String) in ResidentParses.Kept(status: status, stamp: Digest(high: 1, low: 2), entry: (nil, [])) }
+        parses.keep([("roles/alpha.md", kept("roles/alpha.md")), ("roles/beta.md", kept("roles/beta.md"))], live: ["roles/alpha.md", "roles/beta.md"])
+        #expect(parses.entry("roles/alpha.md", status: status)?.stamp == Digest(high: 1, low: 2))
+        parses.forget(["roles/alpha.md"])
+        #expect(parses.entry("roles/alpha.md", status: status) == nil, "named by the watcher")
+        #expect(parses.entry("roles/beta.md", status: status) != nil)
+        parses.forget(["roles"])
+        #expect(parses.entry("roles/beta.md", status: status) == nil, "below a folder the watcher named")
+
+        parses.keep([("roles/alpha.md", kept("roles/alpha.md"))], live: ["roles/alpha.md"])
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write("Content/roles/alpha.md", try String(contentsOf: url, encoding: .utf8))
+        let rewritten = try #require(ResidentParses.status(of: url.path))
+        #expect(rewritten != status, "the same bytes written again: another change time")
+        #expect(parses.entry("roles/alpha.md", status: rewritten) == nil)
+        parses.valid(for: Digest(high: 3, low: 4))
+        #expect(parses.entry("roles/alpha.md", status: status) == nil, "another schema's parses are dropped")
+    }
+}
