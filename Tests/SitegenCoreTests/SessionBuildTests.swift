@@ -9,7 +9,7 @@ import Testing
 /// cache's oracle (`OracleBuildTests`), built by one session that keeps its parses between
 /// builds and is told which files changed, gives exactly the bytes and diagnostics of a
 /// `--no-cache` build; and so does a build whose watcher missed the edit, since a file's
-/// status is looked at too.
+/// status is looked at too. Body edits, which reuse the last resolved site, are among them.
 @Suite struct SessionBuildTests {
     /// The site's source files (everything but its outputs and cache), relative path → bytes.
     static func sources(_ site: TestSite) -> [String: Data] {
@@ -49,7 +49,7 @@ import Testing
     /// Builds `site` with one session, applies `edit`, builds again naming the changed files
     /// (or none, when `watcherMisses`), and compares the output with a clean build; then builds
     /// once more with nothing changed, which must give the same.
-    static func check(_ site: TestSite, edit: OracleBuildTests.Edit, watcherMisses: Bool = false) throws {
+    static func check(_ site: TestSite, edit: OracleBuildTests.Edit, watcherMisses: Bool = false, mustChange: Bool = false) throws {
         try edit.prepare?(site)
         let session = BuildSession(options: site.options())
         defer { session.finish() }
@@ -68,6 +68,7 @@ import Testing
             #expect(snapshot(of: site.output) == output, "a failed build leaves the output as it was")
         } else {
             #expect(snapshot(of: site.output) == snapshot(of: site.root.appendingPathComponent("clean")))
+            if mustChange { #expect(snapshot(of: site.output) != output, "the edit changes the site") }
         }
         #expect(build(session, changed: []).map(\.description) == clean.map(\.description))
         if clean.isEmpty { #expect(snapshot(of: site.output) == snapshot(of: site.root.appendingPathComponent("clean"))) }
@@ -84,7 +85,44 @@ import Testing
     func aResidentBuildOfATwoLanguageSiteAfterAnEditEqualsACleanBuild(edit: OracleBuildTests.Edit) throws {
         let site = try TestSite.copy(fixture: "Sites/library")
         defer { site.remove() }
-        try Self.check(site, edit: edit)
+        try Self.check(site, edit: edit, mustChange: true)
+    }
+
+    /// Edits a resident build answers without resolving the site again (only role bodies
+    /// changed), and the edits next to them that must resolve again.
+    static let bodyEdits: [OracleBuildTests.Edit] = [
+        OracleBuildTests.Edit(name: "a role body edited") { site in
+            let path = "Content/roles/alpha.md"
+            try site.write(path, try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8) + "\nOne more [link](beta.md).\n")
+        },
+        OracleBuildTests.Edit(name: "two role bodies edited, one emptied") { site in
+            for (name, extra) in [("beta", "\nA new paragraph.\n"), ("delta", nil)] {
+                let path = "Content/roles/\(name).md"
+                let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+                let end = try #require(text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex))
+                try site.write(path, extra.map { text + $0 } ?? String(text[..<end.upperBound]))
+            }
+        },
+        OracleBuildTests.Edit(name: "a role body edited with a link to no page") { site in
+            let path = "Content/roles/alpha.md"
+            try site.write(path, try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8) + "\nSee [nothing](missing.md).\n")
+        },
+        OracleBuildTests.Edit(name: "a comparison prose body edited") { site in
+            let path = "Content/compare/alpha-vs-beta.md"
+            try site.write(path, try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8) + "\nMore prose.\n")
+        },
+        OracleBuildTests.Edit(name: "a role body and title edited") { site in
+            let path = "Content/roles/beta.md"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "title: Beta", with: "title: Beta Prime") + "\nMore.\n")
+        },
+    ]
+
+    @Test(arguments: bodyEdits)
+    func aResidentBuildAfterABodyEditEqualsACleanBuild(edit: OracleBuildTests.Edit) throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        try Self.check(site, edit: edit, mustChange: true)
     }
 
     /// Edits of role files a watcher did not report: the file's status still shows them.

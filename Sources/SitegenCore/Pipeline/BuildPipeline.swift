@@ -172,7 +172,10 @@ public struct BuildPipeline: Sendable {
                     at: SourceLocation(file: loader.display(SiteConfig.fileName))))
         }
         let theme = try steps.run(.loadingTemplates, announce: false) { (loadedTheme, themeDiagnostics) }
-        let sites = try steps.run(.resolving) { Self.resolve([content] + content.translations) }
+        let sites = try steps.run(.resolving) {
+            let contents = [content] + content.translations
+            return resident?.resolved.resolve(contents) ?? Self.resolve(contents)
+        }
         var languages: [LanguageSite] = []
         for site in sites { languages.append(languageSite(site, theme: theme, steps: &steps)) }
         let inputs = languages.count == 1 ? languages[0].inputs : PageInputs(languages: languages.map { ($0.prefix, $0.inputs) })

@@ -1,10 +1,13 @@
 import Dispatch
 import Foundation
 import SitegenContent
+import Synchronization
 
 /// One site built again and again by one process (`sitegen serve`), which keeps in memory
-/// what its builds would otherwise read back from the cache folder: the parsed files
-/// (`ResidentParses`), so a build after an edit reads only the files that changed. Each
+/// what its builds would otherwise read back from the cache folder or derive again: the
+/// parsed files (`ResidentParses`), so a build after an edit reads only the files that
+/// changed, and the last resolved site (`ResolvedSites`), reused when only role bodies
+/// changed. Each
 /// build is an ordinary `BuildPipeline` build otherwise: it writes the same site, through
 /// the same staging folder and exchange, with the same guarantees. The page manifest is
 /// recorded after the build has returned, while the browser reloads; the next build waits
@@ -15,6 +18,7 @@ public final class BuildSession: Sendable {
     /// What a pipeline run by a session is given.
     struct Resident: Sendable {
         let parses: ResidentParses
+        let resolved: ResolvedSites
         /// Runs a build's last bookkeeping after the build has returned.
         let saveLater: @Sendable (@escaping @Sendable () -> Void) -> Void
     }
@@ -22,6 +26,7 @@ public final class BuildSession: Sendable {
     /// The options of every build.
     public let options: BuildOptions
     private let parses = ResidentParses()
+    private let resolved = ResolvedSites()
     /// Where the manifest of the last build is recorded; serial, so waiting for it is `sync`.
     private let saving = DispatchQueue(label: "sitegen.session.saving")
 
@@ -41,10 +46,37 @@ public final class BuildSession: Sendable {
             parses.forgetAll()
         }
         var pipeline = BuildPipeline(options: options)
-        pipeline.resident = Resident(parses: parses) { [saving] work in saving.async(execute: work) }
+        pipeline.resident = Resident(parses: parses, resolved: resolved) { [saving] work in saving.async(execute: work) }
         return try pipeline.run(progress: progress)
     }
 
     /// Waits until the last build's bookkeeping is done.
     public func finish() { saving.sync {} }
+}
+
+/// The content a session's last build resolved, and what it resolved to: the next build's
+/// content, when it differs from it only in role bodies, resolves to the same sites with the
+/// new roles in place (`Site.reused(from:for:)`), with the same diagnostics.
+final class ResolvedSites: Sendable {
+    private struct Last: Sendable {
+        var contents: [LoadedContent]
+        var sites: [Site]
+        var diagnostics: [Diagnostic]
+    }
+
+    private let last = Mutex<Last?>(nil)
+
+    /// Each language's content resolved, as `BuildPipeline.resolve` does it.
+    func resolve(_ contents: [LoadedContent]) -> ([Site]?, [Diagnostic]) {
+        if let last = last.withLock({ $0 }), last.contents.count == contents.count {
+            let reused = zip(last.sites, zip(last.contents, contents)).compactMap { site, pair in site.reused(from: pair.0, for: pair.1) }
+            if reused.count == contents.count {
+                self.last.withLock { $0 = Last(contents: contents, sites: reused, diagnostics: last.diagnostics) }
+                return (reused, last.diagnostics)
+            }
+        }
+        let (sites, diagnostics) = BuildPipeline.resolve(contents)
+        last.withLock { $0 = sites.map { Last(contents: contents, sites: $0, diagnostics: diagnostics) } }
+        return (sites, diagnostics)
+    }
 }
