@@ -87,9 +87,10 @@ package struct ContentLoader: Sendable {
             markdown += own.filter(\.isMarkdown).map { ($0.file, $0.path, contents.count) }
             contents.append(content)
         }
-        memo?.resident?.valid(for: schemaDigest)
+        // The resident parses, looked up without a lock while the files are parsed.
+        let kept = memo?.resident?.files(for: schemaDigest)
         let parsed = markdown.parallelMap { file in
-            parse(file.path, contentPath: file.contentPath, in: contentURL, schema: schema, schemaDigest: schemaDigest, memo: memo)
+            parse(file.path, contentPath: file.contentPath, in: contentURL, schema: schema, schemaDigest: schemaDigest, memo: memo, kept: kept)
         }
         for (result, file) in zip(parsed, markdown) {
             diagnostics += result.diagnostics
@@ -181,13 +182,16 @@ package struct ContentLoader: Sendable {
 
     /// Reads one Markdown file and parses it, or takes it from the cache when its bytes are
     /// those of the last build.
-    private func parse(_ path: String, contentPath: String, in contentURL: URL, schema: Schema, schemaDigest: Digest, memo: ParseMemo?) -> ParseResult {
+    private func parse(
+        _ path: String, contentPath: String, in contentURL: URL, schema: Schema, schemaDigest: Digest, memo: ParseMemo?,
+        kept: [String: ResidentParses.Kept]?
+    ) -> ParseResult {
         var diagnostics: [Diagnostic] = []
         let file = display("\(Self.contentFolder)/\(path)")
         // Taken as it is when its status is the one it was read with (`ResidentParses`); the
         // status is looked at before the bytes are read, so an edit while reading is seen next time.
-        let status = memo?.resident == nil ? nil : ResidentParses.status(of: contentURL.path + "/" + path)
-        if let status, let kept = memo?.resident?.entry(path, status: status) {
+        let status = kept == nil ? nil : ResidentParses.status(of: contentURL.path + "/" + path)
+        if let status, let kept = kept?[path], kept.status == status {
             return ParseResult(file: kept.entry.file, diagnostics: kept.entry.diagnostics, stamp: kept.stamp)
         }
         let bytes: [UInt8]

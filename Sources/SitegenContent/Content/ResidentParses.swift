@@ -17,7 +17,7 @@ import Synchronization
 /// event and the file's change time, which no program can set.
 ///
 /// Parses depend on the schema and on which language a path belongs to: the table is for one
-/// schema (`valid(for:)` empties it on another), and the caller empties it when `sitegen.yml`
+/// schema (`files(for:)` empties it on another), and the caller empties it when `sitegen.yml`
 /// changed.
 package final class ResidentParses: Sendable {
     /// A file's status, as `stat` gives it.
@@ -57,18 +57,13 @@ package final class ResidentParses: Sendable {
 
     package init() {}
 
-    /// Empties the table when it holds another schema's parses.
-    func valid(for schema: Digest) {
+    /// The files kept for the schema `schema`, by content path (`roles/engineer.md`); the table
+    /// is emptied first when it holds another schema's parses. A file's entry is its parse
+    /// only while its status is the one recorded (`Kept.status`).
+    func files(for schema: Digest) -> [String: Kept] {
         table.withLock { table in
             if table.schema != schema { table = Table(schema: schema) }
-        }
-    }
-
-    /// The parse of the file at content path `path` (`roles/engineer.md`) when its status is
-    /// the one recorded.
-    func entry(_ path: String, status: Status) -> (stamp: Digest, entry: ParseMemo.Entry)? {
-        table.withLock { table in
-            table.files[path].flatMap { $0.status == status ? ($0.stamp, $0.entry) : nil }
+            return table.files
         }
     }
 
