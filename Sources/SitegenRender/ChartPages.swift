@@ -7,6 +7,9 @@ import SitegenMarkdown
 /// than `RoleCharts.rolesPerPage` roles is split into pages (`/charts/<group>/page/2/` …),
 /// keeping roles joined by reporting lines together where they fit.
 package enum ChartPages: PageKind {
+    /// A chart shows roles' titles and reporting lines, never their bodies.
+    package static let plansWithoutRoleBodies = true
+
     /// One group of roles: its name ("" for the whole site) and its roles, by title.
     struct Group {
         var name: String

@@ -5,6 +5,10 @@ import SitegenTemplates
 /// `/compare/` (every role × every dimension, plus the pair list) and one
 /// `/compare/<a>-vs-<b>/` per unordered pair.
 package enum ComparisonPages: PageKind {
+    /// A pair page shows its roles' fields, never their bodies (its search document reads
+    /// the prose's body, which is not a role's).
+    package static let plansWithoutRoleBodies = true
+
     package static func pages(_ context: RenderContext) -> [PageSpec] {
         let site = context.site
         let pairs = site.pairs.compactMap { pair -> PageSpec? in

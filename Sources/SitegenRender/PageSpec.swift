@@ -117,6 +117,16 @@ package final class PageSpec: Sendable {
 package protocol PageKind: Sendable {
     /// The pages of this kind, planned (nothing rendered yet).
     static func pages(_ context: RenderContext) -> [PageSpec]
+
+    /// True when the kind's plan is the same for two sites that differ only in the bodies of
+    /// roles: planning reads no role's body, and a page shows one only through the context it
+    /// is made with. A build that keeps plans between builds (`sitegen serve`) keeps such a
+    /// kind's while only role bodies change. False unless a kind says so.
+    static var plansWithoutRoleBodies: Bool { get }
+}
+
+extension PageKind {
+    package static var plansWithoutRoleBodies: Bool { false }
 }
 
 /// A kind made from the pages the other kinds planned (the search index, from their

@@ -18,6 +18,20 @@ extension BuildPipeline {
         var inputs: PageInputs
         /// Its folder in the output (`""` for the default language, `de/`).
         var prefix: String { context.site.config.outputPrefix }
+
+        /// What a kind that plans without role bodies (`PageKind.plansWithoutRoleBodies`) plans
+        /// from: everything but the bodies (`PageInputs.content`), and the bodies that are not
+        /// roles' (plain pages, the home page, comparison prose, folder indexes).
+        var planKey: Digest {
+            var hasher = DigestHasher()
+            hasher.combine(inputs.content)
+            let site = context.site
+            for page in site.pages + (site.home.map { [$0] } ?? []) + site.pairs.compactMap(\.prose) + site.folders.compactMap(\.index) {
+                hasher.combine(page.contentPath)
+                hasher.combine(inputs.documents[page.contentPath] ?? .zero)
+            }
+            return hasher.finalize()
+        }
     }
 
     /// A Markdown document: where it is shown from, its text, and its path in its language

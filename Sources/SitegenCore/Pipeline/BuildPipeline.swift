@@ -246,7 +246,12 @@ public struct BuildPipeline: Sendable {
         for language in languages {
             // The page kinds are planned side by side and joined in their fixed order; then the
             // kinds made from their pages (the search index, from each page's document).
-            var specs = Array(options.pageKinds.parallelMap { $0.pages(language.context) }.joined())
+            let planKey = language.planKey
+            var specs = Array(
+                options.pageKinds.parallelMap { kind in
+                    guard kind.plansWithoutRoleBodies, let plans = resident?.plans else { return kind.pages(language.context) }
+                    return plans.specs("\(language.prefix)\u{0}\(kind)", key: planKey) { kind.pages(language.context) }
+                }.joined())
             let others = specs
             specs += options.derivedKinds.parallelMap { $0.pages(language.context, from: others) }.joined()
             let folder = language.prefix

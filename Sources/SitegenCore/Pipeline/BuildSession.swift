@@ -1,13 +1,15 @@
 import Dispatch
 import Foundation
 import SitegenContent
+import SitegenRender
+import SitegenSupport
 import Synchronization
 
 /// One site built again and again by one process (`sitegen serve`), which keeps in memory
 /// what its builds would otherwise read back from the cache folder or derive again: the
 /// parsed files (`ResidentParses`), so a build after an edit reads only the files that
-/// changed, and the last resolved site (`ResolvedSites`), reused when only role bodies
-/// changed. Each
+/// changed; the last resolved site (`ResolvedSites`), reused when only role bodies changed;
+/// and the plans of the page kinds that plan without role bodies (`KindPlans`). Each
 /// build is an ordinary `BuildPipeline` build otherwise: it writes the same site, through
 /// the same staging folder and exchange, with the same guarantees. The page manifest is
 /// recorded after the build has returned, while the browser reloads; the next build waits
@@ -19,6 +21,7 @@ public final class BuildSession: Sendable {
     struct Resident: Sendable {
         let parses: ResidentParses
         let resolved: ResolvedSites
+        let plans: KindPlans
         /// Runs a build's last bookkeeping after the build has returned.
         let saveLater: @Sendable (@escaping @Sendable () -> Void) -> Void
     }
@@ -27,6 +30,7 @@ public final class BuildSession: Sendable {
     public let options: BuildOptions
     private let parses = ResidentParses()
     private let resolved = ResolvedSites()
+    private let plans = KindPlans()
     /// Where the manifest of the last build is recorded; serial, so waiting for it is `sync`.
     private let saving = DispatchQueue(label: "sitegen.session.saving")
 
@@ -46,7 +50,7 @@ public final class BuildSession: Sendable {
             parses.forgetAll()
         }
         var pipeline = BuildPipeline(options: options)
-        pipeline.resident = Resident(parses: parses, resolved: resolved) { [saving] work in saving.async(execute: work) }
+        pipeline.resident = Resident(parses: parses, resolved: resolved, plans: plans) { [saving] work in saving.async(execute: work) }
         return try pipeline.run(progress: progress)
     }
 
@@ -78,5 +82,20 @@ final class ResolvedSites: Sendable {
         let (sites, diagnostics) = BuildPipeline.resolve(contents)
         last.withLock { $0 = sites.map { Last(contents: contents, sites: $0, diagnostics: diagnostics) } }
         return (sites, diagnostics)
+    }
+}
+
+/// The last plan of each page kind that plans without role bodies (`PageKind.plansWithoutRoleBodies`),
+/// by language and kind, with the key it was planned under (`LanguageSite.planKey`): at 10k
+/// roles the comparison pages alone took 75 ms to plan again after a body edit.
+final class KindPlans: Sendable {
+    private let plans = Mutex<[String: (key: Digest, specs: [PageSpec])]>([:])
+
+    /// The specs planned under `key` for `name`, or those `plan` makes (then kept).
+    func specs(_ name: String, key: Digest, plan: () -> [PageSpec]) -> [PageSpec] {
+        if let kept = plans.withLock({ $0[name] }), kept.key == key { return kept.specs }
+        let specs = plan()
+        plans.withLock { $0[name] = (key, specs) }
+        return specs
     }
 }
