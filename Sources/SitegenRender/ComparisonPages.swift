@@ -16,9 +16,11 @@ package enum ComparisonPages: PageKind {
             let fieldDocuments = [first, second].flatMap { FieldValues.markdownDocuments(of: $0, schema: site.config.schema).map(\.path) }
             return .page(
                 url: URLs.pair(pair), layout: "compare", source: pair.prose?.file ?? first.file,
-                documents: (pair.prose.map { [$0.contentPath] } ?? []) + fieldDocuments, search: .pair(pair, first, second, words: context.words)
-            ) {
-                pairPage(pair, first, second, context: $0)
+                documents: (pair.prose.map { [$0.contentPath] } ?? []) + fieldDocuments, search: .pair(pair, first, second, words: context.words),
+                tracksReads: true
+            ) { context in
+                // The roles are looked up by slug (`tracksReads`); the prose is not a role's.
+                pairPage(pair, context.site.role(pair.first)!, context.site.role(pair.second)!, context: context)
             }
         }
         // The pair list and the matrix are split in pages of `page_size` (page n shows the
@@ -79,7 +81,7 @@ package enum ComparisonPages: PageKind {
         let url = URLs.pair(pair)
         let link = { (target: String) in ContentPath.relativeLink(from: url, to: target) }
         let skillLinks = { (role: Role) in
-            role.skills.map { LinkView(title: $0.value, url: link(URLs.term(site.skillSlug($0.value), in: site.skillsTaxonomy))) }
+            role.skills.map { LinkView(title: $0.value, url: link(URLs.skill($0.value, site: site))) }
         }
         let summary = pair.prose?.summary ?? context.words.format("pair_summary", ["first": first.title, "second": second.title])
         let title = pair.prose?.title ?? context.words.format("pair_title", ["first": first.title, "second": second.title])

@@ -30,11 +30,16 @@ package final class PageSpec: Sendable {
     /// What the page gives the search index (nil: a page nobody searches for), which the
     /// search's kinds make the index from.
     package let search: SearchIndex.Document?
+    /// The page's view reads the roles, and what the site makes from them, only through the
+    /// context's site (its closure holds nothing of them but the page's own slugs): what it
+    /// reads is recorded (`SiteRead`), and the page is made again only when that changed, not
+    /// on every edit of any role's front matter.
+    package let tracksReads: Bool
     package let content: Content
 
     init(
         path: String, source: String?, documents: [String], listed: Bool, mayVanish: Bool = false, layoutLocation: SourceLocation? = nil,
-        location: SourceLocation?, inputs: Digest? = nil, search: SearchIndex.Document? = nil, content: Content
+        location: SourceLocation?, inputs: Digest? = nil, search: SearchIndex.Document? = nil, tracksReads: Bool = false, content: Content
     ) {
         self.path = path
         self.source = source
@@ -45,6 +50,7 @@ package final class PageSpec: Sendable {
         self.location = location
         self.inputs = inputs
         self.search = search
+        self.tracksReads = tracksReads
         self.content = content
     }
 
@@ -62,11 +68,12 @@ package final class PageSpec: Sendable {
     /// A page at the site-root-relative URL `url` (`roles/engineer/`).
     package static func page(
         url: String, layout: String, source: String? = nil, documents: [String] = [], listed: Bool = true, layoutLocation: SourceLocation? = nil,
-        location: SourceLocation? = nil, search: SearchIndex.Document? = nil, view: @escaping @Sendable (RenderContext) -> PageView
+        location: SourceLocation? = nil, search: SearchIndex.Document? = nil, tracksReads: Bool = false,
+        view: @escaping @Sendable (RenderContext) -> PageView
     ) -> PageSpec {
         PageSpec(
             path: URLs.file(forPage: url), source: source, documents: documents, listed: listed, layoutLocation: layoutLocation, location: location,
-            search: search, content: .page(layout: layout, view: view))
+            search: search, tracksReads: tracksReads, content: .page(layout: layout, view: view))
     }
 
     /// A file that is already made (an asset, a search index shard).
@@ -101,7 +108,7 @@ package final class PageSpec: Sendable {
         }
         return PageSpec(
             path: prefix + path, source: source, documents: documents.map { prefix + $0 }, listed: listed, mayVanish: mayVanish,
-            layoutLocation: layoutLocation, location: location, inputs: inputs, search: search, content: moved)
+            layoutLocation: layoutLocation, location: location, inputs: inputs, search: search, tracksReads: tracksReads, content: moved)
     }
 
     /// The layout the page is rendered with; nil for other files.

@@ -84,5 +84,5 @@ package enum PickerData: PageKind {
     }
 
     /// Whether the site has a picker: it needs two roles to compare.
-    package static func isOffered(_ site: Site) -> Bool { site.roles.count >= 2 }
+    package static func isOffered(_ site: Site) -> Bool { site.roleCount >= 2 }
 }

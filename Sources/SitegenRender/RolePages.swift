@@ -7,6 +7,8 @@ package enum RolePages: PageKind {
     package static func pages(_ context: RenderContext) -> [PageSpec] {
         let skillNames = SearchIndex.Document.skillNames(of: context.site)
         return context.site.roles.parallelMap { role -> [PageSpec] in
+            // The views look the role up by its slug (`tracksReads`): its fields are what they read.
+            let slug = role.slug
             let roleURL = URLs.role(role.slug)
             let dutiesURL = URLs.duties(role.slug)
             // The role's Markdown fields are rendered with its body.
@@ -14,14 +16,19 @@ package enum RolePages: PageKind {
             return [
                 .page(
                     url: roleURL, layout: "role", source: role.file, documents: [role.contentPath] + fieldDocuments,
-                    search: .role(role, site: context.site, skillName: skillNames)
+                    search: .role(role, site: context.site, skillName: skillNames), tracksReads: true
                 ) { context in
-                    context.view(
+                    let role = context.site.role(slug)!
+                    return context.view(
                         url: roleURL, title: role.title, description: role.summary,
                         content: RoleView(role, pageURL: roleURL, context: context, withBody: true))
                 },
-                .page(url: dutiesURL, layout: "duties", source: role.file, documents: fieldDocuments, search: .duties(role, words: context.words)) { context in
-                    context.view(
+                .page(
+                    url: dutiesURL, layout: "duties", source: role.file, documents: fieldDocuments, search: .duties(role, words: context.words),
+                    tracksReads: true
+                ) { context in
+                    let role = context.site.role(slug)!
+                    return context.view(
                         url: dutiesURL, title: context.words.format("duties_title", ["a": context.words.article(for: role), "title": role.title]),
                         description: context.words.format(
                             "duties_description", ["a": context.words.article(for: role), "title": role.title, "summary": role.summary]),

@@ -18,6 +18,17 @@ package enum URLs {
     package static func taxonomy(_ taxonomy: Taxonomy) -> String { "\(taxonomy.url)/" }
     /// A term's page (`department/production/`).
     package static func term(_ slug: String, in taxonomy: Taxonomy) -> String { "\(taxonomy.url)/\(slug)/" }
+    /// The page of a term as a role writes it (`Production`) in the field `key`, nil when the
+    /// field has no taxonomy. Reads only the term's slug and the folder (`SiteRead`), so a page
+    /// linking to a term is not made again when the term's roles change.
+    package static func term(named name: String, in key: String, site: Site) -> String? {
+        guard let folder = site.taxonomyFolder(key), let slug = site.termSlug(name, in: key) else { return nil }
+        return "\(folder)/\(slug)/"
+    }
+    /// A skill's page (`skills/budgeting/`).
+    package static func skill(_ name: String, site: Site) -> String {
+        term(named: name, in: Schema.skillsKey, site: site) ?? "\(Schema.skillsKey)/\(Slug.make(name))/"
+    }
 
     /// The file a page URL is written to: `roles/x/` → `roles/x/index.html`.
     package static func file(forPage url: String) -> String {

@@ -37,6 +37,12 @@ package struct ByteWriter {
     }
 
     package mutating func write(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
+    /// A count, then numbers below 2³² in 4 bytes each (indexes into a table written before).
+    package mutating func write(indexes: [Int]) {
+        write(indexes.count)
+        for index in indexes { withUnsafeBytes(of: UInt32(truncatingIfNeeded: index).littleEndian) { bytes.append(contentsOf: $0) } }
+    }
 }
 
 /// Reads what `ByteWriter` wrote. Every read is bounds-checked; past the end, or on a length
@@ -91,6 +97,15 @@ package struct ByteReader {
         items.reserveCapacity(count)
         for _ in 0..<count where !failed { items.append(element(&self)) }
         return items
+    }
+
+    /// What `write(indexes:)` wrote.
+    package mutating func indexes() -> [Int] {
+        let count = int()
+        guard !failed, count >= 0, count <= (bytes.count - offset) / 4 else { return fail([]) }
+        let values = (0..<count).map { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4 * $0, as: UInt32.self))) }
+        offset += 4 * count
+        return values
     }
 
     package mutating func digest() -> Digest {

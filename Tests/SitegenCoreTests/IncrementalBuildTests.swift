@@ -47,6 +47,17 @@ import Testing
         Edit(name: "comparison prose", files: ["Content/compare/alpha-vs-beta.md": "---\ntitle: Alpha vs Beta\nsummary: New summary.\n---\nChanged.\n"]),
         Edit(name: "the site title", files: ["sitegen.yml": config.replacingOccurrences(of: "title: Fixture Handbook", with: "title: Renamed Handbook")]),
         Edit(name: "a template", files: ["Templates/partials/footer.mustache": "<footer>Changed footer</footer>\n"]),
+        // Pages that record what they read (a role's, a pair's) must see a new reader of a role.
+        Edit(
+            name: "a new reporting line",
+            files: [
+                "Content/roles/delta.md":
+                    "---\ntitle: Delta\nsummary: Keeps the books.\ndepartment: Finance\nduties: [Tracks costs, Pays the crew, Reports to the studio]\nskills: [Budgeting]\nreports_to: [beta]\n---\nDelta keeps the accounts.\n"
+            ]
+        ),
+        Edit(
+            name: "a role no longer named by another",
+            files: ["Content/roles/beta.md": beta.replacingOccurrences(of: "works_with: [alpha]\n", with: "")]),
     ]
 
     /// Builds `site` through the cache into Output/ and with `--no-cache` into `clean/`.
@@ -93,6 +104,23 @@ import Testing
         #expect(renamed.allSatisfy(isTerms) && renamed.count <= 2 && renamed.count == Set(before.keys).subtracting(after.keys).count)
         let rewritten = after.keys.filter { !renamed.contains($0) && after[$0] != before[$0] }.sorted()
         #expect(rewritten == ["roles/alpha/index.html", "search/search-terms.js"])
+    }
+
+    @Test func aTitleEditBuildsAgainTheViewsThatShowTheRoleAndNoOther() throws {
+        let site = try TestSite.copy(fixture: "Sites/basic")
+        defer { site.remove() }
+        let first = try BuildPipeline(options: site.options()).run()
+        #expect(first.built.filter { $0.hasSuffix(".html") }.count == first.pageCount)
+        try site.write("Content/roles/beta.md", Self.beta.replacingOccurrences(of: "title: Beta", with: "title: Bravo"))
+        let report = try BuildPipeline(options: site.options()).run()
+        let roles = Set(report.built.filter { $0.hasPrefix("roles/") })
+        // Beta's own pages, and Alpha's, which names Beta (it supervises Beta); Delta's shows nothing of Beta.
+        #expect(roles.isSuperset(of: ["roles/beta/index.html", "roles/beta/duties/index.html", "roles/alpha/index.html"]))
+        #expect(!roles.contains("roles/delta/index.html") && !roles.contains("roles/delta/duties/index.html"))
+        #expect(report.built.contains("compare/alpha-vs-beta/index.html"))
+        // Nothing changed: nothing is built again.
+        let again = try BuildPipeline(options: site.options()).run()
+        #expect(again.built.isEmpty)
     }
 
     @Test func aTitleEditRewritesOnlyThePickersManifestAndThatRolesFile() throws {

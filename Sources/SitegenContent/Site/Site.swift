@@ -5,12 +5,6 @@ package struct Site: Sendable {
     package var config: SiteConfig
     /// The home page intro, if any.
     package var home: Page?
-    /// Roles sorted by title.
-    package var roles: [Role]
-    /// Comparison pairs sorted by URL slug.
-    package var pairs: [ComparisonPair]
-    /// The taxonomies: skills first, then every declared term field, in declaration order.
-    package var taxonomies: [Taxonomy]
     /// Plain pages sorted by path (folders' `_index.md` files are in `folders`).
     package var pages: [Page]
     /// The folders of plain pages below `Content/` (not `roles/` or `compare/`): each gets a
@@ -19,33 +13,127 @@ package struct Site: Sendable {
     /// Non-Markdown content files to copy.
     package var assets: [String]
 
+    // (Module-internal: the rest of sitegen reads these through the accessors below, which)
+    // What is made from the roles is read through the accessors below, which tell `reads`
+    // (when set) what was read: a page's view is built with a log there, and the page is made
+    // again only when something it read changed (`SiteRead`).
+    var allRoles: [Role]
+    var allPairs: [ComparisonPair]
+    var allTaxonomies: [Taxonomy]
+    var bySlug: [String: Role]
+    var pairsBySlug: [String: [Int]]
+    var allLines: ReportingLines
+
+    /// Where reads of the roles and what is made from them are recorded (see `SiteRead`);
+    /// nil outside a view being built.
+    package var reads: SiteReads?
+
+    package init(
+        config: SiteConfig, home: Page?, roles: [Role], pairs: [ComparisonPair], taxonomies: [Taxonomy], pages: [Page], folders: [PageFolder],
+        assets: [String], rolesBySlug: [String: Role], pairIndexes: [String: [Int]], lines: ReportingLines = .none
+    ) {
+        (self.config, self.home, self.pages, self.folders, self.assets) = (config, home, pages, folders, assets)
+        (allRoles, allPairs, allTaxonomies, bySlug, pairsBySlug, allLines) = (roles, pairs, taxonomies, rolesBySlug, pairIndexes, lines)
+    }
+
+    /// Roles sorted by title.
+    package var roles: [Role] {
+        get {
+            reads?.note(.roles)
+            return allRoles
+        }
+        set { allRoles = newValue }
+    }
+    /// Comparison pairs sorted by URL slug.
+    package var pairs: [ComparisonPair] {
+        reads?.note(.pairs)
+        return allPairs
+    }
+    /// The taxonomies: skills first, then every declared term field, in declaration order.
+    package var taxonomies: [Taxonomy] {
+        reads?.note(.taxonomies)
+        return allTaxonomies
+    }
     /// Index of roles by slug.
-    package var rolesBySlug: [String: Role]
+    package var rolesBySlug: [String: Role] {
+        get {
+            reads?.note(.roles)
+            return bySlug
+        }
+        set { bySlug = newValue }
+    }
     /// Indexes into `pairs` by role slug.
-    package var pairIndexes: [String: [Int]]
+    package var pairIndexes: [String: [Int]] {
+        reads?.note(.pairs)
+        return pairsBySlug
+    }
     /// The reporting lines between roles, both ways, for the charts.
-    package var lines: ReportingLines = .none
+    package var lines: ReportingLines {
+        reads?.note(.lines)
+        return allLines
+    }
+
+    /// How many roles there are.
+    package var roleCount: Int {
+        reads?.note(.roleCount)
+        return allRoles.count
+    }
 
     /// The taxonomy of the field `key` (`skills`, `department`).
-    package func taxonomy(_ key: String) -> Taxonomy? { taxonomies.first { $0.key == key } }
+    package func taxonomy(_ key: String) -> Taxonomy? {
+        reads?.note(.taxonomy(key))
+        return allTaxonomies.first { $0.key == key }
+    }
 
     /// The built-in skills taxonomy (always the first).
-    package var skillsTaxonomy: Taxonomy { taxonomies[0] }
+    package var skillsTaxonomy: Taxonomy {
+        reads?.note(.taxonomy(allTaxonomies[0].key))
+        return allTaxonomies[0]
+    }
 
     /// The skills, sorted by name.
-    package var skills: [Term] { taxonomies.first?.terms ?? [] }
+    package var skills: [Term] { allTaxonomies.isEmpty ? [] : skillsTaxonomy.terms }
 
     /// The URL slug of a skill name as written in a role.
-    package func skillSlug(_ name: String) -> String { taxonomies.first?.slug(of: name) ?? Slug.make(name) }
+    package func skillSlug(_ name: String) -> String {
+        guard let key = allTaxonomies.first?.key else { return Slug.make(name) }
+        return termSlug(name, in: key) ?? Slug.make(name)
+    }
+
+    /// The URL slug of a term as written in a role, in the taxonomy of the field `key`; nil
+    /// when the field has none.
+    package func termSlug(_ name: String, in key: String) -> String? {
+        reads?.note(.termSlug(key, name))
+        return allTaxonomies.first { $0.key == key }?.slug(of: name)
+    }
+
+    /// The URL folder of the pages of the taxonomy of the field `key` (`skills`), nil when the
+    /// field has none.
+    package func taxonomyFolder(_ key: String) -> String? {
+        reads?.note(.taxonomyFolder(key))
+        return allTaxonomies.first { $0.key == key }?.url
+    }
 
     /// The role with this slug.
-    package func role(_ slug: String) -> Role? { rolesBySlug[slug] }
+    package func role(_ slug: String) -> Role? {
+        reads?.note(.role(slug))
+        return bySlug[slug]
+    }
 
     /// The roles a list of references points at, in written order, skipping unresolved ones.
-    package func roles(_ references: [Role.Located]) -> [Role] { references.compactMap { rolesBySlug[$0.value] } }
+    package func roles(_ references: [Role.Located]) -> [Role] { references.compactMap { role($0.value) } }
 
     /// The comparison pairs that include a role.
-    package func pairs(including slug: String) -> [ComparisonPair] { (pairIndexes[slug] ?? []).map { pairs[$0] } }
+    package func pairs(including slug: String) -> [ComparisonPair] {
+        reads?.note(.pairsOf(slug))
+        return (pairsBySlug[slug] ?? []).map { allPairs[$0] }
+    }
+
+    /// The neighbours of the role with this slug in the reporting lines.
+    package func neighbours(of slug: String) -> ReportingLines.Neighbours {
+        reads?.note(.neighbours(of: slug))
+        return allLines.neighbours(of: slug)
+    }
 }
 
 /// A folder of plain pages (`Content/guides/`), listed on its own page (`/guides/`).

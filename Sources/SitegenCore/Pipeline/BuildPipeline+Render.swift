@@ -25,6 +25,8 @@ extension BuildPipeline {
     struct Previous {
         var entries: [PageCache.Entry?]?
         let staging: OutputStaging
+        /// The table the entries' reads number (`PageCache.reads`).
+        var reads: [SiteRead] = []
     }
 
     /// What became of one planned file.
@@ -33,10 +35,15 @@ extension BuildPipeline {
         var fingerprint: Digest?
         /// The digest of what the page is made from.
         var inputs: Digest? = nil
+        /// What its view read of the roles, for a page that records it (`PageSpec.tracksReads`).
+        var reads: PageReads? = nil
         /// The file as placed on disk (nil in memory).
         var stamp: FileStamp?
         /// Taken over from the last build rather than rendered.
         var carried: Bool
+        /// Its view was built (or, for a file made from the site, the file made): what it is
+        /// made from was not known to be the last build's.
+        var built = false
         var diagnostics: [Diagnostic] = []
         var elsewhere: [LinkChecker.ElementLink] = []
         /// The element ids of a page rendered again (to tell whether it lost one).
@@ -52,7 +59,13 @@ extension BuildPipeline {
         let entries = previous?.entries
         // A page made from what the last build's page was made from is that page: neither its
         // view nor its Markdown is needed.
-        let keys = plan.specs.parallelMap { plan.inputs.key(of: $0) }
+        // A page's links may point at any planned file but those only scripts load (search
+        // shards, renamed whenever the index changes).
+        let tracking = plan.inputs.tracking(
+            paths: plan.order.order.compactMap { plan.specs[$0].mayVanish ? nil : plan.specs[$0].path }, table: previous?.reads ?? [])
+        let keys = Array(plan.specs.indices).parallelMap { index in
+            plan.inputs.key(of: plan.specs[index], tracking: tracking, reads: entries?[index]?.reads.map(PageReads.recorded))
+        }
         let reusable = plan.specs.indices.map { index in
             keys[index] != nil && entries?[index].map { $0.inputs == keys[index] && $0.fingerprint != nil } == true
         }
@@ -68,8 +81,8 @@ extension BuildPipeline {
         let targets = LinkChecker.Targets(sorted: plan.order.paths)
         let make = { @Sendable (index: Int, mayCarry: Bool, context: RenderContext) -> Result<Made, BuildFailure> in
             self.make(
-                specs[index], key: keys[index], context: context, previous: mayCarry ? entries?[index] : nil, keepIDs: entries != nil, checker: checker,
-                targets: targets, sink: sink)
+                specs[index], key: keys[index], tracking: tracking, inputs: plan.inputs, context: context, previous: mayCarry ? entries?[index] : nil,
+                keepIDs: entries != nil, checker: checker, targets: targets, sink: sink)
         }
         let current = context
         let counter = StepCounter(.renderingPages, total: specs.count, progress: steps.progress)
@@ -112,7 +125,7 @@ extension BuildPipeline {
         let carriedPage = zip(specs, made).contains { spec, made in made.carried && spec.path.hasSuffix(".html") }
         if let previous, carriedPage, lostAnID(made, specs: specs, output: previous.staging.previous) {
             // Unchanged pages may link to the lost id: render and check everything.
-            return try renderAll(plan, previous: Previous(entries: nil, staging: previous.staging), steps: &steps, into: sink)
+            return try renderAll(plan, previous: Previous(entries: nil, staging: previous.staging, reads: previous.reads), steps: &steps, into: sink)
         }
         if options.checkLinks {
             _ = try steps.run(.checkingLinks) {
@@ -128,8 +141,8 @@ extension BuildPipeline {
     /// Makes one planned file into `sink`, or, when its fingerprint is the one the last build
     /// recorded (`entry`), only notes the recorded stamp (the caller takes such files over together).
     private func make(
-        _ spec: PageSpec, key: Digest?, context: RenderContext, previous entry: PageCache.Entry?, keepIDs: Bool, checker: LinkChecker,
-        targets: LinkChecker.Targets, sink: any FileSink
+        _ spec: PageSpec, key: Digest?, tracking: PageInputs.Tracking?, inputs: PageInputs, context: RenderContext, previous entry: PageCache.Entry?,
+        keepIDs: Bool, checker: LinkChecker, targets: LinkChecker.Targets, sink: any FileSink
     ) -> Result<Made, BuildFailure> {
         do throws(BuildFailure) {
             var made: Made
@@ -148,18 +161,25 @@ extension BuildPipeline {
                     return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
                 }
                 file = makeFile(context)
-                made = Made(fingerprint: file.contents.withUnsafeBytes { Digest.of($0) }, inputs: key, carried: false)
+                made = Made(fingerprint: file.contents.withUnsafeBytes { Digest.of($0) }, inputs: key, carried: false, built: true)
             case .page(let layout, let makeView):
                 // Made from what the last build's page was made from: the same page.
                 if let entry, entry.inputs == key, let fingerprint = entry.fingerprint {
-                    return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
+                    return .success(
+                        Made(fingerprint: fingerprint, inputs: key, reads: entry.reads.map(PageReads.recorded), carried: false, recorded: entry.stamp))
                 }
-                let view = makeView(context)
+                // A page that records its reads is built with a log of them, and keyed by them.
+                let log = spec.tracksReads && tracking != nil ? SiteReads() : nil
+                var viewContext = context
+                viewContext.site.reads = log
+                let view = makeView(viewContext)
                 let fingerprint = Self.fingerprint(of: view, layout: layout, theme: context.theme)
+                let reads = log.map { PageReads.new(Array($0.all)) }
+                let key = reads == nil ? key : inputs.key(of: spec, tracking: tracking, reads: reads)
                 if let entry, entry.fingerprint == fingerprint {
-                    return .success(Made(fingerprint: fingerprint, inputs: key, carried: false, recorded: entry.stamp))
+                    return .success(Made(fingerprint: fingerprint, inputs: key, reads: reads, carried: false, built: true, recorded: entry.stamp))
                 }
-                made = Made(fingerprint: fingerprint, inputs: key, carried: false)
+                made = Made(fingerprint: fingerprint, inputs: key, reads: reads, carried: false, built: true)
                 file = context.render(spec, layout: layout, view: view)
             }
             if options.checkLinks && file.isHTML {

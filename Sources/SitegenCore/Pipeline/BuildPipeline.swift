@@ -49,13 +49,18 @@ public struct BuildPipeline: Sendable {
             // Unchanged pages' links are not checked again: only safe when every file of the
             // last build that a page may link to is still planned.
             let recorded = manifest?.entries(of: plan.specs.map(\.path), order: plan.order)
-            let previous = Previous(entries: recorded?.lostLinkTarget == false ? recorded?.entries : nil, staging: staging)
+            let previous = Previous(entries: recorded?.lostLinkTarget == false ? recorded?.entries : nil, staging: staging, reads: manifest?.reads ?? [])
             let made = try renderAll(plan, previous: previous, steps: &steps, into: staging)
             steps.start(.writingOutput)
             let token = Digest.random()
+            let (reads, numbers) = PageReads.table(previous: manifest?.reads ?? [], pages: made.map(\.reads))
             let files = plan.order.order.compactMap { index -> (path: String, entry: PageCache.Entry)? in
                 let (spec, file) = (plan.specs[index], made[index])
-                return file.stamp.map { (spec.path, PageCache.Entry(fingerprint: file.fingerprint, inputs: file.inputs, stamp: $0, mayVanish: spec.mayVanish)) }
+                return file.stamp.map { stamp in
+                    let entry = PageCache.Entry(
+                        fingerprint: file.fingerprint, inputs: file.inputs, reads: numbers[index], stamp: stamp, mayVanish: spec.mayVanish)
+                    return (spec.path, entry)
+                }
             }
             // The previous site becomes the spare when the manifest described it; else the
             // new site is linked as the spare (a first cached build), or there is none.
@@ -67,14 +72,14 @@ public struct BuildPipeline: Sendable {
                 // The spare is the previous site (as its manifest recorded it), or a copy of this
                 // one; its files are most often this build's.
                 let spare = manifest.site.map { last in (paths: manifest.paths.elementsEqual(files.lazy.map(\.path)) ? nil : manifest.paths, site: last) }
-                let save: @Sendable () -> Void = { [files] in manifest.save(files, site: site, spare: spare ?? (paths: nil, site: site)) }
+                let save: @Sendable () -> Void = { [files] in manifest.save(files, reads: reads, site: site, spare: spare ?? (paths: nil, site: site)) }
                 // A resident build records it after the browser was told (the next build waits
                 // for it); until then the output's marker is not the manifest's, so a build
                 // killed in between trusts no page of it.
                 if let resident { resident.saveLater(save) } else { save() }
             }
-            let report = Self.report(plan.specs, warnings: steps.warnings)
-            Self.release((consume made, consume files, consume manifest))
+            let report = Self.report(plan.specs, made: made, warnings: steps.warnings)
+            Self.release((consume made, consume files, consume manifest, consume reads, consume numbers))
             return report
         } catch {
             staging.abandon()
@@ -226,10 +231,11 @@ public struct BuildPipeline: Sendable {
         return (context, diagnostics)
     }
 
-    static func report(_ specs: [PageSpec], warnings: [Diagnostic]) -> BuildReport {
+    static func report(_ specs: [PageSpec], made: [Made], warnings: [Diagnostic]) -> BuildReport {
         let html = Array(".html".utf8)
         let pages = specs.reduce(0) { count, spec in count + (spec.path.utf8.reversed().starts(with: html.reversed()) ? 1 : 0) }
-        return BuildReport(pageCount: pages, fileCount: specs.count, warnings: warnings)
+        let built = zip(specs, made).compactMap { spec, made in made.built ? spec.path : nil }
+        return BuildReport(pageCount: pages, fileCount: specs.count, warnings: warnings, built: built)
     }
 
     // MARK: Planning

@@ -10,6 +10,9 @@ public struct BuildReport: Sendable {
     public var fileCount: Int
     /// Warnings found on the way.
     public var warnings: [Diagnostic]
+    /// The pages whose view was built and the files made from the site (the rest were known
+    /// to be made from what the last build's were), in plan order.
+    public var built: [String] = []
 }
 
 /// Receives progress as the pipeline moves through its named steps.

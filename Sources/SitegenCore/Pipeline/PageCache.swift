@@ -27,6 +27,9 @@ struct PageCache: Sendable {
         var fingerprint: Digest?
         /// The digest of what the page was made from (`PageInputs`), when it was recorded.
         var inputs: Digest?
+        /// What the page's view read of the roles, for a page that records it: numbers into
+        /// the table of reads (`PageCache.reads`).
+        var reads: [Int]? = nil
         /// The file as the last build left it.
         var stamp: FileStamp
         /// A file only scripts load (a search index shard): no page links to it.
@@ -48,6 +51,8 @@ struct PageCache: Sendable {
     let entries: [Entry]?
     /// Their paths, in order.
     let paths: [String]
+    /// The reads pages recorded (`SiteRead`), each once: the entries' `reads` number them.
+    let reads: [SiteRead]
     /// The last build's token and marker, with `entries`.
     let site: Site?
     /// The spare site beside the output, when the manifest is trusted and the spare folder is
@@ -65,6 +70,7 @@ struct PageCache: Sendable {
         let read = Self.marker(of: output).flatMap { marker in Self.read(folder.pack(name), token: marker.token, checkLinks: checkLinks) }
         entries = read?.entries
         paths = read?.paths ?? []
+        reads = read?.reads ?? []
         site = read?.site
         spare = read?.spare.flatMap { recorded in
             Self.marker(of: SpareSite.folder(of: output)).flatMap { marker in
@@ -121,13 +127,22 @@ struct PageCache: Sendable {
 
     /// What a manifest records: the files, the site, and the spare it left (its token and its
     /// site: its marker's stamp and its files).
-    private typealias Record = (entries: [Entry], paths: [String], site: Site, spare: (token: Digest, site: SpareSite)?)
+    private typealias Record = (entries: [Entry], paths: [String], reads: [SiteRead], site: Site, spare: (token: Digest, site: SpareSite)?)
 
     private static func read(_ pack: CachePack, token: Digest, checkLinks: Bool) -> Record? {
         guard pack.count == 1, pack.superseded == 0 else { return nil }
         return pack.withPayload(manifestKey, stamp: stamp(token, checkLinks: checkLinks)) { reader -> Record? in
             let marker = readStamp(&reader)
             let inputs = reader.digest()
+            // The reads pages recorded, each once; a page lists its own by number.
+            let readCount = reader.int()
+            guard readCount >= 0, readCount <= reader.remaining else { return nil }
+            var reads: [SiteRead] = []
+            reads.reserveCapacity(readCount)
+            for _ in 0..<readCount {
+                guard let read = SiteRead.read(from: &reader) else { return nil }
+                reads.append(read)
+            }
             let count = reader.int()
             guard count >= 0, count <= reader.remaining else { return nil }
             var entries: [Entry] = []
@@ -140,7 +155,13 @@ struct PageCache: Sendable {
                 let stamp = readStamp(&reader)
                 let mayVanish = reader.bool()
                 let inputs = reader.bool() ? reader.digest() : nil
-                entries.append(Entry(fingerprint: fingerprint, inputs: inputs, stamp: stamp, mayVanish: mayVanish))
+                var pageReads: [Int]?
+                if reader.bool() {
+                    let numbers = reader.indexes()
+                    guard numbers.allSatisfy({ $0 < reads.count }) else { return nil }
+                    pageReads = numbers
+                }
+                entries.append(Entry(fingerprint: fingerprint, inputs: inputs, reads: pageReads, stamp: stamp, mayVanish: mayVanish))
             }
             var spare: (Digest, SpareSite)?
             if reader.bool() {
@@ -152,7 +173,7 @@ struct PageCache: Sendable {
                 spare = (spareToken, SpareSite(paths: sparePaths, marker: spareMarker))
             }
             guard Self.isOrdered(paths) else { return nil }
-            return (entries, paths, Site(token: token, marker: marker, inputs: inputs), spare)
+            return (entries, paths, reads, Site(token: token, marker: marker, inputs: inputs), spare)
         }
     }
 
@@ -169,13 +190,16 @@ struct PageCache: Sendable {
         writer.write(Int(Int64(bitPattern: stamp.inode)))
     }
 
-    /// Records the files of a successful build (best effort), given in path order, as one
-    /// entry (a manifest cut short fails its checksum and is not trusted), with the spare site
-    /// the build left: its files (the same as this build's when nil), token and marker.
-    func save(_ files: [(path: String, entry: Entry)], site: Site, spare: (paths: [String]?, site: Site)?) {
+    /// Records the files of a successful build (best effort), given in path order, and the
+    /// table their reads number, as one entry (a manifest cut short fails its checksum and is
+    /// not trusted), with the spare site the build left: its files (the same as this build's
+    /// when nil), token and marker.
+    func save(_ files: [(path: String, entry: Entry)], reads: [SiteRead], site: Site, spare: (paths: [String]?, site: Site)?) {
         var writer = ByteWriter()
         Self.write(site.marker, to: &writer)
         writer.write(site.inputs)
+        writer.write(reads.count)
+        for read in reads { read.write(to: &writer) }
         writer.write(files.count)
         for (path, entry) in files {
             writer.write(path)
@@ -185,6 +209,8 @@ struct PageCache: Sendable {
             writer.write(entry.mayVanish)
             writer.write(entry.inputs != nil)
             if let inputs = entry.inputs { writer.write(inputs) }
+            writer.write(entry.reads != nil)
+            if let numbers = entry.reads { writer.write(indexes: numbers) }
         }
         writer.write(spare != nil)
         if let spare {

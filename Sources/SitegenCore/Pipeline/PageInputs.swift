@@ -2,6 +2,7 @@ import SitegenCache
 import SitegenContent
 import SitegenRender
 import SitegenSupport
+import Synchronization
 
 /// What every page's view is made from, but the Markdown bodies: with the bodies a page
 /// embeds, it decides the page. A page whose inputs are the last build's has the last build's
@@ -15,6 +16,11 @@ import SitegenSupport
 /// field, page field, setting, template and asset and compare a cached build with a clean one,
 /// so an input missing here fails them (an asset did, when the 404 page began to carry the
 /// stylesheet).
+///
+/// A page whose view records what it reads of the roles (`PageSpec.tracksReads`: a role's
+/// pages, a pair's) is keyed instead by the site less its roles (`frame`), the paths of every
+/// planned file (its links' targets), and the digest of each read on this site
+/// (`SiteRead`): a new title makes again the pages that show it.
 struct PageInputs: Sendable {
     /// The digest of everything but the bodies, the sitegen binary included.
     let site: Digest
@@ -24,25 +30,39 @@ struct PageInputs: Sendable {
     let documents: [String: Digest]
     /// The digest of all of them.
     let allDocuments: Digest
+    /// The digest of `site` less the roles and what is made from them, with the binary, and
+    /// the site whose reads pages record: nil for a multilingual site (a page there links to
+    /// its translations, which other languages' roles decide).
+    let frame: Digest?
+    private let reads: ReadDigests?
 
     init(_ context: RenderContext, bodies: [String: BuildPipeline.Body]) {
-        var hasher = DigestHasher()
-        Self.combine(context.site, into: &hasher)
-        hasher.combine(context.words.digest)
-        for name in context.theme.templateDigests.keys.sorted() {
-            hasher.combine(name)
-            hasher.combine(context.theme.templateDigests[name]!)
+        let assets = context.theme.assets.keys.sorted().map { name in (name, context.theme.assets[name]!.withUnsafeBytes { Digest.of($0) }) }
+        let digest = { (withRoles: Bool) -> Digest in
+            var hasher = DigestHasher()
+            Self.combine(context.site, withRoles: withRoles, into: &hasher)
+            hasher.combine(context.words.digest)
+            for name in context.theme.templateDigests.keys.sorted() {
+                hasher.combine(name)
+                hasher.combine(context.theme.templateDigests[name]!)
+            }
+            // The theme's assets too: a view may show one (the 404 page carries the stylesheet).
+            for (name, digest) in assets {
+                hasher.combine(name)
+                hasher.combine(digest)
+            }
+            return hasher.finalize()
         }
-        // The theme's assets too: a view may show one (the 404 page carries the stylesheet).
-        for name in context.theme.assets.keys.sorted() {
-            hasher.combine(name)
-            context.theme.assets[name]!.withUnsafeBytes { hasher.combine(Digest.of($0)) }
-        }
-        content = hasher.finalize()
+        content = digest(true)
         var withBinary = DigestHasher()
         withBinary.combine(CacheFolder.binary)
         withBinary.combine(content)
         site = withBinary.finalize()
+        var frame = DigestHasher()
+        frame.combine(CacheFolder.binary)
+        frame.combine(digest(false))
+        self.frame = frame.finalize()
+        reads = ReadDigests(context.site)
         // The roles' bodies were digested when they were parsed.
         let known = Dictionary(context.site.roles.map { ($0.contentPath, $0.digests.body) }) { first, _ in first }
         let paths = Array(bodies.keys)
@@ -72,11 +92,53 @@ struct PageInputs: Sendable {
             for (path, digest) in inputs.documents { documents[prefix + path] = digest }
         }
         (self.site, self.content, self.documents, self.allDocuments) = (site.finalize(), content.finalize(), documents, all.finalize())
+        (frame, reads) = (nil, nil)
+    }
+
+    /// What the keys of pages that record their reads start from: the frame, the paths of
+    /// every planned file a page may link to (a link to a file gone or new is checked again),
+    /// and the digest of each read of the last build's `table` on this site; nil when no
+    /// page's reads are recorded (a multilingual site).
+    func tracking(paths: [String], table: [SiteRead]) -> Tracking? {
+        guard let frame, let reads else { return nil }
+        var hasher = DigestHasher()
+        hasher.combine(frame)
+        hasher.combine(paths)
+        return Tracking(base: hasher.finalize(), reads: reads, table: table.parallelMap { reads.digest(of: $0) })
+    }
+
+    struct Tracking: Sendable {
+        fileprivate let base: Digest
+        fileprivate let reads: ReadDigests
+        /// The digest of each read of the last build's table, by number.
+        fileprivate let table: [Digest]
+    }
+
+    /// The key of a page: `key(of:)`, or for a page that records its reads (with `tracking`),
+    /// the key from what it read (`reads`, nil when unknown: no key).
+    func key(of spec: PageSpec, tracking: Tracking?, reads: PageReads?) -> Digest? {
+        guard spec.tracksReads, let tracking else { return key(of: spec) }
+        var hasher = DigestHasher()
+        switch reads {
+        case nil: return nil
+        case .recorded(let numbers):
+            hasher.combine(numbers.count)
+            for number in numbers {
+                guard number < tracking.table.count else { return nil }
+                hasher.combine(tracking.table[number])
+            }
+        case .new(let reads):
+            hasher.combine(reads.count)
+            for read in reads { hasher.combine(tracking.reads.digest(of: read)) }
+        }
+        return key(of: spec, from: tracking.base, reads: hasher.finalize())
     }
 
     /// The inputs of one page (or file made from the site): the site's, its path and layout,
     /// and its documents' texts; nil for a file made as it is.
-    func key(of spec: PageSpec) -> Digest? {
+    func key(of spec: PageSpec) -> Digest? { key(of: spec, from: site, reads: .zero) }
+
+    private func key(of spec: PageSpec, from base: Digest, reads: Digest) -> Digest? {
         let layout: String
         switch spec.content {
         case .file: return nil
@@ -84,7 +146,8 @@ struct PageInputs: Sendable {
         case .page(let name, _): layout = name
         }
         var hasher = DigestHasher()
-        hasher.combine(site)
+        hasher.combine(base)
+        hasher.combine(reads)
         hasher.combine(spec.path)
         hasher.combine(layout)
         hasher.combine(spec.inputs ?? .zero)
@@ -96,7 +159,8 @@ struct PageInputs: Sendable {
         return hasher.finalize()
     }
 
-    private static func combine(_ site: Site, into hasher: inout DigestHasher) {
+    /// The site's settings, roles (unless `withRoles` is false), other pages and assets.
+    private static func combine(_ site: Site, withRoles: Bool, into hasher: inout DigestHasher) {
         let config = site.config
         hasher.combine([config.title, config.description, config.baseURL, config.language])
         hasher.combine(config.pageSize ?? -1)
@@ -106,8 +170,10 @@ struct PageInputs: Sendable {
         // Less the body (a document of its own); the line it starts on moves only with the
         // front matter, which is digested.
         var writer = ByteWriter()
-        writer.write(site.roles.count)
-        for role in site.roles { writer.write(role.digests.withoutBody) }
+        if withRoles {
+            writer.write(site.roles.count)
+            for role in site.roles { writer.write(role.digests.withoutBody) }
+        }
         let pages =
             (site.home.map { [ContentLoader.ParsedFile.home($0)] } ?? []) + site.pairs.compactMap { $0.prose.map(ContentLoader.ParsedFile.comparisonProse) }
             + site.pages.map(ContentLoader.ParsedFile.page) + site.folders.compactMap { $0.index.map(ContentLoader.ParsedFile.page) }
@@ -115,5 +181,34 @@ struct PageInputs: Sendable {
         for page in pages { page.withBody("").write(to: &writer) }
         writer.write(site.assets)
         writer.bytes.withUnsafeBytes { hasher.combine($0) }
+    }
+}
+
+/// The digests of reads (`SiteRead`) on one site: a read of a whole list (every role) is
+/// digested once and kept; a read of one role is a table lookup.
+private final class ReadDigests: Sendable {
+    private let site: Site
+    private let kept = Mutex<[SiteRead: Digest]>([:])
+
+    init(_ site: Site) { self.site = site }
+
+    /// A read with what it reads here, digested.
+    func digest(of read: SiteRead) -> Digest {
+        var hasher = DigestHasher()
+        read.combine(into: &hasher)
+        hasher.combine(value(of: read))
+        return hasher.finalize()
+    }
+
+    private func value(of read: SiteRead) -> Digest {
+        switch read {
+        case .roles, .pairs, .taxonomies, .taxonomy, .lines:
+            if let digest = kept.withLock({ $0[read] }) { return digest }
+            let digest = site.digest(of: read)
+            kept.withLock { $0[read] = digest }
+            return digest
+        default:
+            return site.digest(of: read)
+        }
     }
 }

@@ -11,7 +11,7 @@ package enum RoleCharts {
     /// whom it works alongside (beside it), with links relative to `pageURL`; nil when the
     /// role has no reporting lines.
     package static func neighbourhood(of role: Role, from pageURL: String, context: RenderContext) -> ChartView? {
-        let near = context.site.lines.neighbours(of: role.slug)
+        let near = context.site.neighbours(of: role.slug)
         guard !near.isEmpty else { return nil }
         var graph = ChartGraph(nodes: [], edges: [])
         let add = { (slug: String, rank: Int) -> Int in

@@ -54,9 +54,9 @@ package enum FieldValues {
         case "works_with": return roleLinks(role.worksWith)
         case "skills",
             _ where type?.isTaxonomy == true:
-            guard let taxonomy = site.taxonomy(name) else { return nil }
+            guard site.taxonomyFolder(name) != nil else { return nil }
             let values = name == Schema.skillsKey ? role.skills : role.values[name] ?? []
-            return values.map { link($0.value, URLs.term(taxonomy.slug(of: $0.value), in: taxonomy)) }
+            return values.map { link($0.value, URLs.term(named: $0.value, in: name, site: site)!) }
         case _ where type?.isReference == true:
             return roleLinks(role.values[name] ?? [])
         case _ where type == .url:

@@ -43,7 +43,7 @@ package struct RoleView: OpenView {
         self.pageURL = pageURL
         let link = { (url: String) in ContentPath.relativeLink(from: pageURL, to: url) }
         skills = role.skills.map { skill in
-            LinkView(title: skill.value, url: link(URLs.term(site.skillSlug(skill.value), in: site.skillsTaxonomy)))
+            LinkView(title: skill.value, url: link(URLs.skill(skill.value, site: site)))
         }
         let schema = site.config.schema
         requirements = FieldValues.facts(schema.requirements, of: role, from: pageURL, context: context)

@@ -1,0 +1,46 @@
+import Testing
+
+@testable import SitegenContent
+@testable import SitegenCore
+@testable import SitegenSupport
+
+/// The manifest's table of what pages read: each read once, numbers that still name the
+/// same reads after new ones join the table or the table is made anew.
+@Suite struct PageReadsTests {
+    static func reads(_ table: [SiteRead], _ numbers: [[Int]?]) -> [[SiteRead]?] { numbers.map { $0?.map { table[$0] } } }
+
+    @Test func newReadsJoinTheTableOnceAndRecordedNumbersKeepTheirReads() {
+        let previous: [SiteRead] = [.role("a"), .role("b"), .termSlug("skills", "Budgeting")]
+        let pages: [PageReads?] = [
+            .recorded([0, 2]), nil, .new([.role("b"), .role("c"), .pairsOf("a")]), .new([.role("c"), .roleCount]),
+        ]
+        let (table, numbers) = PageReads.table(previous: previous, pages: pages)
+        #expect(table.count == 6 && Set(table).count == 6)
+        #expect(
+            Self.reads(table, numbers) == [
+                [.role("a"), .termSlug("skills", "Budgeting")], nil, [.role("b"), .role("c"), .pairsOf("a")], [.role("c"), .roleCount],
+            ])
+    }
+
+    @Test func aTableMostlyUnreadIsMadeAnewWithTheSameReads() {
+        let previous: [SiteRead] = (0..<10).map { .role("r\($0)") }
+        let pages: [PageReads?] = [.recorded([9]), .new([.role("r3"), .lines])]
+        let (table, numbers) = PageReads.table(previous: previous, pages: pages)
+        #expect(table.count == 3)
+        #expect(Self.reads(table, numbers) == [[.role("r9")], [.role("r3"), .lines]])
+    }
+
+    @Test func everyReadIsWrittenAndReadBack() {
+        let all: [SiteRead] = [
+            .roles, .roleCount, .role("a"), .pairs, .pairsOf("a"), .taxonomies, .taxonomy("skills"), .taxonomyFolder("department"),
+            .termSlug("skills", "Budgeting"), .lines, .neighbours(of: "a"),
+        ]
+        var writer = ByteWriter()
+        for read in all { read.write(to: &writer) }
+        let back = writer.bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            return all.map { _ in SiteRead.read(from: &reader) }
+        }
+        #expect(back == all)
+    }
+}
