@@ -118,6 +118,8 @@ import Testing
         #expect(roles.isSuperset(of: ["roles/beta/index.html", "roles/beta/duties/index.html", "roles/alpha/index.html"]))
         #expect(!roles.contains("roles/delta/index.html") && !roles.contains("roles/delta/duties/index.html"))
         #expect(report.built.contains("compare/alpha-vs-beta/index.html"))
+        // The skill pages that list Beta, and not those that do not.
+        #expect(report.built.contains("skills/scheduling/index.html") && !report.built.contains("skills/leadership/index.html"))
         // Nothing changed: nothing is built again.
         let again = try BuildPipeline(options: site.options()).run()
         #expect(again.built.isEmpty)

@@ -107,6 +107,12 @@ package struct Site: Sendable {
         return allTaxonomies.first { $0.key == key }?.slug(of: name)
     }
 
+    /// The term with this slug of the taxonomy of the field `key`, with its roles.
+    package func term(_ slug: String, in key: String) -> Term? {
+        reads?.note(.term(key, slug))
+        return allTaxonomies.first { $0.key == key }?.terms.first { $0.slug == slug }
+    }
+
     /// The URL folder of the pages of the taxonomy of the field `key` (`skills`), nil when the
     /// field has none.
     package func taxonomyFolder(_ key: String) -> String? {

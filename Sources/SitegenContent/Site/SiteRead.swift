@@ -26,6 +26,8 @@ package enum SiteRead: Hashable, Sendable {
     case taxonomyFolder(String)
     /// The slug of a term as written (field, name).
     case termSlug(String, String)
+    /// One term of a field's taxonomy, its roles included (field, slug).
+    case term(String, String)
     /// Every reporting line.
     case lines
     /// The neighbours of one role in the reporting lines.
@@ -45,6 +47,7 @@ package enum SiteRead: Hashable, Sendable {
         case .termSlug(let key, let name): write(8, [key, name], to: &writer)
         case .lines: writer.write(9)
         case .neighbours(let slug): write(10, [slug], to: &writer)
+        case .term(let key, let slug): write(11, [key, slug], to: &writer)
         }
     }
 
@@ -64,6 +67,9 @@ package enum SiteRead: Hashable, Sendable {
             hasher.combine(name)
         case .lines: hasher.combine(9)
         case .neighbours(let slug): combine(10, slug, into: &hasher)
+        case .term(let key, let slug):
+            combine(11, key, into: &hasher)
+            hasher.combine(slug)
         }
     }
 
@@ -92,6 +98,7 @@ package enum SiteRead: Hashable, Sendable {
         case 8: read = .termSlug(reader.string(), reader.string())
         case 9: read = .lines
         case 10: read = .neighbours(of: reader.string())
+        case 11: read = .term(reader.string(), reader.string())
         default: read = nil
         }
         return reader.failed ? nil : read
@@ -145,6 +152,12 @@ extension Site {
                 hasher.combine(allLines.chartReports[slug]!)
             }
         case .neighbours(let slug): Self.combine(allLines.neighbours(of: slug), of: slug, into: &hasher)
+        case .term(let key, let slug):
+            if let term = allTaxonomies.first(where: { $0.key == key })?.terms.first(where: { $0.slug == slug }) {
+                Self.combine(term, into: &hasher)
+            } else {
+                hasher.combine(-1)
+            }
         }
         return hasher.finalize()
     }
@@ -164,11 +177,13 @@ extension Site {
         hasher.combine(taxonomy.label)
         hasher.combine(taxonomy.help)
         hasher.combine(taxonomy.terms.count)
-        for term in taxonomy.terms {
-            hasher.combine([term.name, term.slug])
-            hasher.combine(term.roleSlugs)
-        }
+        for term in taxonomy.terms { combine(term, into: &hasher) }
         for name in taxonomy.slugs.keys.sorted() { hasher.combine([name, taxonomy.slugs[name]!]) }
+    }
+
+    private static func combine(_ term: Term, into hasher: inout DigestHasher) {
+        hasher.combine([term.name, term.slug])
+        hasher.combine(term.roleSlugs)
     }
 
     private static func combine(_ neighbours: ReportingLines.Neighbours, of slug: String, into hasher: inout DigestHasher) {
