@@ -41,7 +41,10 @@ package struct ByteWriter {
     /// A count, then numbers below 2³² in 4 bytes each (indexes into a table written before).
     package mutating func write(indexes: [Int]) {
         write(indexes.count)
-        for index in indexes { withUnsafeBytes(of: UInt32(truncatingIfNeeded: index).littleEndian) { bytes.append(contentsOf: $0) } }
+        for index in indexes {
+            let value = UInt32(truncatingIfNeeded: index)
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+        }
     }
 }
 

@@ -196,19 +196,18 @@ private final class ReadDigests: Sendable {
     func digest(of read: SiteRead) -> Digest {
         var hasher = DigestHasher()
         read.combine(into: &hasher)
-        hasher.combine(value(of: read))
-        return hasher.finalize()
-    }
-
-    private func value(of read: SiteRead) -> Digest {
         switch read {
         case .roles, .pairs, .taxonomies, .taxonomy, .lines:
-            if let digest = kept.withLock({ $0[read] }) { return digest }
-            let digest = site.digest(of: read)
-            kept.withLock { $0[read] = digest }
-            return digest
+            if let digest = kept.withLock({ $0[read] }) {
+                hasher.combine(digest)
+            } else {
+                let digest = site.digest(of: read)
+                kept.withLock { $0[read] = digest }
+                hasher.combine(digest)
+            }
         default:
-            return site.digest(of: read)
+            site.combine(read, into: &hasher)
         }
+        return hasher.finalize()
     }
 }
