@@ -10,18 +10,20 @@ package enum TaxonomyPages: PageKind {
         return context.site.taxonomies.flatMap { taxonomy in
             [PageSpec.page(url: URLs.taxonomy(taxonomy), layout: "taxonomy", search: .taxonomy(taxonomy, words: context.words)) { index(taxonomy, $0) }]
                 + taxonomy.terms.flatMap { term in
-                    // The view looks the term up (`tracksReads`); what it keeps of the taxonomy
-                    // is the schema's (`Label`), which every page's key holds.
-                    let (label, slug) = (Label(taxonomy), term.slug)
+                    // The view looks the term up (`tracksReads`); of the taxonomy it keeps what
+                    // the schema says (not the terms, which the roles make), which every key holds.
+                    var described = taxonomy
+                    (described.terms, described.slugs) = ([], [:])
+                    let (schemaTaxonomy, slug) = (described, term.slug)
                     return Pagination.split(term.roleSlugs, size: size).indices.map { offset in
                         // The first page of a term is the one search finds.
                         PageSpec.page(
                             url: Pagination.url(URLs.term(term.slug, in: taxonomy), page: offset + 1), layout: "term",
                             search: offset == 0 ? .term(term, of: taxonomy, words: context.words) : nil, tracksReads: true
                         ) { context in
-                            let term = context.site.term(slug, in: label.key)!
+                            let term = context.site.term(slug, in: schemaTaxonomy.key)!
                             let chunks = Pagination.split(term.roleSlugs, size: size)
-                            return view(term, chunks[offset], page: offset + 1, of: chunks.count, of: label, context)
+                            return view(term, chunks[offset], page: offset + 1, of: chunks.count, of: schemaTaxonomy, context)
                         }
                     }
                 }
@@ -29,22 +31,7 @@ package enum TaxonomyPages: PageKind {
     }
 
     /// The taxonomy's title: the theme's word for skills, the schema's label for the others.
-    static func title(_ taxonomy: Taxonomy, words: Words) -> String { title(Label(taxonomy), words: words) }
-
-    private static func title(_ label: Label, words: Words) -> String { label.label ?? words["skills_title"] }
-
-    /// What the schema says of a taxonomy (not its terms, which the roles make).
-    private struct Label: Sendable {
-        var key: String
-        var url: String
-        var label: String?
-        var help: String?
-
-        init(_ taxonomy: Taxonomy) { (key, url, label, help) = (taxonomy.key, taxonomy.url, taxonomy.label, taxonomy.help) }
-
-        var listURL: String { "\(url)/" }
-        func termURL(_ slug: String) -> String { "\(url)/\(slug)/" }
-    }
+    static func title(_ taxonomy: Taxonomy, words: Words) -> String { taxonomy.label ?? words["skills_title"] }
 
     private static func index(_ taxonomy: Taxonomy, _ context: RenderContext) -> PageView {
         let url = URLs.taxonomy(taxonomy)
@@ -62,9 +49,9 @@ package enum TaxonomyPages: PageKind {
     }
 
     private static func view(
-        _ term: Term, _ slugs: ArraySlice<String>, page number: Int, of count: Int, of taxonomy: Label, _ context: RenderContext
+        _ term: Term, _ slugs: ArraySlice<String>, page number: Int, of count: Int, of taxonomy: Taxonomy, _ context: RenderContext
     ) -> PageView {
-        let base = taxonomy.termURL(term.slug)
+        let base = URLs.term(term.slug, in: taxonomy)
         let url = Pagination.url(base, page: number)
         let words = context.words
         let roles = slugs.compactMap { context.site.role($0) }
@@ -81,7 +68,7 @@ package enum TaxonomyPages: PageKind {
                 "roles": roles.map { RoleCardView($0, from: url, context: context) },
                 "taxonomy": taxonomy.key,
                 "taxonomyTitle": title,
-                "taxonomyURL": ContentPath.relativeLink(from: url, to: taxonomy.listURL),
+                "taxonomyURL": ContentPath.relativeLink(from: url, to: URLs.taxonomy(taxonomy)),
                 "pager": Pagination.pager(base, page: number, of: count, words: words),
             ])
         return context.view(url: url, title: pageTitle, description: summary, content: view)

@@ -13,8 +13,7 @@ package struct Site: Sendable {
     /// Non-Markdown content files to copy.
     package var assets: [String]
 
-    // (Module-internal: the rest of sitegen reads these through the accessors below, which)
-    // What is made from the roles is read through the accessors below, which tell `reads`
+    // What is made from the roles is module-internal and read through the accessors below, which tell `reads`
     // (when set) what was read: a page's view is built with a log there, and the page is made
     // again only when something it read changed (`SiteRead`).
     var allRoles: [Role]

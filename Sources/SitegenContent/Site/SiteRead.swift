@@ -34,53 +34,27 @@ package enum SiteRead: Hashable, Sendable {
     case neighbours(of: String)
 
     /// The read in a few bytes, for the page manifest.
-    package func write(to writer: inout ByteWriter) {
-        switch self {
-        case .roles: writer.write(0)
-        case .roleCount: writer.write(1)
-        case .role(let slug): write(2, [slug], to: &writer)
-        case .pairs: writer.write(3)
-        case .pairsOf(let slug): write(4, [slug], to: &writer)
-        case .taxonomies: writer.write(5)
-        case .taxonomy(let key): write(6, [key], to: &writer)
-        case .taxonomyFolder(let key): write(7, [key], to: &writer)
-        case .termSlug(let key, let name): write(8, [key, name], to: &writer)
-        case .lines: writer.write(9)
-        case .neighbours(let slug): write(10, [slug], to: &writer)
-        case .term(let key, let slug): write(11, [key, slug], to: &writer)
-        }
-    }
+    package func write(to writer: inout ByteWriter) { encode(into: &writer) }
 
     /// The read itself (not what it reads), digested.
-    package func combine(into hasher: inout DigestHasher) {
+    package func combine(into hasher: inout DigestHasher) { encode(into: &hasher) }
+
+    /// The read as a tag and its texts, the one layout of `write(to:)` and `combine(into:)`.
+    private func encode(into encoder: inout some ReadEncoder) {
         switch self {
-        case .roles: hasher.combine(0)
-        case .roleCount: hasher.combine(1)
-        case .role(let slug): combine(2, slug, into: &hasher)
-        case .pairs: hasher.combine(3)
-        case .pairsOf(let slug): combine(4, slug, into: &hasher)
-        case .taxonomies: hasher.combine(5)
-        case .taxonomy(let key): combine(6, key, into: &hasher)
-        case .taxonomyFolder(let key): combine(7, key, into: &hasher)
-        case .termSlug(let key, let name):
-            combine(8, key, into: &hasher)
-            hasher.combine(name)
-        case .lines: hasher.combine(9)
-        case .neighbours(let slug): combine(10, slug, into: &hasher)
-        case .term(let key, let slug):
-            combine(11, key, into: &hasher)
-            hasher.combine(slug)
+        case .roles: encoder.add(0)
+        case .roleCount: encoder.add(1)
+        case .role(let slug): encoder.add(2, slug)
+        case .pairs: encoder.add(3)
+        case .pairsOf(let slug): encoder.add(4, slug)
+        case .taxonomies: encoder.add(5)
+        case .taxonomy(let key): encoder.add(6, key)
+        case .taxonomyFolder(let key): encoder.add(7, key)
+        case .termSlug(let key, let name): encoder.add(8, key, name)
+        case .lines: encoder.add(9)
+        case .neighbours(let slug): encoder.add(10, slug)
+        case .term(let key, let slug): encoder.add(11, key, slug)
         }
-    }
-
-    private func combine(_ tag: Int, _ text: String, into hasher: inout DigestHasher) {
-        hasher.combine(tag)
-        hasher.combine(text)
-    }
-
-    private func write(_ tag: Int, _ texts: [String], to writer: inout ByteWriter) {
-        writer.write(tag)
-        for text in texts { writer.write(text) }
     }
 
     /// The read `write(to:)` wrote, nil for bytes it cannot have written.
@@ -103,6 +77,34 @@ package enum SiteRead: Hashable, Sendable {
         }
         return reader.failed ? nil : read
     }
+}
+
+/// Where a read is encoded: the manifest's bytes or a digest (both length-prefix their texts).
+private protocol ReadEncoder {
+    mutating func add(_ tag: Int)
+    mutating func add(_ text: String)
+}
+
+extension ReadEncoder {
+    mutating func add(_ tag: Int, _ text: String) {
+        add(tag)
+        add(text)
+    }
+
+    mutating func add(_ tag: Int, _ first: String, _ second: String) {
+        add(tag, first)
+        add(second)
+    }
+}
+
+extension ByteWriter: ReadEncoder {
+    fileprivate mutating func add(_ tag: Int) { write(tag) }
+    fileprivate mutating func add(_ text: String) { write(text) }
+}
+
+extension DigestHasher: ReadEncoder {
+    fileprivate mutating func add(_ tag: Int) { combine(tag) }
+    fileprivate mutating func add(_ text: String) { combine(text) }
 }
 
 /// The reads of one view being built, collected from every copy of the site it holds.

@@ -14,24 +14,21 @@ enum PageReads: Sendable {
     /// table with this build's new reads after it, made anew when most of it is no longer read.
     static func table(previous: [SiteRead], pages: [PageReads?]) -> (table: [SiteRead], numbers: [[Int]?]) {
         var table = previous
-        var numbers: [[Int]?]
-        if pages.contains(where: { if case .new = $0 { true } else { false } }) {
-            var known = Dictionary(previous.enumerated().map { ($1, $0) }) { first, _ in first }
-            numbers = pages.map { reads in
-                switch reads {
-                case nil: return nil
-                case .recorded(let numbers): return numbers
-                case .new(let reads):
-                    return reads.map { read in
-                        if let number = known[read] { return number }
-                        known[read] = table.count
-                        table.append(read)
-                        return table.count - 1
-                    }
+        // The last build's reads by number, looked up only once a page has new ones.
+        var known: [SiteRead: Int]?
+        let numbers = pages.map { reads -> [Int]? in
+            switch reads {
+            case nil: return nil
+            case .recorded(let numbers): return numbers
+            case .new(let reads):
+                if known == nil { known = Dictionary(previous.enumerated().map { ($1, $0) }) { first, _ in first } }
+                return reads.map { read in
+                    if let number = known![read] { return number }
+                    known![read] = table.count
+                    table.append(read)
+                    return table.count - 1
                 }
             }
-        } else {
-            numbers = pages.map { reads in if case .recorded(let numbers) = reads { numbers } else { nil } }
         }
         // A table mostly of reads no page makes any more (roles renamed, removed) is made again.
         var used = [Bool](repeating: false, count: table.count)
