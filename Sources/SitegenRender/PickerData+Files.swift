@@ -6,7 +6,11 @@ extension PickerData {
     /// Every file of the picker's data, the manifest first (the format `PickerData` describes).
     package static func files(_ context: RenderContext) -> [OutputFile] {
         let site = context.site
-        let roles = site.roles.parallelMap { roleJSON($0, site: site) }
+        // Each role's entry, kept by a session under what it read of the site.
+        let roles = site.roles.parallelMap { role in
+            let slug = role.slug
+            return context.memoized("picker-role\u{0}" + slug) { site in roleJSON(site.role(slug)!, site: site) }
+        }
         // Role files: consecutive roles, each file ending past `fileTarget` at a role whose
         // slug's digest says so, or before it would pass `fileLimit`.
         var files: [OutputFile] = []
@@ -89,10 +93,11 @@ extension PickerData {
         return (files, .array(index))
     }
 
-    /// One role's entry in its role file.
+    /// One role's entry in its role file. It reads the site through its accessors only (so
+    /// that a session keeps it under those reads, `RenderContext.memoized`).
     static func roleJSON(_ role: Role, site: Site) -> String {
         let duties = role.duties.map { duty in JSONValue.strings([duty, dutyKey(duty)]) }
-        let skills = role.skills.map { skill in JSONValue.strings([skill.value, URLs.term(site.skillSlug(skill.value), in: site.skillsTaxonomy)]) }
+        let skills = role.skills.map { skill in JSONValue.strings([skill.value, URLs.skill(skill.value, site: site)]) }
         let pages = site.pairs(including: role.slug).map { pair -> JSONValue in
             let isFirst = pair.first == role.slug
             return .array([.string(isFirst ? pair.second : pair.first), .string(URLs.pair(pair)), .int(isFirst ? 1 : 0)])

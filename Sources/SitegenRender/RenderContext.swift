@@ -18,13 +18,22 @@ package struct RenderContext: Sendable {
     /// The folder this language's documents are under in `markdown` and `bodyOrigins` (`""`,
     /// `de/`): one build renders every language's Markdown into one table.
     package var documentPrefix = ""
+    /// Where a session keeps values made from the site between its builds (`memoized`).
+    package var memo: ReadMemo?
     /// The site's languages and which pages each has, when it has more than one.
     package var translations: Translations?
     /// Files as shown in diagnostics, by content path, with the line their body starts on.
     package var bodyOrigins: [String: (file: String, firstLine: Int)]
-    /// Gives the bytes stored in the slot `slot` under `key` by an earlier build, or makes them
-    /// with the function and stores them (the pipeline's cache; by default they are just made).
+    /// Gives the bytes stored in the slot `slot` under `key` by an earlier build of the same
+    /// sitegen binary, or makes them with the function and stores them (the pipeline's cache;
+    /// by default they are just made). `key` is the digest of everything they are made from.
     package var cachedBytes: @Sendable (_ slot: String, _ key: Digest, _ make: () -> [UInt8]) -> [UInt8] = { $2() }
+    /// `make(site)`, kept by a session between builds under what it reads of the site
+    /// (`ReadMemo`), or made. `make` must read the site through its accessors only.
+    package func memoized(_ name: String, _ make: (Site) -> String) -> String {
+        memo?.value(name, on: site, make: make) ?? make(site)
+    }
+
     /// The sorted paths of the files `files` makes (a page kind's files named by their
     /// content), kept in the slot `slot` under `key`: a warm build plans them without making
     /// any.

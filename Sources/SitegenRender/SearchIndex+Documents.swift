@@ -14,7 +14,12 @@ extension SearchIndex.Document {
         let markdownFields = schema.markdownKeys
         let skills = { @Sendable in role.skills.map { skillName[$0.value] ?? $0.value } }
         return Self(
-            kind: .role, bodyKey: role.digests.body,
+            kind: .role,
+            textsKey: key("role") { hasher in
+                hasher.combine(role.digests.withoutBody)
+                hasher.combine(role.digests.body)
+                hasher.combine(skills())
+            },
             record: {
                 let skills = skills()
                 return Record(
@@ -51,7 +56,7 @@ extension SearchIndex.Document {
     /// A role's duty page: its title and duties.
     static func duties(_ role: Role, words: Words) -> Self {
         Self(
-            kind: .duties,
+            kind: .duties, textsKey: key("duties") { $0.combine(role.digests.withoutBody) },
             record: {
                 Record(
                     title: words.format("duties_title", ["a": words.article(for: role), "title": role.title]), url: URLs.duties(role.slug), summary: "",
@@ -66,7 +71,12 @@ extension SearchIndex.Document {
         let names = ["first": first.title, "second": second.title]
         let summary = { @Sendable in pair.prose?.summary ?? words.format("pair_summary", names) }
         return Self(
-            kind: .comparison, bodyKey: pair.prose.map { Digest.of(text: $0.body) } ?? .zero,
+            kind: .comparison,
+            textsKey: key("pair") { hasher in
+                hasher.combine(first.digests.withoutBody)
+                hasher.combine(second.digests.withoutBody)
+                for text in [pair.prose?.title, pair.prose?.summary, pair.prose?.body] { hasher.combine(text) }
+            },
             record: { Record(title: pair.prose?.title ?? words.format("pair_title", names), url: URLs.pair(pair), summary: summary()) },
             texts: {
                 let prose = pair.prose.map { SearchText.plainText(ofMarkdown: $0.body) } ?? (text: "", headings: [])
@@ -81,14 +91,16 @@ extension SearchIndex.Document {
     /// A taxonomy's page, by its title.
     static func taxonomy(_ taxonomy: Taxonomy, words: Words) -> Self {
         let name = TaxonomyPages.title(taxonomy, words: words)
-        return Self(kind: .taxonomy, record: { Record(title: name, url: URLs.taxonomy(taxonomy), summary: "") }, texts: { ([(name, 3)], "") })
+        return Self(
+            kind: .taxonomy, textsKey: key("taxonomy") { $0.combine(name) }, record: { Record(title: name, url: URLs.taxonomy(taxonomy), summary: "") },
+            texts: { ([(name, 3)], "") })
     }
 
     /// A term's page (its first, when it has several): the term, labelled with its taxonomy.
     static func term(_ term: Term, of taxonomy: Taxonomy, words: Words) -> Self {
         let name = TaxonomyPages.title(taxonomy, words: words)
         return Self(
-            kind: .taxonomy,
+            kind: .taxonomy, textsKey: key("term") { $0.combine([term.name, name]) },
             record: {
                 Record(title: term.name, url: URLs.term(term.slug, in: taxonomy), summary: words.count("term_roles", term.roleSlugs.count), label: name)
             },
@@ -99,7 +111,8 @@ extension SearchIndex.Document {
     static func page(_ page: Page, url: String) -> Self {
         let title = page.title ?? Slug.fileStem(of: page.contentPath)
         return Self(
-            kind: .page, bodyKey: Digest.of(text: page.body), record: { Record(title: title, url: url, summary: page.summary ?? "") },
+            kind: .page, textsKey: key("page") { $0.combine([title, page.summary ?? "", page.body]) },
+            record: { Record(title: title, url: url, summary: page.summary ?? "") },
             texts: {
                 let body = SearchText.plainText(ofMarkdown: page.body)
                 var texts: [(String, Int)] = [(title, 3), (page.summary ?? "", 2)]
@@ -107,5 +120,13 @@ extension SearchIndex.Document {
                 texts.append((body.text, 0))
                 return (texts, body.text)
             })
+    }
+
+    /// The digest of the values a document's texts are made from (`textsKey`).
+    private static func key(_ kind: String, _ values: (inout DigestHasher) -> Void) -> Digest {
+        var hasher = DigestHasher()
+        hasher.combine(kind)
+        values(&hasher)
+        return hasher.finalize()
     }
 }

@@ -45,8 +45,9 @@ extension SearchIndex {
     /// Pages are read in runs of `runSize` on every core, each run with its own `TermTable`
     /// (one lookup per word, by its bytes), and the runs joined: one table of every term,
     /// each term's entries the runs' entries one after another (runs are in page order). A
-    /// run's terms are kept by `cached` under the digest of the site's fields, its pages'
-    /// bodies and the language's rules, so a body edit reads the words of one run again.
+    /// run's terms are kept by `cached` under the digest of its pages' own values and bodies
+    /// (`Document.textsKey`), what every page's texts share and the language's rules, so an
+    /// edit reads the words again of the runs of the pages it changes only.
     func postings(
         cached: @Sendable (_ slot: String, _ key: Digest, _ make: () -> [UInt8]) -> [UInt8] = { $2() }
     ) -> (postings: Postings, runKeys: [Digest]) {
@@ -55,10 +56,10 @@ extension SearchIndex {
         let keys = runs.map { run -> Digest in
             var key = DigestHasher()
             key.combine(rules)
-            key.combine(contentKey)
+            key.combine(sharedKey)
             key.combine(run.lowerBound)
             key.combine(run.count)
-            for id in run { key.combine(documents[id].bodyKey) }
+            for id in run { key.combine(documents[id].textsKey) }
             return key.finalize()
         }
         let found = Array(runs.enumerated()).parallelMap { number, run -> RunTerms in

@@ -34,8 +34,10 @@ import Synchronization
 /// - Word lists `search/w.<name>.js` by the first two letters of the terms, with how many
 ///   pages have each (`[[term, pages]…]`): for prefixes as you type and one typo.
 ///
-/// Ids follow the kinds: roles (by title), comparisons, duty pages, taxonomy pages, plain
-/// pages; so a page's kind is its id's range.
+/// Ids follow the kinds: roles, comparisons, duty pages, taxonomy pages, plain pages, so a
+/// page's kind is its id's range; within a kind, pages are in the order of their paths, so
+/// that an edit (a new title) moves no other page's id and changes the terms of the runs of
+/// the pages it changes only.
 package struct SearchIndex: Sendable {
     /// What one page contributes: its record, and its weighted texts, made only when its
     /// run's terms are read (`termPages`).
@@ -66,8 +68,11 @@ package struct SearchIndex: Sendable {
         }
 
         var kind: Kind
-        /// The digest of what the texts are made from besides the site's fields: the body.
-        var bodyKey: Digest = .zero
+        /// The digest of what `texts` is made from but what every page's texts are
+        /// (`SearchIndex.sharedKey`): the page's own values and body. A run of pages whose
+        /// keys are the last build's keeps its terms, so a kind must key every value its
+        /// texts read.
+        var textsKey: Digest
         /// Makes the record (only when the site's fields changed).
         var record: @Sendable () -> Record
         /// Makes the texts (only for the runs of pages whose bodies changed).
@@ -104,30 +109,35 @@ package struct SearchIndex: Sendable {
     /// The label of each kind, in `Kind` order.
     package var kindLabels: [String]
     package var text: SearchText
-    /// The digest of the site's fields the documents were made from (`init(pages:context:contentKey:)`).
-    package var contentKey: Digest
+    /// The digest of what every page's texts are made from besides its own values (each
+    /// document's `textsKey`): the site's words and the schema's facets and Markdown fields.
+    package var sharedKey: Digest
 
-    /// The index of the pages planned for a site (`specs`, in plan order): each page's
-    /// document (`PageSpec.search`), in kind order, each kind's in plan order; the facets, kind
-    /// labels and words from `context`'s schema and language. `contentKey` is the digest of the
-    /// site's fields (not its bodies): with a page's `bodyKey`, what its texts are made from.
-    package init(pages specs: [PageSpec], context: RenderContext, contentKey: Digest = .zero) {
-        var byKind = Array(repeating: [Document](), count: Document.Kind.allCases.count)
-        for case let document? in specs.lazy.map(\.search) { byKind[document.kind.rawValue].append(document) }
+    /// The index of the pages planned for a site (`specs`): each page's document
+    /// (`PageSpec.search`), in kind order, each kind's in the order of the pages' paths; the
+    /// facets, kind labels and words from `context`'s schema and language.
+    package init(pages specs: [PageSpec], context: RenderContext) {
+        var byKind = Array(repeating: [(path: String, document: Document)](), count: Document.Kind.allCases.count)
+        for spec in specs { if let document = spec.search { byKind[document.kind.rawValue].append((spec.path, document)) } }
+        let documents = byKind.flatMap { pages in pages.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map(\.document) }
         let labels = ["search_kind_role", "search_kind_comparison", "search_kind_duties", "search_kind_taxonomy", "search_kind_page"].map { context.words[$0] }
+        let schema = context.site.config.schema
+        var shared = DigestHasher()
+        shared.combine(context.words.digest)
+        shared.combine(schema.facets)
+        shared.combine(schema.markdownKeys)
         self.init(
-            facetKeys: context.site.config.schema.facets, documents: Array(byKind.joined()), kindLabels: labels, text: SearchText(words: context.words),
-            contentKey: contentKey)
+            facetKeys: schema.facets, documents: documents, kindLabels: labels, text: SearchText(words: context.words), sharedKey: shared.finalize())
     }
 
     /// An index of the given documents (in kind order); the facet tables are their sorted
     /// distinct values.
-    package init(facetKeys: [String], documents: [Document], kindLabels: [String], text: SearchText, contentKey: Digest = .zero) {
+    package init(facetKeys: [String], documents: [Document], kindLabels: [String], text: SearchText, sharedKey: Digest = .zero) {
         self.documents = documents
         self.facetKeys = facetKeys
         self.kindLabels = kindLabels
         self.text = text
-        self.contentKey = contentKey
+        self.sharedKey = sharedKey
     }
 
     // MARK: Files

@@ -22,7 +22,7 @@ package enum SearchPages: DerivedPageKind {
         let records = Mutex<[String: OutputFile]?>(nil)
         let files = { @Sendable () -> [String: OutputFile] in
             records.withLock { records in
-                if records == nil { records = byPath(SearchIndex(pages: planned, context: context, contentKey: key).recordFiles(words: words)) }
+                if records == nil { records = byPath(SearchIndex(pages: planned, context: context).recordFiles(words: words)) }
                 return records!
             }
         }

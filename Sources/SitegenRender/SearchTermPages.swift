@@ -13,7 +13,7 @@ package enum SearchTermPages: DerivedPageKind {
         let files = { @Sendable () -> [String: OutputFile] in
             terms.withLock { terms in
                 if terms == nil {
-                    let index = SearchIndex(pages: planned, context: context, contentKey: keys.records)
+                    let index = SearchIndex(pages: planned, context: context)
                     terms = SearchPages.byPath(index.termFiles(cached: context.cachedBytes))
                 }
                 return terms!

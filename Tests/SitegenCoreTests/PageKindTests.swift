@@ -14,7 +14,8 @@ import Testing
     enum TitlesPage: PageKind {
         static func pages(_ context: RenderContext) -> [PageSpec] {
             let search = SearchIndex.Document(
-                kind: .page, record: { .init(title: "Other titles", url: "titles/", summary: "What else each role is called.") },
+                kind: .page, textsKey: Digest.of(text: "titles"),
+                record: { .init(title: "Other titles", url: "titles/", summary: "What else each role is called.") },
                 texts: { ([("Other titles", 3), ("synonymy of roles", 0)], "synonymy of roles") })
             return [
                 .page(url: "titles/", layout: "titles", search: search) { context in

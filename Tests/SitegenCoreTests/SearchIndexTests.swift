@@ -70,7 +70,7 @@ struct SearchIndexTests {
     static func index() -> SearchIndex {
         func document(_ kind: SearchIndex.Document.Kind, _ title: String, _ url: String, texts: [(String, Int)], body: String = "") -> SearchIndex.Document {
             SearchIndex.Document(
-                kind: kind, bodyKey: Digest.of(text: body),
+                kind: kind, textsKey: Digest.of(text: title + "\u{0}" + body),
                 record: { SearchIndex.Document.Record(title: title, url: url, summary: "About \(title).", duties: kind == .role ? ["Duty of \(title)"] : []) },
                 texts: { (texts + [(body, 0)], body) })
         }
@@ -176,7 +176,7 @@ struct SearchIndexTests {
         let documents = bodies.enumerated().map { id, body in
             let text = id == edited ? body + " newly added words" : body
             return SearchIndex.Document(
-                kind: .role, bodyKey: Digest.of(text: text),
+                kind: .role, textsKey: Digest.of(text: text),
                 record: { SearchIndex.Document.Record(title: "Role \(id)", url: "roles/\(id)/", summary: "") },
                 texts: { ([("Role \(id)", 3), (text, 0)], text) })
         }
@@ -193,6 +193,27 @@ struct SearchIndexTests {
         #expect(changed.count == before.subtracting(after).count + (after.count - before.count))
         #expect(changed.contains("search/search-terms.js") == false, "the manifest keeps its name")
         #expect(changed.count <= 6, "\(changed.sorted())")
+    }
+
+    @Test func anEditReadsAgainTheWordsOfItsRunOfPagesOnly() throws {
+        let kept = Mutex<[String: (key: Digest, bytes: [UInt8])]>([:])
+        let made = Mutex<[String]>([])
+        let cached: @Sendable (String, Digest, () -> [UInt8]) -> [UInt8] = { slot, key, make in
+            if let stored = kept.withLock({ $0[slot] }), stored.key == key { return stored.bytes }
+            let bytes = make()
+            made.withLock { $0.append(slot) }
+            kept.withLock { $0[slot] = (key, bytes) }
+            return bytes
+        }
+        let before = Self.bigIndex(count: 1_500).termFiles(cached: cached)
+        #expect(Set(made.withLock { $0 }) == Set((0..<3).flatMap { ["search-run-\($0)", "search-excerpts-\($0)"] }), "three runs of 512 pages")
+        made.withLock { $0 = [] }
+        let after = Self.bigIndex(count: 1_500, edited: 700).termFiles(cached: cached)
+        #expect(Set(made.withLock { $0 }) == ["search-run-1", "search-excerpts-1"])
+        #expect(after.map(\.path) != before.map(\.path))
+        // The kept runs give the files a build that keeps none gives.
+        let fresh = Self.bigIndex(count: 1_500, edited: 700).termFiles()
+        #expect(after.map(\.path) == fresh.map(\.path) && after.map(\.contents) == fresh.map(\.contents))
     }
 
     @Test func recordsAreFoundThroughTheKindsTable() throws {

@@ -79,9 +79,8 @@ extension BuildPipeline {
         context.bodiesDigest = inputs.allDocuments
         if options.useCache {
             let cache = FilesCache(siteRoot: options.source)
-            let site = inputs.site
             // Each language's files have slots of their own.
-            context.cachedBytes = { slot, key, make in cache.bytes(slot: prefix + slot, key: key, site: site, make: make) }
+            context.cachedBytes = { slot, key, make in cache.bytes(slot: prefix + slot, key: key, make: make) }
             context.siteDigest = inputs.site
         }
         return LanguageSite(context: context, everyName: everyName, bodies: bodies, inputs: inputs)

@@ -183,6 +183,11 @@ public struct BuildPipeline: Sendable {
         }
         var languages: [LanguageSite] = []
         for site in sites { languages.append(languageSite(site, theme: theme, steps: &steps)) }
+        // A session keeps values made from a site of one language (`ReadMemo`).
+        if languages.count == 1, let memo = resident?.memo, let frame = languages[0].inputs.frame {
+            memo.begin(frame: frame)
+            languages[0].context.memo = memo
+        }
         let inputs = languages.count == 1 ? languages[0].inputs : PageInputs(languages: languages.map { ($0.prefix, $0.inputs) })
         // Made from what the last successful build was made from, the plan is that build's:
         // it had no collision, unknown name or broken navigation link, and has none now.

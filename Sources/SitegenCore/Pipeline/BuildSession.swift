@@ -9,7 +9,8 @@ import Synchronization
 /// what its builds would otherwise read back from the cache folder or derive again: the
 /// parsed files (`ResidentParses`), so a build after an edit reads only the files that
 /// changed; the last resolved site (`ResolvedSites`), reused when only role bodies changed;
-/// and the plans of the page kinds that plan without role bodies (`KindPlans`). Each
+/// the plans of the page kinds that plan without role bodies (`KindPlans`); and values made
+/// from a few reads of the site, such as the picker's role entries (`ReadMemo`). Each
 /// build is an ordinary `BuildPipeline` build otherwise: it writes the same site, through
 /// the same staging folder and exchange, with the same guarantees. The page manifest is
 /// recorded after the build has returned, while the browser reloads; the next build waits
@@ -22,6 +23,7 @@ public final class BuildSession: Sendable {
         let parses: ResidentParses
         let resolved: ResolvedSites
         let plans: KindPlans
+        let memo: ReadMemo
         /// Runs a build's last bookkeeping after the build has returned.
         let saveLater: @Sendable (@escaping @Sendable () -> Void) -> Void
     }
@@ -31,6 +33,7 @@ public final class BuildSession: Sendable {
     private let parses = ResidentParses()
     private let resolved = ResolvedSites()
     private let plans = KindPlans()
+    private let memo = ReadMemo()
     /// Where the manifest of the last build is recorded; serial, so waiting for it is `sync`.
     private let saving = DispatchQueue(label: "sitegen.session.saving")
 
@@ -50,7 +53,7 @@ public final class BuildSession: Sendable {
             parses.forgetAll()
         }
         var pipeline = BuildPipeline(options: options)
-        pipeline.resident = Resident(parses: parses, resolved: resolved, plans: plans) { [saving] work in saving.async(execute: work) }
+        pipeline.resident = Resident(parses: parses, resolved: resolved, plans: plans, memo: memo) { [saving] work in saving.async(execute: work) }
         return try pipeline.run(progress: progress)
     }
 

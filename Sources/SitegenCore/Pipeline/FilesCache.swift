@@ -12,13 +12,10 @@ struct FilesCache: Sendable {
 
     init(siteRoot: URL) { folder = CacheFolder(siteRoot: siteRoot) }
 
-    /// The bytes stored in `slot` under `key` (and the site's inputs, the binary among them),
-    /// or those `make` gives (which are then stored).
-    func bytes(slot: String, key: Digest, site: Digest, make: () -> [UInt8]) -> [UInt8] {
-        var hasher = DigestHasher()
-        hasher.combine(key)
-        hasher.combine(site)
-        let stamp = hasher.finalize()
+    /// The bytes stored in `slot` under `key`, or those `make` gives (which are then stored).
+    /// `key` is the digest of everything the bytes are made from but the binary, which the
+    /// pack's header names (`CacheFolder.header`).
+    func bytes(slot: String, key stamp: Digest, make: () -> [UInt8]) -> [UInt8] {
         let pack = "files-\(slot)"
         if let stored = folder.pack(pack).payload(slot, stamp: stamp) { return stored }
         let bytes = make()

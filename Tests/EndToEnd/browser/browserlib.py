@@ -1,6 +1,7 @@
 """Helpers shared by the browser tests: loading pages, reading the console, colour schemes."""
 import json
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -41,7 +42,9 @@ def json_ld(driver):
 
 
 def wait_for(driver, condition, timeout=15):
-    return WebDriverWait(driver, timeout).until(condition)
+    # A condition that reads a list the page is drawing again meets elements just removed:
+    # it is asked again, as when an element is not there yet.
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def full_page_screenshot(driver, path, width, mobile):

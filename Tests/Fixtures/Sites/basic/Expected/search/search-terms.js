@@ -1,1 +1,1 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.terms={"chunks":["about"],"chunkFiles":["79bea26a9c8d"],"dicts":["ab"],"dictFiles":["04666a089c2c"]};
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.terms={"chunks":["about"],"chunkFiles":["5527730d6dee"],"dicts":["ab"],"dictFiles":["04666a089c2c"]};

@@ -1,1 +1,1 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.terms={"chunks":["about"],"chunkFiles":["9a1f22c2638e"],"dicts":["ab"],"dictFiles":["cc4336334fe9"]};
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.terms={"chunks":["about"],"chunkFiles":["5730583d10e3"],"dicts":["ab"],"dictFiles":["cc4336334fe9"]};

@@ -1,1 +1,1 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.terms={"chunks":["anbietet"],"chunkFiles":["f2107ea95891"],"dicts":["an"],"dictFiles":["2f43386cb39c"]};
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.terms={"chunks":["anbietet"],"chunkFiles":["33db086822fc"],"dicts":["an"],"dictFiles":["2f43386cb39c"]};

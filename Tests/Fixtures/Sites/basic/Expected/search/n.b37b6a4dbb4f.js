@@ -1,1 +1,0 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.names["b37b6a4dbb4f"]=["d483489d6ead","70cd6bd9bead","e944dd38d24c","199757b803cc","ba6253d28f7a"];

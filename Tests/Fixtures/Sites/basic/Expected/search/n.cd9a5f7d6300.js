@@ -1,0 +1,1 @@
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.names["cd9a5f7d6300"]=["d483489d6ead","70cd6bd9bead","e944dd38d24c","8260e5c13d4e","ba6253d28f7a"];

@@ -1,1 +1,0 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.names["beca0ed08f15"]=["587cff5c7c6d","702af1f4b835","18c3a16b00a7","85e15b6c462c","fd81ab76a6fd"];

@@ -1,0 +1,1 @@
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.names["cfa5e98873bc"]=["587cff5c7c6d","702af1f4b835","18c3a16b00a7","6f2d6c69df62","fd81ab76a6fd"];

@@ -1,0 +1,1 @@
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.names["309647900506"]=["9d87a20a4257","e11f6d45dbd7","d02e84c8d30a","af813c12c84e","3f8ddeb339c8"];

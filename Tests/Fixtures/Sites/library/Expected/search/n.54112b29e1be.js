@@ -1,1 +1,0 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.names["54112b29e1be"]=["9d87a20a4257","e11f6d45dbd7","d02e84c8d30a","a6b5eafbeba0","3f8ddeb339c8"];

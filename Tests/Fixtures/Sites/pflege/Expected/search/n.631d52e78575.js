@@ -1,0 +1,1 @@
+var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.names["631d52e78575"]=["34f4bcf32f6b","ae18b8fcd73e","af2349f5e618","a337ae82b4d7","63f1feb10741","2c1a4dbf4947"];

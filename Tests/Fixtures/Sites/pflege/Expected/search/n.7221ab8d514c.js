@@ -1,1 +1,0 @@
-var SITEGEN_SEARCH=window.SITEGEN_SEARCH=window.SITEGEN_SEARCH||{chunks:{},dicts:{},docs:{},facets:{},names:{}};SITEGEN_SEARCH.names["7221ab8d514c"]=["34f4bcf32f6b","ae18b8fcd73e","af2349f5e618","a337ae82b4d7","301580d74985","2699f7fb3c9e"];
