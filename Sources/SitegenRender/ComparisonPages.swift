@@ -16,7 +16,7 @@ package enum ComparisonPages: PageKind {
             let fieldDocuments = [first, second].flatMap { FieldValues.markdownDocuments(of: $0, schema: site.config.schema).map(\.path) }
             return .page(
                 url: URLs.pair(pair), layout: "compare", source: pair.prose?.file ?? first.file,
-                documents: (pair.prose.map { [$0.contentPath] } ?? []) + fieldDocuments, search: .pair(pair, first, second, words: context.words),
+                documents: (pair.prose.map { [$0.contentPath] } ?? []) + fieldDocuments, search: .pair(pair, first, second, context: context),
                 tracksReads: true
             ) { context in
                 // The roles are looked up by slug (`tracksReads`); the prose is not a role's.

@@ -6,11 +6,17 @@ extension PickerData {
     /// Every file of the picker's data, the manifest first (the format `PickerData` describes).
     package static func files(_ context: RenderContext) -> [OutputFile] {
         let site = context.site
-        // Each role's entry, kept by a session under what it read of the site.
-        let roles = site.roles.parallelMap { role in
+        // Each role's entry and the keys its title is found by when typed (the title's words
+        // from each word on), kept by a session under what they read of the site.
+        let made = site.roles.parallelMap { role in
             let slug = role.slug
-            return context.memoized("picker-role\u{0}" + slug) { site in roleJSON(site.role(slug)!, site: site) }
+            return context.memoized("picker-role\u{0}" + slug) { site in
+                let role = site.role(slug)!
+                let words = words(of: role.title)
+                return (json: roleJSON(role, site: site), keys: words.indices.map { words[$0...].joined(separator: " ") })
+            }
         }
+        let roles = made.map(\.json)
         // Role files: consecutive roles, each file ending past `fileTarget` at a role whose
         // slug's digest says so, or before it would pass `fileLimit`.
         var files: [OutputFile] = []
@@ -41,13 +47,10 @@ extension PickerData {
         if entries.reduce(0, { $0 + $1.utf8.count + 1 }) <= listLimit {
             manifest.append(("roles", .written("[" + entries.joined(separator: ",") + "]")))
         } else {
-            // By slug, for a comparison's address; by the title's words from each word on, for
-            // the reader's typing (what they type from any word of a title begins a key).
+            // By slug, for a comparison's address; by the title's keys, for the reader's typing
+            // (what they type from any word of a title begins a key).
             let bySlug = site.roles.indices.map { (key: site.roles[$0].slug, entry: entries[$0]) }
-            let byWord = site.roles.indices.flatMap { index in
-                let words = words(of: site.roles[index].title)
-                return words.indices.map { (key: words[$0...].joined(separator: " "), entry: entries[index]) }
-            }
+            let byWord = site.roles.indices.flatMap { index in made[index].keys.map { (key: $0, entry: entries[index]) } }
             let (nameFiles, names) = sortedRuns(bySlug, kind: "n")
             let (wordFiles, find) = sortedRuns(byWord, kind: "w")
             // The word files' index is a file of its own: only typing needs it.

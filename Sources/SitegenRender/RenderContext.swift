@@ -30,7 +30,7 @@ package struct RenderContext: Sendable {
     package var cachedBytes: @Sendable (_ slot: String, _ key: Digest, _ make: () -> [UInt8]) -> [UInt8] = { $2() }
     /// `make(site)`, kept by a session between builds under what it reads of the site
     /// (`ReadMemo`), or made. `make` must read the site through its accessors only.
-    package func memoized(_ name: String, _ make: (Site) -> String) -> String {
+    package func memoized<Value: Sendable>(_ name: String, _ make: (Site) -> Value) -> Value {
         memo?.value(name, on: site, make: make) ?? make(site)
     }
 

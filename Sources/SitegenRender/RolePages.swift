@@ -5,8 +5,7 @@ import SitegenSupport
 /// `/roles/<slug>/` and `/roles/<slug>/duties/`, one of each per role.
 package enum RolePages: PageKind {
     package static func pages(_ context: RenderContext) -> [PageSpec] {
-        let skillNames = SearchIndex.Document.skillNames(of: context.site)
-        return context.site.roles.parallelMap { role -> [PageSpec] in
+        context.site.roles.parallelMap { role -> [PageSpec] in
             // The views look the role up by its slug (`tracksReads`): its fields are what they read.
             let slug = role.slug
             let roleURL = URLs.role(role.slug)
@@ -16,7 +15,7 @@ package enum RolePages: PageKind {
             return [
                 .page(
                     url: roleURL, layout: "role", source: role.file, documents: [role.contentPath] + fieldDocuments,
-                    search: .role(role, site: context.site, skillName: skillNames), tracksReads: true
+                    search: .role(role, context: context), tracksReads: true
                 ) { context in
                     let role = context.site.role(slug)!
                     return context.view(
@@ -24,7 +23,7 @@ package enum RolePages: PageKind {
                         content: RoleView(role, pageURL: roleURL, context: context, withBody: true))
                 },
                 .page(
-                    url: dutiesURL, layout: "duties", source: role.file, documents: fieldDocuments, search: .duties(role, words: context.words),
+                    url: dutiesURL, layout: "duties", source: role.file, documents: fieldDocuments, search: .duties(role, context: context),
                     tracksReads: true
                 ) { context in
                     let role = context.site.role(slug)!

@@ -7,29 +7,34 @@ import SitegenSupport
 /// planned specs (`SearchIndex(pages:context:contentKey:)`), so a new kind's pages are
 /// searchable by giving their specs a document, with no change here.
 extension SearchIndex.Document {
-    /// A role page: its fields, its other titles, its body's headings and text.
-    static func role(_ role: Role, site: Site, skillName: [String: String]) -> Self {
-        let schema = site.config.schema
+    /// A role page: its fields, its other titles, its body's headings and text. Its record
+    /// is kept by a session under what it reads of the site (`RenderContext.memoized`).
+    static func role(_ role: Role, context: RenderContext) -> Self {
+        let schema = context.site.config.schema
         // Markdown fields a role declares are part of its text.
         let markdownFields = schema.markdownKeys
-        let skills = { @Sendable in role.skills.map { skillName[$0.value] ?? $0.value } }
+        // A skill is shown as written: a site that spells one skill two ways does not build.
+        let skills = role.skills.map(\.value)
+        let slug = role.slug
         return Self(
             kind: .role,
             textsKey: key("role") { hasher in
                 hasher.combine(role.digests.withoutBody)
                 hasher.combine(role.digests.body)
-                hasher.combine(skills())
             },
-            record: {
-                let skills = skills()
-                return Record(
-                    title: role.title, url: URLs.role(role.slug), summary: role.summary,
-                    meta: schema.cards.compactMap { FieldValues.text($0, of: role, site: site) }.joined(separator: " · "), duties: role.duties,
-                    skills: skills,
-                    alternateTitles: role.alternateTitles, facets: schema.facets.map { $0 == Schema.skillsKey ? skills : role.values($0) })
+            entry: {
+                context.memoized("search-record\u{0}" + URLs.role(slug)) { site in
+                    let role = site.role(slug)!
+                    let skills = role.skills.map(\.value)
+                    return Record(
+                        title: role.title, url: URLs.role(role.slug), summary: role.summary,
+                        meta: schema.cards.compactMap { FieldValues.text($0, of: role, site: site) }.joined(separator: " · "), duties: role.duties,
+                        skills: skills, alternateTitles: role.alternateTitles,
+                        facets: schema.facets.map { $0 == Schema.skillsKey ? skills : role.values($0) }
+                    ).entry(of: .role)
+                }
             },
             texts: {
-                let skills = skills()
                 let facets = schema.facets.filter { $0 != Schema.skillsKey }.flatMap { role.values($0) }
                 let body = SearchText.plainText(ofMarkdown: ([role.body] + markdownFields.compactMap { role.value($0) }).joined(separator: "\n\n"))
                 var texts: [(String, Int)] = [(role.title, 3), (role.summary, 2)]
@@ -40,36 +45,30 @@ extension SearchIndex.Document {
             })
     }
 
-    /// Each skill as the roles write it, by its name (looked up once per site, not per role
-    /// and per use): what `role(_:site:skillName:)` shows.
-    static func skillNames(of site: Site) -> [String: String] {
-        let skillNames = Dictionary(site.skills.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var nameOfSkill: [String: String] = [:]
-        for role in site.roles {
-            for skill in role.skills where nameOfSkill[skill.value] == nil {
-                nameOfSkill[skill.value] = skillNames[site.skillSlug(skill.value)] ?? skill.value
-            }
-        }
-        return nameOfSkill
-    }
-
     /// A role's duty page: its title and duties.
-    static func duties(_ role: Role, words: Words) -> Self {
-        Self(
+    static func duties(_ role: Role, context: RenderContext) -> Self {
+        let (slug, words) = (role.slug, context.words)
+        return Self(
             kind: .duties, textsKey: key("duties") { $0.combine(role.digests.withoutBody) },
-            record: {
-                Record(
-                    title: words.format("duties_title", ["a": words.article(for: role), "title": role.title]), url: URLs.duties(role.slug), summary: "",
-                    duties: role.duties)
+            entry: {
+                context.memoized("search-record\u{0}" + URLs.duties(slug)) { site in
+                    let role = site.role(slug)!
+                    return Record(
+                        title: words.format("duties_title", ["a": words.article(for: role), "title": role.title]), url: URLs.duties(role.slug),
+                        summary: "", duties: role.duties
+                    ).entry(of: .duties)
+                }
             },
             texts: { ([(role.title, 3)] + role.duties.map { ($0, 1) }, "") })
     }
 
     /// A pair page: both titles, the prose, and both roles' other titles (which name the pair
     /// as its title does).
-    static func pair(_ pair: ComparisonPair, _ first: Role, _ second: Role, words: Words) -> Self {
-        let names = ["first": first.title, "second": second.title]
-        let summary = { @Sendable in pair.prose?.summary ?? words.format("pair_summary", names) }
+    static func pair(_ pair: ComparisonPair, _ first: Role, _ second: Role, context: RenderContext) -> Self {
+        let words = context.words
+        let summary = { @Sendable (first: Role, second: Role) in
+            pair.prose?.summary ?? words.format("pair_summary", ["first": first.title, "second": second.title])
+        }
         return Self(
             kind: .comparison,
             textsKey: key("pair") { hasher in
@@ -77,11 +76,18 @@ extension SearchIndex.Document {
                 hasher.combine(second.digests.withoutBody)
                 for text in [pair.prose?.title, pair.prose?.summary, pair.prose?.body] { hasher.combine(text) }
             },
-            record: { Record(title: pair.prose?.title ?? words.format("pair_title", names), url: URLs.pair(pair), summary: summary()) },
+            entry: {
+                // The prose's front matter is the frame's (`ReadMemo`); the roles are read.
+                context.memoized("search-record\u{0}" + URLs.pair(pair)) { site in
+                    let (first, second) = (site.role(pair.first)!, site.role(pair.second)!)
+                    let title = pair.prose?.title ?? words.format("pair_title", ["first": first.title, "second": second.title])
+                    return Record(title: title, url: URLs.pair(pair), summary: summary(first, second)).entry(of: .comparison)
+                }
+            },
             texts: {
                 let prose = pair.prose.map { SearchText.plainText(ofMarkdown: $0.body) } ?? (text: "", headings: [])
                 // Field 4: a title word that does not count among the title's words.
-                var texts: [(String, Int)] = [(first.title + " " + second.title, 3), (summary(), 2)]
+                var texts: [(String, Int)] = [(first.title + " " + second.title, 3), (summary(first, second), 2)]
                 texts += (first.alternateTitles + second.alternateTitles).map { ($0, 4) } + prose.headings.map { ($0, 2) }
                 texts.append((prose.text, 0))
                 return (texts, prose.text)

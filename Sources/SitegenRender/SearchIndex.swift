@@ -65,6 +65,26 @@ package struct SearchIndex: Sendable {
             var facets: [[String]] = []
             /// What the result shows as its kind, when not the kind's label (a term's taxonomy).
             var label: String? = nil
+
+            /// The record as a page of `kind` has it in its file: `[title, url, summary]`, then
+            /// for a role the card fields and lists, for another kind with a label of its own
+            /// empty ones and the label.
+            func entry(of kind: Kind) -> Entry {
+                var fields: [JSONValue] = [.string(SearchIndex.trimmed(title)), .string(url), .string(SearchIndex.trimmed(summary))]
+                if kind == .role {
+                    let trimmed = { (texts: [String]) in JSONValue.strings(SearchIndex.trimmed(texts)) }
+                    fields += [.string(SearchIndex.trimmed(meta)), trimmed(duties), trimmed(skills), trimmed(alternateTitles)]
+                } else if let label {
+                    fields += [.string(""), .strings([]), .strings([]), .strings([]), .string(label)]
+                }
+                return Entry(json: JSONValue.array(fields).text, facets: facets)
+            }
+        }
+
+        /// A record as the index holds it: its JSON text, and the values of each facet.
+        package struct Entry: Sendable {
+            var json: String
+            var facets: [[String]]
         }
 
         var kind: Kind
@@ -74,9 +94,18 @@ package struct SearchIndex: Sendable {
         /// texts read.
         var textsKey: Digest
         /// Makes the record (only when the site's fields changed).
-        var record: @Sendable () -> Record
+        var entry: @Sendable () -> Entry
         /// Makes the texts (only for the runs of pages whose bodies changed).
         var texts: @Sendable () -> Texts
+
+        init(kind: Kind, textsKey: Digest, entry: @escaping @Sendable () -> Entry, texts: @escaping @Sendable () -> Texts) {
+            (self.kind, self.textsKey, self.entry, self.texts) = (kind, textsKey, entry, texts)
+        }
+
+        /// A document whose record `record` makes.
+        package init(kind: Kind, textsKey: Digest, record: @escaping @Sendable () -> Record, texts: @escaping @Sendable () -> Texts) {
+            self.init(kind: kind, textsKey: textsKey, entry: { record().entry(of: kind) }, texts: texts)
+        }
     }
 
     /// The folder the index is written to, relative to the site root.
@@ -179,20 +208,8 @@ package struct SearchIndex: Sendable {
         // Records in files of a fixed count per kind (so the manifest needs only their
         // names): as many as fit the limit on average, rounded down to a multiple of four so
         // that an edit rarely changes it.
-        let made = documents.parallelMap { $0.record() }
-        let records = Array(made.indices).parallelMap { id -> String in
-            let (kind, record) = (documents[id].kind, made[id])
-            var fields: [JSONValue] = [.string(Self.trimmed(record.title)), .string(record.url), .string(Self.trimmed(record.summary))]
-            if kind == .role {
-                fields += [
-                    .string(Self.trimmed(record.meta)), .strings(Self.trimmed(record.duties)), .strings(Self.trimmed(record.skills)),
-                    .strings(Self.trimmed(record.alternateTitles)),
-                ]
-            } else if let label = record.label {
-                fields += [.string(""), .strings([]), .strings([]), .strings([]), .string(label)]
-            }
-            return JSONValue.array(fields).text
-        }
+        let made = documents.parallelMap { $0.entry() }
+        let records = made.map(\.json)
         // Each facet's values: the sorted distinct values of the roles.
         let facetValues = facetKeys.indices.map { position in
             Array(Set(made.flatMap { $0.facets.indices.contains(position) ? $0.facets[position] : [] })).sorted()

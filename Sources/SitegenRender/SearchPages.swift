@@ -75,10 +75,10 @@ package enum SearchPages: DerivedPageKind {
     private static func view(_ context: RenderContext) -> PageView {
         let site = context.site
         let words = context.words
-        let skillNames = Dictionary(site.skills.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
         let facets = site.config.schema.facets.compactMap { key -> FacetView? in
             let values: (Role) -> [String] = { role in
-                key == Schema.skillsKey ? role.skills.map { skillNames[site.skillSlug($0.value)] ?? $0.value } : role.values(key)
+                // A skill as written: a site that spells one skill two ways does not build.
+                key == Schema.skillsKey ? role.skills.map(\.value) : role.values(key)
             }
             let options = FacetOptionView.options(in: site.roles, values: values)
             guard !options.isEmpty else { return nil }

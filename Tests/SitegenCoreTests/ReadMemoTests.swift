@@ -62,4 +62,13 @@ import Testing
         _ = memo.value("title", on: site) { $0.role("producer")!.title }
         #expect(log.all == [.role("producer")])
     }
+
+    @Test func aValueOfAnotherTypeUnderTheSameNameIsMadeAgain() throws {
+        let memo = ReadMemo()
+        memo.begin(frame: .zero)
+        let site = try Self.site()
+        let kept = memo.value("duties", on: site) { $0.role("producer")!.duties }
+        #expect(memo.value("duties", on: site) { _ in ["not made"] } == kept, "kept as the list it was made as")
+        #expect(memo.value("duties", on: site) { $0.role("producer")!.duties.count } == kept.count, "a count asked for is made")
+    }
 }

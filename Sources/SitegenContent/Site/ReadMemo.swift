@@ -2,14 +2,15 @@ import SitegenSupport
 import Synchronization
 
 /// Values made from a site, kept by one process between its builds (`sitegen serve`) under
-/// what making each read of the site (`SiteRead`): a value whose reads digest on the new site
-/// as they did is the value made again, so a role's new title makes again the values that
-/// show that role. What a value is made from besides the site's roles (its settings, its
-/// schema, the words, the binary) is the frame (`begin(frame:)`): a new frame forgets every
-/// value.
+/// what making each one read of the site (`SiteRead`): a value whose reads digest on the new
+/// site as they did is kept, and one whose reads changed is made again, so a role's new title
+/// makes again only the values that show that role. What a value is made from besides the
+/// site's roles (its settings, its schema, the words, the binary) is the frame
+/// (`begin(frame:)`): a new frame forgets every value. A value of another type than the one
+/// asked for under its name is made again.
 package final class ReadMemo: Sendable {
     private struct Kept: Sendable {
-        var value: String
+        var value: any Sendable
         var reads: [SiteRead]
         var digests: [Digest]
     }
@@ -27,10 +28,12 @@ package final class ReadMemo: Sendable {
     /// The value named `name`, kept or made by `make` from `site` (which it must read only
     /// through the site's accessors, so that what it reads is noted). The reads are noted on
     /// `site`'s own log too, when it has one.
-    package func value(_ name: String, on site: Site, make: (Site) -> String) -> String {
-        if let kept = state.withLock({ $0.kept[name] }), zip(kept.reads, kept.digests).allSatisfy({ site.digest(of: $0) == $1 }) {
+    package func value<Value: Sendable>(_ name: String, on site: Site, make: (Site) -> Value) -> Value {
+        if let kept = state.withLock({ $0.kept[name] }), let value = kept.value as? Value,
+            zip(kept.reads, kept.digests).allSatisfy({ site.digest(of: $0) == $1 })
+        {
             for read in kept.reads { site.reads?.note(read) }
-            return kept.value
+            return value
         }
         let log = SiteReads()
         var logged = site
