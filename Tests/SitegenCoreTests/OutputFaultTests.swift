@@ -186,7 +186,7 @@ import Testing
         // One page changed: the spare's other files are the output's (hard links).
         try Change.onePage.apply(to: site)
         #expect(site.build().isEmpty)
-        let spareSite = try #require(PageCache(siteRoot: site.root, output: site.output, checkLinks: true).spare)
+        var spareSite = try #require(PageCache(siteRoot: site.root, output: site.output, checkLinks: true).spare)
         let folder = SpareSite.folder(of: site.output)
         var bytes = try Data(contentsOf: folder.appendingPathComponent("roles/beta/index.html"))
         bytes[bytes.count / 2] = UInt8(ascii: "X")
@@ -195,6 +195,12 @@ import Testing
         let skills = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("skills").path).first)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("skills/\(skills)"))
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("skills/\(skills)").path, withDestinationPath: site.root.path)
+        // Two folders whose names are as long, the second a link to the first: its file is
+        // there through the link, but not below a real folder.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("roles/zeta-a"), withIntermediateDirectories: false)
+        try Data("a".utf8).write(to: folder.appendingPathComponent("roles/zeta-a/index.html"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("roles/zeta-b").path, withDestinationPath: "zeta-a")
+        spareSite.paths = (spareSite.paths + ["roles/zeta-a/index.html", "roles/zeta-b/index.html"]).sorted()
 
         let found = try #require(SpareCheck.start(spareSite, in: folder)?.wait())
         // Each path looked at component by component, without following links.
@@ -210,6 +216,8 @@ import Testing
         }
         #expect(found.stamps == expected)
         #expect(expected.contains(nil), "the linked folder's files are not found")
+        #expect(found.stamps[try #require(spareSite.paths.firstIndex(of: "roles/zeta-a/index.html"))] != nil)
+        #expect(found.stamps[try #require(spareSite.paths.firstIndex(of: "roles/zeta-b/index.html"))] == nil)
         let recorded = PageCache(siteRoot: site.root, output: site.output, checkLinks: true)
         let beta = try #require(recorded.paths.firstIndex(of: "roles/beta/index.html"))
         #expect(found.stamps[try #require(spareSite.paths.firstIndex(of: "roles/beta/index.html"))] != recorded.entries?[beta].stamp)

@@ -238,8 +238,8 @@ public struct BuildPipeline: Sendable {
 
     static func report(_ specs: [PageSpec], made: [Made], warnings: [Diagnostic]) -> BuildReport {
         let html = Array(".html".utf8)
-        let pages = specs.reduce(0) { count, spec in count + (spec.path.utf8.reversed().starts(with: html.reversed()) ? 1 : 0) }
-        let built = zip(specs, made).compactMap { spec, made in made.built ? spec.path : nil }
+        let pages = specs.reduce(0) { count, spec in count + (spec.path.utf8.suffix(html.count).elementsEqual(html) ? 1 : 0) }
+        let built = specs.indices.compactMap { made[$0].built ? specs[$0].path : nil }
         return BuildReport(pageCount: pages, fileCount: specs.count, warnings: warnings, built: built)
     }
 
