@@ -238,7 +238,9 @@ package struct SearchIndex: Sendable {
             let number = Dictionary(values.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             var ids: [[Int]] = Array(repeating: [], count: values.count)
             for (id, record) in made.enumerated() where documents[id].kind == .role && record.facets.indices.contains(position) {
-                for value in Set(record.facets[position]) { if let n = number[value] { ids[n].append(id) } }
+                // Most fields hold one value: no set to make for it.
+                let given = record.facets[position]
+                for value in given.count == 1 ? given : Array(Set(given)) { if let n = number[value] { ids[n].append(id) } }
             }
             let gaps = ids.map { list in JSONValue.ints(zip(list, [0] + list).map { $0 - $1 }) }
             let file = Self.contentFile("f", "facets", json: JSONValue.array(gaps).text)

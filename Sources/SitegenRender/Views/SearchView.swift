@@ -18,7 +18,13 @@ package struct FacetOptionView: FieldedView {
     package static func options(in roles: [Role], values: (Role) -> [String]) -> [FacetOptionView] {
         var counts: [String: Int] = [:]
         for role in roles {
-            for value in Set(values(role)) { counts[value, default: 0] += 1 }
+            // Most fields hold one value: no set to make for it.
+            let given = values(role)
+            if given.count == 1 {
+                counts[given[0], default: 0] += 1
+            } else {
+                for value in Set(given) { counts[value, default: 0] += 1 }
+            }
         }
         return counts.sorted { $0.key < $1.key }.map { FacetOptionView(value: $0.key, count: $0.value) }
     }
