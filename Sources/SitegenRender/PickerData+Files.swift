@@ -67,7 +67,7 @@ extension PickerData {
     /// manifest's index of them: `[[boundary, file]…]`, where a run's boundary is the shortest
     /// start of its first key that sorts after the previous run's last key.
     static func sortedRuns(_ items: [(key: String, entry: String)], kind: String) -> ([OutputFile], JSONValue) {
-        let sorted = items.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let sorted = items.sorted { $0.key.precedesInBytes($1.key) }
         var files: [OutputFile] = []
         var index: [JSONValue] = []
         var first = 0

@@ -148,7 +148,8 @@ package struct SearchIndex: Sendable {
     package init(pages specs: [PageSpec], context: RenderContext) {
         var byKind = Array(repeating: [(path: String, document: Document)](), count: Document.Kind.allCases.count)
         for spec in specs { if let document = spec.search { byKind[document.kind.rawValue].append((spec.path, document)) } }
-        let documents = byKind.flatMap { pages in pages.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map(\.document) }
+        // Each kind's pages in the byte order of their paths; indexes sorted, not the records.
+        let documents = byKind.flatMap { pages in pages.indices.sorted { pages[$0].path.precedesInBytes(pages[$1].path) }.map { pages[$0].document } }
         let labels = ["search_kind_role", "search_kind_comparison", "search_kind_duties", "search_kind_taxonomy", "search_kind_page"].map { context.words[$0] }
         let schema = context.site.config.schema
         var shared = DigestHasher()

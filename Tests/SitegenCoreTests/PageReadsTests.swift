@@ -43,4 +43,31 @@ import Testing
         }
         #expect(back == all)
     }
+
+    /// A session's kept digests of the table are the digests of the table on the site: only
+    /// reads the table gained are digested while the site's content is the same, everything
+    /// again on other content or a table made anew.
+    @Test func keptDigestsOfTheTableAreItsDigestsOnTheSite() {
+        let kept = KeptReadDigests()
+        var digested: [[SiteRead]] = []
+        func digests(_ table: [SiteRead], site: String) -> [Digest] {
+            kept.digests(of: table, content: Digest.of(text: site)) { reads in
+                digested.append(reads)
+                return reads.map { Digest.of(text: site + "\u{0}\($0)") }
+            }
+        }
+        func fresh(_ table: [SiteRead], site: String) -> [Digest] { table.map { Digest.of(text: site + "\u{0}\($0)") } }
+        let first: [SiteRead] = [.role("a"), .pairsOf("a")]
+        let grown = first + [.role("b"), .lines]
+        #expect(digests(first, site: "one") == fresh(first, site: "one"))
+        #expect(digests(grown, site: "one") == fresh(grown, site: "one"))
+        #expect(digested.last == [.role("b"), .lines])
+        #expect(digests(grown, site: "two") == fresh(grown, site: "two"))
+        #expect(digested.last == grown)
+        let remade: [SiteRead] = [.pairsOf("a"), .role("b")]
+        #expect(digests(remade, site: "two") == fresh(remade, site: "two"))
+        #expect(digested.last == remade)
+        #expect(digests(remade, site: "two") == fresh(remade, site: "two"))
+        #expect(digested.last == [])
+    }
 }

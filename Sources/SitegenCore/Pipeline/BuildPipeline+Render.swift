@@ -62,7 +62,8 @@ extension BuildPipeline {
         // A page's links may point at any planned file but those only scripts load (search
         // shards, renamed whenever the index changes).
         let tracking = plan.inputs.tracking(
-            paths: plan.order.order.compactMap { plan.specs[$0].mayVanish ? nil : plan.specs[$0].path }, table: previous?.reads ?? [])
+            paths: plan.order.order.compactMap { plan.specs[$0].mayVanish ? nil : plan.specs[$0].path }, table: previous?.reads ?? [],
+            kept: resident?.readDigests)
         let keys = Array(plan.specs.indices).parallelMap { index in
             plan.inputs.key(of: plan.specs[index], tracking: tracking, reads: entries?[index]?.reads.map(PageReads.recorded))
         }

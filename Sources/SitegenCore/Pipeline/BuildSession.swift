@@ -10,7 +10,8 @@ import Synchronization
 /// parsed files (`ResidentParses`), so a build after an edit reads only the files that
 /// changed; the last resolved site (`ResolvedSites`), reused when only role bodies changed;
 /// the plans of the page kinds that plan without role bodies (`KindPlans`); and values made
-/// from a few reads of the site, such as the picker's role entries (`ReadMemo`). Each
+/// from a few reads of the site, such as the picker's role entries (`ReadMemo`); and the
+/// digests of the last build's reads (`KeptReadDigests`). Each
 /// build is an ordinary `BuildPipeline` build otherwise: it writes the same site, through
 /// the same staging folder and exchange, with the same guarantees. The page manifest is
 /// recorded after the build has returned, while the browser reloads; the next build waits
@@ -24,6 +25,7 @@ public final class BuildSession: Sendable {
         let resolved: ResolvedSites
         let plans: KindPlans
         let memo: ReadMemo
+        let readDigests: KeptReadDigests
         /// Runs a build's last bookkeeping after the build has returned.
         let saveLater: @Sendable (@escaping @Sendable () -> Void) -> Void
     }
@@ -34,6 +36,7 @@ public final class BuildSession: Sendable {
     private let resolved = ResolvedSites()
     private let plans = KindPlans()
     private let memo = ReadMemo()
+    private let readDigests = KeptReadDigests()
     /// Where the manifest of the last build is recorded; serial, so waiting for it is `sync`.
     private let saving = DispatchQueue(label: "sitegen.session.saving")
 
@@ -53,7 +56,9 @@ public final class BuildSession: Sendable {
             parses.forgetAll()
         }
         var pipeline = BuildPipeline(options: options)
-        pipeline.resident = Resident(parses: parses, resolved: resolved, plans: plans, memo: memo) { [saving] work in saving.async(execute: work) }
+        pipeline.resident = Resident(parses: parses, resolved: resolved, plans: plans, memo: memo, readDigests: readDigests) { [saving] work in
+            saving.async(execute: work)
+        }
         return try pipeline.run(progress: progress)
     }
 

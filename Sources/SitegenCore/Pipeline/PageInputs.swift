@@ -99,12 +99,16 @@ struct PageInputs: Sendable {
     /// every planned file a page may link to (a link to a file gone or new is checked again),
     /// and the digest of each read of the last build's `table` on this site; nil when no
     /// page's reads are recorded (a multilingual site).
-    func tracking(paths: [String], table: [SiteRead]) -> Tracking? {
+    /// A session's `kept` digests of the last table are used when this site is that build's but
+    /// for its bodies (`content`).
+    func tracking(paths: [String], table: [SiteRead], kept: KeptReadDigests? = nil) -> Tracking? {
         guard let frame, let reads else { return nil }
         var hasher = DigestHasher()
         hasher.combine(frame)
         hasher.combine(paths)
-        return Tracking(base: hasher.finalize(), reads: reads, table: table.parallelMap { reads.digest(of: $0) })
+        let digest = { (reading: [SiteRead]) in reading.parallelMap { reads.digest(of: $0) } }
+        let digests = kept?.digests(of: table, content: content, digest: digest) ?? digest(table)
+        return Tracking(base: hasher.finalize(), reads: reads, table: digests)
     }
 
     struct Tracking: Sendable {
@@ -209,5 +213,27 @@ private final class ReadDigests: Sendable {
             site.combine(read, into: &hasher)
         }
         return hasher.finalize()
+    }
+}
+
+/// The digests of the last build's table of reads (`PageCache.reads`), kept by a session
+/// (`BuildSession`). A read digests what it reads of the site less the roles' bodies, so on a
+/// site whose `PageInputs.content` is the last build's (an edit of bodies only) each read
+/// digests as it did: only the reads the table gained since are digested (at 10k roles,
+/// digesting 30k reads was 40 ms of a 450 ms rebuild after a body edit).
+final class KeptReadDigests: Sendable {
+    private let last = Mutex<(content: Digest, table: [SiteRead], digests: [Digest])?>(nil)
+
+    /// The digest of each read of `table`, on a site with this `content`; `digest` digests reads.
+    func digests(of table: [SiteRead], content: Digest, digest: ([SiteRead]) -> [Digest]) -> [Digest] {
+        let kept = last.withLock { $0 }
+        let digests: [Digest]
+        if let kept, kept.content == content, kept.table.count <= table.count, table.prefix(kept.table.count).elementsEqual(kept.table) {
+            digests = kept.digests + digest(Array(table[kept.table.count...]))
+        } else {
+            digests = digest(table)
+        }
+        last.withLock { $0 = (content, table, digests) }
+        return digests
     }
 }
