@@ -11,12 +11,13 @@ package enum ComparisonPages: PageKind {
 
     package static func pages(_ context: RenderContext) -> [PageSpec] {
         let site = context.site
+        let shared = SearchIndex.Shared(context)
         let pairs = site.pairs.compactMap { pair -> PageSpec? in
             guard let first = site.role(pair.first), let second = site.role(pair.second) else { return nil }
             let fieldDocuments = [first, second].flatMap { FieldValues.markdownDocuments(of: $0, schema: site.config.schema).map(\.path) }
             return .page(
                 url: URLs.pair(pair), layout: "compare", source: pair.prose?.file ?? first.file,
-                documents: (pair.prose.map { [$0.contentPath] } ?? []) + fieldDocuments, search: .pair(pair, first, second, context: context),
+                documents: (pair.prose.map { [$0.contentPath] } ?? []) + fieldDocuments, search: .pair(pair, first, second, shared: shared),
                 tracksReads: true
             ) { context in
                 // The roles are looked up by slug (`tracksReads`); the prose is not a role's.

@@ -5,7 +5,8 @@ import SitegenSupport
 /// `/roles/<slug>/` and `/roles/<slug>/duties/`, one of each per role.
 package enum RolePages: PageKind {
     package static func pages(_ context: RenderContext) -> [PageSpec] {
-        context.site.roles.parallelMap { role -> [PageSpec] in
+        let shared = SearchIndex.Shared(context)
+        return context.site.roles.parallelMap { role -> [PageSpec] in
             // The views look the role up by its slug (`tracksReads`): its fields are what they read.
             let slug = role.slug
             let roleURL = URLs.role(role.slug)
@@ -15,7 +16,7 @@ package enum RolePages: PageKind {
             return [
                 .page(
                     url: roleURL, layout: "role", source: role.file, documents: [role.contentPath] + fieldDocuments,
-                    search: .role(role, context: context), tracksReads: true
+                    search: .role(role, shared: shared), tracksReads: true
                 ) { context in
                     let role = context.site.role(slug)!
                     return context.view(
@@ -23,7 +24,7 @@ package enum RolePages: PageKind {
                         content: RoleView(role, pageURL: roleURL, context: context, withBody: true))
                 },
                 .page(
-                    url: dutiesURL, layout: "duties", source: role.file, documents: fieldDocuments, search: .duties(role, context: context),
+                    url: dutiesURL, layout: "duties", source: role.file, documents: fieldDocuments, search: .duties(role, shared: shared),
                     tracksReads: true
                 ) { context in
                     let role = context.site.role(slug)!

@@ -6,13 +6,31 @@ import SitegenSupport
 /// specs of the pages a reader may look for (`PageSpec.search`); the index is made from the
 /// planned specs (`SearchIndex(pages:context:contentKey:)`), so a new kind's pages are
 /// searchable by giving their specs a document, with no change here.
+extension SearchIndex {
+    /// What the documents of a kind's pages take from the context, held once: each document's
+    /// closures keep a reference to it, where a copy of the context in each was 1–1.3 KB per
+    /// document (55 MB of a 10k-role build's heap, for 35k documents).
+    package final class Shared: Sendable {
+        let memo: ReadMemo?
+        let site: Site
+        let words: Words
+        var schema: Schema { site.config.schema }
+
+        package init(_ context: RenderContext) { (memo, site, words) = (context.memo, context.site, context.words) }
+
+        /// `RenderContext.memoized` of the context this was made from.
+        func memoized<Value: Sendable>(_ name: String, _ make: (Site) -> Value) -> Value {
+            memo?.value(name, on: site, make: make) ?? make(site)
+        }
+    }
+}
+
 extension SearchIndex.Document {
     /// A role page: its fields, its other titles, its body's headings and text. Its record
     /// is kept by a session under what it reads of the site (`RenderContext.memoized`).
-    static func role(_ role: Role, context: RenderContext) -> Self {
-        let schema = context.site.config.schema
+    static func role(_ role: Role, shared context: SearchIndex.Shared) -> Self {
         // Markdown fields a role declares are part of its text.
-        let markdownFields = schema.markdownKeys
+        let markdownFields = context.schema.markdownKeys
         // A skill is shown as written: a site that spells one skill two ways does not build.
         let skills = role.skills.map(\.value)
         let slug = role.slug
@@ -28,14 +46,14 @@ extension SearchIndex.Document {
                     let skills = role.skills.map(\.value)
                     return Record(
                         title: role.title, url: URLs.role(role.slug), summary: role.summary,
-                        meta: schema.cards.compactMap { FieldValues.text($0, of: role, site: site) }.joined(separator: " · "), duties: role.duties,
+                        meta: context.schema.cards.compactMap { FieldValues.text($0, of: role, site: site) }.joined(separator: " · "), duties: role.duties,
                         skills: skills, alternateTitles: role.alternateTitles,
-                        facets: schema.facets.map { $0 == Schema.skillsKey ? skills : role.values($0) }
+                        facets: context.schema.facets.map { $0 == Schema.skillsKey ? skills : role.values($0) }
                     ).entry(of: .role)
                 }
             },
             texts: {
-                let facets = schema.facets.filter { $0 != Schema.skillsKey }.flatMap { role.values($0) }
+                let facets = context.schema.facets.filter { $0 != Schema.skillsKey }.flatMap { role.values($0) }
                 let body = SearchText.plainText(ofMarkdown: ([role.body] + markdownFields.compactMap { role.value($0) }).joined(separator: "\n\n"))
                 var texts: [(String, Int)] = [(role.title, 3), (role.summary, 2)]
                 texts += role.alternateTitles.map { ($0, 2) } + body.headings.map { ($0, 2) }
@@ -46,15 +64,16 @@ extension SearchIndex.Document {
     }
 
     /// A role's duty page: its title and duties.
-    static func duties(_ role: Role, context: RenderContext) -> Self {
-        let (slug, words) = (role.slug, context.words)
+    static func duties(_ role: Role, shared context: SearchIndex.Shared) -> Self {
+        let slug = role.slug
         return Self(
             kind: .duties, textsKey: key("duties") { $0.combine(role.digests.withoutBody) },
             entry: {
                 context.memoized("search-record\u{0}" + URLs.duties(slug)) { site in
                     let role = site.role(slug)!
                     return Record(
-                        title: words.format("duties_title", ["a": words.article(for: role), "title": role.title]), url: URLs.duties(role.slug),
+                        title: context.words.format("duties_title", ["a": context.words.article(for: role), "title": role.title]),
+                        url: URLs.duties(role.slug),
                         summary: "", duties: role.duties
                     ).entry(of: .duties)
                 }
@@ -64,10 +83,9 @@ extension SearchIndex.Document {
 
     /// A pair page: both titles, the prose, and both roles' other titles (which name the pair
     /// as its title does).
-    static func pair(_ pair: ComparisonPair, _ first: Role, _ second: Role, context: RenderContext) -> Self {
-        let words = context.words
+    static func pair(_ pair: ComparisonPair, _ first: Role, _ second: Role, shared context: SearchIndex.Shared) -> Self {
         let summary = { @Sendable (first: Role, second: Role) in
-            pair.prose?.summary ?? words.format("pair_summary", ["first": first.title, "second": second.title])
+            pair.prose?.summary ?? context.words.format("pair_summary", ["first": first.title, "second": second.title])
         }
         return Self(
             kind: .comparison,
@@ -80,7 +98,7 @@ extension SearchIndex.Document {
                 // The prose's front matter is the frame's (`ReadMemo`); the roles are read.
                 context.memoized("search-record\u{0}" + URLs.pair(pair)) { site in
                     let (first, second) = (site.role(pair.first)!, site.role(pair.second)!)
-                    let title = pair.prose?.title ?? words.format("pair_title", ["first": first.title, "second": second.title])
+                    let title = pair.prose?.title ?? context.words.format("pair_title", ["first": first.title, "second": second.title])
                     return Record(title: title, url: URLs.pair(pair), summary: summary(first, second)).entry(of: .comparison)
                 }
             },
