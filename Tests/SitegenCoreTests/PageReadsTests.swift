@@ -22,6 +22,20 @@ import Testing
             ])
     }
 
+    /// Pages that keep numbers into the build's table (`BuildReads`) get the table the same
+    /// reads would: each read once, after the last build's.
+    @Test func numberedReadsJoinTheTableAsTheirReadsWould() {
+        let previous: [SiteRead] = [.role("a"), .role("b")]
+        let built = BuildReads()
+        let pages: [[SiteRead]] = [[.role("b"), .role("c")], [.pairsOf("a"), .role("c"), .role("a")]]
+        let numbered = pages.map { PageReads.numbered(built.numbers(of: $0)) }
+        #expect(built.all == [.role("b"), .role("c"), .pairsOf("a"), .role("a")])
+        let (table, numbers) = PageReads.table(previous: previous, pages: [.recorded([1])] + numbered, built: built.all)
+        let (expectedTable, expected) = PageReads.table(previous: previous, pages: [.recorded([1])] + pages.map(PageReads.new))
+        #expect(table == expectedTable && numbers == expected)
+        #expect(Self.reads(table, numbers) == [[.role("b")]] + pages)
+    }
+
     @Test func aTableMostlyUnreadIsMadeAnewWithTheSameReads() {
         let previous: [SiteRead] = (0..<10).map { .role("r\($0)") }
         let pages: [PageReads?] = [.recorded([9]), .new([.role("r3"), .lines])]

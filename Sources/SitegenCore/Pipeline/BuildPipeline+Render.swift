@@ -83,7 +83,7 @@ extension BuildPipeline {
         let make = { @Sendable (index: Int, mayCarry: Bool, context: RenderContext) -> Result<Made, BuildFailure> in
             self.make(
                 specs[index], key: keys[index], tracking: tracking, inputs: plan.inputs, context: context, previous: mayCarry ? entries?[index] : nil,
-                keepIDs: entries != nil, checker: checker, targets: targets, sink: sink)
+                keepIDs: entries != nil, checker: checker, targets: targets, numbering: plan.readTable, sink: sink)
         }
         let current = context
         let counter = StepCounter(.renderingPages, total: specs.count, progress: steps.progress)
@@ -143,7 +143,7 @@ extension BuildPipeline {
     /// recorded (`entry`), only notes the recorded stamp (the caller takes such files over together).
     private func make(
         _ spec: PageSpec, key: Digest?, tracking: PageInputs.Tracking?, inputs: PageInputs, context: RenderContext, previous entry: PageCache.Entry?,
-        keepIDs: Bool, checker: LinkChecker, targets: LinkChecker.Targets, sink: any FileSink
+        keepIDs: Bool, checker: LinkChecker, targets: LinkChecker.Targets, numbering: BuildReads, sink: any FileSink
     ) -> Result<Made, BuildFailure> {
         do throws(BuildFailure) {
             var made: Made
@@ -175,8 +175,9 @@ extension BuildPipeline {
                 viewContext.site.reads = log
                 let view = makeView(viewContext)
                 let fingerprint = Self.fingerprint(of: view, layout: layout, theme: context.theme)
-                let reads = log.map { PageReads.new(Array($0.all)) }
-                let key = reads == nil ? key : inputs.key(of: spec, tracking: tracking, reads: reads)
+                let logged = log.map { Array($0.all) }
+                let key = logged == nil ? key : inputs.key(of: spec, tracking: tracking, reads: logged.map(PageReads.new))
+                let reads = logged.map { PageReads.numbered(numbering.numbers(of: $0)) }
                 if let entry, entry.fingerprint == fingerprint {
                     return .success(Made(fingerprint: fingerprint, inputs: key, reads: reads, carried: false, built: true, recorded: entry.stamp))
                 }

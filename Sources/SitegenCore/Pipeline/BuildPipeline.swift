@@ -53,7 +53,7 @@ public struct BuildPipeline: Sendable {
             let made = try renderAll(plan, previous: previous, steps: &steps, into: staging)
             steps.start(.writingOutput)
             let token = Digest.random()
-            let (reads, numbers) = PageReads.table(previous: manifest?.reads ?? [], pages: made.map(\.reads))
+            let (reads, numbers) = PageReads.table(previous: manifest?.reads ?? [], pages: made.map(\.reads), built: plan.readTable.all)
             let files = plan.order.order.compactMap { index -> (path: String, entry: PageCache.Entry)? in
                 let (spec, file) = (plan.specs[index], made[index])
                 return file.stamp.map { stamp in
@@ -136,6 +136,8 @@ public struct BuildPipeline: Sendable {
         var inputs: PageInputs
         /// The specs' paths in order.
         var order: PathOrder
+        /// The reads of the views this build makes, numbered (`PageReads.numbered`).
+        let readTable = BuildReads()
     }
 
     /// Steps 1–3 and the page plan. `lastInputs` is the digest of what the last successful

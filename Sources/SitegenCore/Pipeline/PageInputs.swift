@@ -134,6 +134,9 @@ struct PageInputs: Sendable {
         case .new(let reads):
             hasher.combine(reads.count)
             for read in reads { hasher.combine(tracking.reads.digest(of: read)) }
+        case .numbered:
+            // Keys are made from the reads themselves, before they are numbered.
+            return nil
         }
         return key(of: spec, from: tracking.base, reads: hasher.finalize())
     }
