@@ -2,29 +2,26 @@ import SitegenContent
 import SitegenMarkdown
 import SitegenSupport
 
+extension SearchIndex {
+    /// The context the documents of a kind's pages are made from, held once: each document's
+    /// closures keep a reference to it, where a copy of the context in each was 1–1.3 KB per
+    /// document (55 MB of a 10k-role build's heap, for 35k documents).
+    package final class Shared: Sendable {
+        private let context: RenderContext
+        var words: Words { context.words }
+        var schema: Schema { context.site.config.schema }
+
+        package init(_ context: RenderContext) { self.context = context }
+
+        /// `RenderContext.memoized` of the context.
+        func memoized<Value: Sendable>(_ name: String, _ make: (Site) -> Value) -> Value { context.memoized(name, make) }
+    }
+}
+
 /// What each kind of page gives the search index. A page kind attaches a document to the
 /// specs of the pages a reader may look for (`PageSpec.search`); the index is made from the
 /// planned specs (`SearchIndex(pages:context:contentKey:)`), so a new kind's pages are
 /// searchable by giving their specs a document, with no change here.
-extension SearchIndex {
-    /// What the documents of a kind's pages take from the context, held once: each document's
-    /// closures keep a reference to it, where a copy of the context in each was 1–1.3 KB per
-    /// document (55 MB of a 10k-role build's heap, for 35k documents).
-    package final class Shared: Sendable {
-        let memo: ReadMemo?
-        let site: Site
-        let words: Words
-        var schema: Schema { site.config.schema }
-
-        package init(_ context: RenderContext) { (memo, site, words) = (context.memo, context.site, context.words) }
-
-        /// `RenderContext.memoized` of the context this was made from.
-        func memoized<Value: Sendable>(_ name: String, _ make: (Site) -> Value) -> Value {
-            memo?.value(name, on: site, make: make) ?? make(site)
-        }
-    }
-}
-
 extension SearchIndex.Document {
     /// A role page: its fields, its other titles, its body's headings and text. Its record
     /// is kept by a session under what it reads of the site (`RenderContext.memoized`).
